@@ -1,0 +1,19 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { withPayload } from '@payloadcms/next/withPayload'
+import type { NextConfig } from 'next'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+const nextConfig: NextConfig = {
+  images: { localPatterns: [{ pathname: '/api/media/file/**' }] },
+  // The workspace root holds the hoisted node_modules.
+  turbopack: { root: path.resolve(dirname, '..') },
+  outputFileTracingRoot: path.resolve(dirname, '..'),
+  poweredByHeader: false,
+  // The CMS origin has no pages of its own: its root is the admin.
+  redirects: async () => [{ source: '/', destination: '/admin', permanent: false }],
+}
+
+export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -1,0 +1,199 @@
+import type { Field } from 'payload'
+
+import { l, optionsFrom } from '../../lib/label'
+import { PHASE_LABELS } from '../../lib/phases'
+
+export const ORGANIZER_ROLES = {
+  guide: l('指导单位', 'Guided by'),
+  host: l('主办单位', 'Host'),
+  coHost: l('联合主办', 'Co-host'),
+  organizer: l('承办单位', 'Organizer'),
+  supporter: l('支持单位', 'Supporter'),
+  academic: l('学术支持', 'Academic support'),
+  platform: l('实施平台', 'Platform'),
+  media: l('合作媒体', 'Media partners'),
+}
+
+export const TRACK_KINDS = {
+  'text-image': l('图文案例', 'Text-and-image case'),
+  photo: l('摄影图片', 'Photo'),
+  print: l('平面科普材料（PDF）', 'Print material (PDF)'),
+  'document-case': l('文档案例（Word + PPT）', 'Document case (Word + slides)'),
+  video: l('视频', 'Video'),
+  audio: l('音频', 'Audio'),
+  poem: l('诗歌', 'Poem'),
+}
+
+export const FILE_KINDS = ['image', 'pdf', 'doc', 'docx', 'ppt', 'pptx', 'mp4', 'mp3', 'm4a', 'wav'] as const
+
+const positiveInt = { type: 'number' as const, min: 0, admin: { step: 1 } }
+
+export const phasesField: Field = {
+  name: 'phases',
+  label: l('活动时间线', 'Timeline'),
+  type: 'array',
+  admin: {
+    description: l(
+      '各阶段起止时刻（北京时间）；截止时刻本身不再开放，例如 2022-06-30 00:00 截止。',
+      'Start and end instants (Asia/Shanghai); a phase is closed at its end instant.',
+    ),
+  },
+  fields: [
+    { name: 'kind', label: l('阶段', 'Phase'), type: 'select', required: true, options: optionsFrom(PHASE_LABELS) },
+    { name: 'label', label: l('名称', 'Label'), type: 'text' },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'startsAt',
+          label: l('开始', 'Starts'),
+          type: 'date',
+          required: true,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
+        {
+          name: 'endsAt',
+          label: l('结束（不含）', 'Ends (exclusive)'),
+          type: 'date',
+          required: true,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
+            const starts = siblingData.startsAt
+            if (value && starts && new Date(String(value)) <= new Date(String(starts))) {
+              return '结束时刻必须晚于开始时刻 / The end must be after the start'
+            }
+            return true
+          },
+        },
+      ],
+    },
+  ],
+}
+
+export const tracksField: Field = {
+  name: 'tracks',
+  label: l('作品类别', 'Tracks'),
+  type: 'array',
+  minRows: 1,
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'key',
+          label: l('类别标识', 'Key'),
+          type: 'text',
+          required: true,
+          admin: { description: l('活动内唯一，如 case、photo', 'Unique in the campaign, e.g. case, photo') },
+        },
+        { name: 'name', label: l('类别名称', 'Name'), type: 'text', required: true },
+        { name: 'kind', label: l('作品形式', 'Kind'), type: 'select', required: true, options: optionsFrom(TRACK_KINDS) },
+      ],
+    },
+    { name: 'description', label: l('说明', 'Description'), type: 'textarea' },
+    {
+      name: 'requirements',
+      label: l('报送要求', 'Submission requirements'),
+      type: 'group',
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { ...positiveInt, name: 'bodyMaxChars', label: l('正文字数上限', 'Body max characters') },
+            { ...positiveInt, name: 'abstractTargetChars', label: l('摘要字数（约）', 'Abstract target characters') },
+            { ...positiveInt, name: 'abstractMaxChars', label: l('摘要字数上限', 'Abstract max characters') },
+          ],
+        },
+        {
+          name: 'requiredSections',
+          label: l('必备章节', 'Required sections'),
+          type: 'text',
+          hasMany: true,
+        },
+        {
+          type: 'row',
+          fields: [
+            { ...positiveInt, name: 'maxImages', label: l('图片数量上限', 'Max images') },
+            { ...positiveInt, name: 'minFileBytes', label: l('单个文件下限（字节）', 'Min file bytes') },
+            { ...positiveInt, name: 'maxFileBytes', label: l('单个文件上限（字节）', 'Max file bytes') },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { ...positiveInt, name: 'captionMaxChars', label: l('图片说明字数上限', 'Caption max characters') },
+            { ...positiveInt, name: 'maxDurationSeconds', label: l('音视频时长上限（秒）', 'Max duration (s)') },
+          ],
+        },
+        {
+          name: 'captionMustMention',
+          label: l('说明须包含', 'Caption must mention'),
+          type: 'text',
+          hasMany: true,
+        },
+        {
+          name: 'allowedFileKinds',
+          label: l('允许的文件类型', 'Allowed file kinds'),
+          type: 'select',
+          hasMany: true,
+          options: FILE_KINDS.map((k) => ({ value: k, label: k })),
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'requiresText', label: l('须附文字', 'Text required'), type: 'checkbox' },
+            { name: 'requiresSlides', label: l('须附 PPT', 'Slides required'), type: 'checkbox' },
+            {
+              name: 'requiresCopyrightStatement',
+              label: l('须附版权声明', 'Copyright statement required'),
+              type: 'checkbox',
+            },
+          ],
+        },
+        { name: 'notes', label: l('其他要求', 'Other requirements'), type: 'textarea' },
+      ],
+    },
+    {
+      name: 'quota',
+      label: l('奖项名额', 'Award quota'),
+      type: 'group',
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'kind',
+              label: l('名额方式', 'Quota kind'),
+              type: 'select',
+              defaultValue: 'none',
+              options: [
+                { value: 'none', label: l('不设上限', 'No limit') },
+                { value: 'share', label: l('按比例（%）', 'Share of entries (%)') },
+                { value: 'count', label: l('按数量', 'Fixed count') },
+              ],
+            },
+            { ...positiveInt, name: 'value', label: l('数值', 'Value') },
+            { name: 'awardName', label: l('奖项名称', 'Award name'), type: 'text' },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'rubric',
+      label: l('评审标准', 'Review rubric'),
+      type: 'array',
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'key', label: l('标识', 'Key'), type: 'text', required: true },
+            { name: 'label', label: l('标准', 'Criterion'), type: 'text', required: true },
+            { ...positiveInt, name: 'weight', label: l('权重', 'Weight'), defaultValue: 1 },
+            { ...positiveInt, name: 'maxScore', label: l('满分', 'Max score'), defaultValue: 10 },
+          ],
+        },
+        { name: 'description', label: l('说明', 'Description'), type: 'textarea' },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,37 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { idOf } from '../../../lib/roles'
+
+interface HistoryRow {
+  from?: string | null
+  to: string
+  at: string
+  by?: number | string | null
+  reason?: string | null
+}
+
+/**
+ * Every change of status leaves a row: from, to, when, who, why. The reason
+ * comes from `req.context.statusReason` so callers need no extra field.
+ */
+export const recordStatusChange: CollectionBeforeChangeHook = ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  const from = operation === 'create' ? null : (originalDoc?.status as string | undefined)
+  const to = (data.status ?? from) as string | undefined
+  if (!to || to === from) {
+    return data
+  }
+  const history = (data.history ?? originalDoc?.history ?? []) as HistoryRow[]
+  const reason = typeof req.context?.statusReason === 'string' ? req.context.statusReason : null
+  return {
+    ...data,
+    history: [
+      ...history,
+      { from: from ?? null, to, at: new Date().toISOString(), by: idOf(req.user) ?? null, reason },
+    ],
+  }
+}

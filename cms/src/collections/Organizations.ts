@@ -1,0 +1,121 @@
+import type { CollectionConfig } from 'payload'
+
+import { editorOrOwner } from '../access/editorOrOwner'
+import { isEditor, isEditorField } from '../access/isEditor'
+import { isSignedIn } from '../access/isSignedIn'
+import { verifiedOrOwnOrganization } from '../access/verifiedOrOwnOrganization'
+import { l } from '../lib/label'
+import { provinceOptions } from '../lib/provinces'
+
+export const ORGANIZATION_TYPES = [
+  { value: 'medical', label: l('医疗卫生机构', 'Medical institution') },
+  { value: 'public-health', label: l('专业公共卫生机构', 'Public-health institution') },
+  { value: 'media', label: l('媒体单位', 'Media outlet') },
+  { value: 'recommending', label: l('推荐单位', 'Recommending unit') },
+  { value: 'government', label: l('卫生健康行政部门', 'Health authority') },
+  { value: 'association', label: l('行业协会/学会', 'Association') },
+  { value: 'enterprise', label: l('企业', 'Enterprise') },
+  { value: 'other', label: l('其他', 'Other') },
+]
+
+export const Organizations: CollectionConfig = {
+  slug: 'organizations',
+  labels: { singular: l('机构', 'Organization'), plural: l('机构', 'Organizations') },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'type', 'province', 'verification'],
+    group: l('参与者', 'Participants'),
+  },
+  access: {
+    read: verifiedOrOwnOrganization,
+    create: isSignedIn,
+    update: editorOrOwner,
+    delete: isEditor,
+  },
+  fields: [
+    { name: 'name', label: l('机构名称', 'Name'), type: 'text', required: true, index: true },
+    {
+      name: 'licenceName',
+      label: l('营业执照名称', 'Business-licence name'),
+      type: 'text',
+      admin: { description: l('须与机构名称一致', 'Must equal the registered name') },
+    },
+    {
+      name: 'type',
+      label: l('机构类型', 'Type'),
+      type: 'select',
+      required: true,
+      options: ORGANIZATION_TYPES,
+      index: true,
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'province', label: l('省份', 'Province'), type: 'select', options: provinceOptions, index: true },
+        { name: 'city', label: l('城市', 'City'), type: 'text' },
+      ],
+    },
+    {
+      name: 'campuses',
+      label: l('院区', 'Campuses'),
+      type: 'array',
+      fields: [
+        { name: 'name', label: l('院区名称', 'Name'), type: 'text', required: true },
+        { name: 'address', label: l('地址', 'Address'), type: 'text' },
+      ],
+    },
+    {
+      name: 'mediaAccounts',
+      label: l('新媒体账号', 'New-media accounts'),
+      type: 'array',
+      fields: [
+        {
+          name: 'kind',
+          label: l('类型', 'Kind'),
+          type: 'select',
+          required: true,
+          options: [
+            { value: 'wechat', label: l('微信公众号', 'WeChat official account') },
+            { value: 'weibo', label: l('微博', 'Weibo') },
+            { value: 'app', label: 'APP' },
+            { value: 'website', label: l('官网', 'Website') },
+            { value: 'other', label: l('其他', 'Other') },
+          ],
+        },
+        { name: 'name', label: l('账号名称', 'Account name'), type: 'text', required: true },
+        { name: 'url', label: l('链接', 'URL'), type: 'text' },
+      ],
+    },
+    {
+      name: 'verification',
+      label: l('认证状态', 'Verification'),
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      options: [
+        { value: 'pending', label: l('待审核', 'Pending') },
+        { value: 'verified', label: l('已认证', 'Verified') },
+        { value: 'rejected', label: l('未通过', 'Rejected') },
+      ],
+      access: { create: isEditorField, update: isEditorField },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'verificationNote',
+      label: l('审核意见', 'Verification note'),
+      type: 'textarea',
+      access: { create: isEditorField, update: isEditorField },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'owner',
+      label: l('管理账号', 'Managed by'),
+      type: 'relationship',
+      relationTo: 'users',
+      index: true,
+      access: { update: isEditorField },
+      admin: { position: 'sidebar' },
+    },
+  ],
+}

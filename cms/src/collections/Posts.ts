@@ -1,0 +1,40 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor } from '../access/isEditor'
+import { publishedOnly } from '../access/publishedOnly'
+import { l } from '../lib/label'
+
+/** Campaign news (活动动态), such as the summary-conference report of seed 003. */
+export const Posts: CollectionConfig = {
+  slug: 'posts',
+  labels: { singular: l('活动动态', 'News post'), plural: l('活动动态', 'News') },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'campaign', 'publishedAt', '_status'],
+    group: l('内容', 'Content'),
+  },
+  defaultSort: '-publishedAt',
+  versions: { drafts: true },
+  access: { read: publishedOnly, create: isEditor, update: isEditor, delete: isEditor },
+  fields: [
+    { name: 'title', label: l('标题', 'Title'), type: 'text', required: true },
+    { name: 'slug', label: l('网址标识', 'Slug'), type: 'text', required: true, unique: true, index: true },
+    {
+      name: 'campaign',
+      label: l('所属活动', 'Campaign'),
+      type: 'relationship',
+      relationTo: 'campaigns',
+      index: true,
+    },
+    {
+      name: 'publishedAt',
+      label: l('发布时间', 'Published at'),
+      type: 'date',
+      index: true,
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    { name: 'excerpt', label: l('摘要', 'Excerpt'), type: 'textarea' },
+    { name: 'cover', label: l('封面', 'Cover'), type: 'upload', relationTo: 'media' },
+    { name: 'body', label: l('正文', 'Body'), type: 'richText' },
+  ],
+}

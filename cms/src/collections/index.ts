@@ -1,0 +1,10 @@
+import { Campaigns } from './Campaigns'
+import { Entries } from './Entries'
+import { Media } from './Media'
+import { Organizations } from './Organizations'
+import { Posts } from './Posts'
+import { Themes } from './Themes'
+import { Users } from './Users'
+
+/** Core domain collections, in the order the admin lists them. */
+export const collections = [Campaigns, Themes, Entries, Posts, Media, Organizations, Users]

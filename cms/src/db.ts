@@ -1,0 +1,32 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { dataDir } from './env'
+
+/** The database URI in force: `DATABASE_URI`, or the embedded SQLite file. */
+export function databaseUri(): string {
+  return process.env.DATABASE_URI || `file:${path.join(dataDir, 'exemplar.db')}`
+}
+
+export function isMongoUri(uri: string): boolean {
+  return uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')
+}
+
+/**
+ * `mongodb://…` selects MongoDB, the production engine. Payload turns
+ * transactions off by itself when the server is not a replica set, which is
+ * why docker-compose runs a single-node replica set. Anything else is SQLite.
+ */
+export function databaseAdapter(uri = databaseUri()): DatabaseAdapterObj {
+  if (isMongoUri(uri)) {
+    return mongooseAdapter({ url: uri })
+  }
+  if (uri.startsWith('file:')) {
+    fs.mkdirSync(path.dirname(uri.slice('file:'.length)), { recursive: true })
+  }
+  return sqliteAdapter({ client: { url: uri } })
+}

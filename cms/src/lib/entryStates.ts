@@ -1,0 +1,49 @@
+/**
+ * The states an entry moves through (PRODUCT.md, "Entry workflow"). The
+ * transitions themselves are enforced by the workflow plugin; the core only
+ * needs to know the states, which are public and which the submitter may edit.
+ */
+export const ENTRY_STATES = [
+  'draft',
+  'submitted',
+  'screening',
+  'returned',
+  'rejected',
+  'accepted',
+  'voting',
+  'review',
+  'shortlisted',
+  'publicity',
+  'awarded',
+  'revoked',
+] as const
+
+export type EntryState = (typeof ENTRY_STATES)[number]
+
+export const ENTRY_STATE_LABELS: Record<EntryState, { zh: string; en: string }> = {
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '已提交', en: 'Submitted' },
+  screening: { zh: '审核中', en: 'Screening' },
+  returned: { zh: '退回修改', en: 'Returned for changes' },
+  rejected: { zh: '未通过', en: 'Rejected' },
+  accepted: { zh: '审核通过·展示中', en: 'Accepted, on display' },
+  voting: { zh: '投票中', en: 'In public voting' },
+  review: { zh: '专家评审中', en: 'In expert review' },
+  shortlisted: { zh: '入围', en: 'Shortlisted' },
+  publicity: { zh: '公示中', en: 'In publicity' },
+  awarded: { zh: '获奖', en: 'Awarded' },
+  revoked: { zh: '已撤销', en: 'Revoked' },
+}
+
+/** States in which an entry is on public display. */
+export const PUBLIC_ENTRY_STATES: readonly EntryState[] = [
+  'accepted',
+  'voting',
+  'review',
+  'shortlisted',
+  'publicity',
+  'awarded',
+]
+
+/** Once screening starts the entry is locked for its submitter (seed 000: 作品经审核后将无法修改). */
+export const SUBMITTER_EDITABLE_STATES: readonly EntryState[] = ['draft', 'returned']
