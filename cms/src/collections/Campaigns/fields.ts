@@ -136,6 +136,8 @@ export const tracksField: Field = {
           label: l('允许的文件类型', 'Allowed file kinds'),
           type: 'select',
           hasMany: true,
+          // The generated table name would pass SQL's 63-character limit in the versions table.
+          dbName: 'track_file_kinds',
           options: FILE_KINDS.map((k) => ({ value: k, label: k })),
         },
         {

@@ -12,7 +12,9 @@ interface HistoryRow {
 
 /**
  * Every change of status leaves a row: from, to, when, who, why. The reason
- * comes from `req.context.statusReason` so callers need no extra field.
+ * comes from `req.context.statusReason` so callers need no extra field. A
+ * change the caller already recorded (an import bringing its own history) is
+ * not recorded twice.
  */
 export const recordStatusChange: CollectionBeforeChangeHook = ({
   data,
@@ -26,6 +28,9 @@ export const recordStatusChange: CollectionBeforeChangeHook = ({
     return data
   }
   const history = (data.history ?? originalDoc?.history ?? []) as HistoryRow[]
+  if (history.at(-1)?.to === to) {
+    return data
+  }
   const reason = typeof req.context?.statusReason === 'string' ? req.context.statusReason : null
   return {
     ...data,

@@ -1,10 +1,13 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { idOf, isEditorRole, roleOf } from '../../../lib/roles'
+import { idOf, roleOf } from '../../../lib/roles'
 
-/** A participant's new entry is theirs and starts as a draft, whatever the request body says. */
+/**
+ * A participant's new entry is theirs and starts as a draft, whatever the
+ * request body says. Editors and server-side imports set these themselves.
+ */
 export const stampSubmitter: CollectionBeforeChangeHook = ({ data, operation, req }) => {
-  if (operation !== 'create' || isEditorRole(roleOf(req.user))) {
+  if (operation !== 'create' || roleOf(req.user) !== 'participant') {
     return data
   }
   return { ...data, submittedBy: idOf(req.user), status: 'draft' }

@@ -1,0 +1,346 @@
+import type { Payload } from 'payload'
+
+import type { Organization } from '@exemplar/cms/payload-types'
+
+import { archiveCampaigns, currentCampaigns } from './campaigns'
+import { buildEntries, type EntryPlan, type OrgRef, type ThemeRef } from './entries'
+import { demoImage } from './images'
+import { minimalPdf } from './pdf'
+import { DEMO_USERS, INSTITUTIONS } from './people'
+import { hashString, seededRandom } from './random'
+import { paragraphsToRichText } from './richtext'
+import type { CampaignDef, ThemeDef } from './types'
+
+export { DEMO_USERS } from './people'
+
+export interface SeedOptions {
+  /** The day the current editions are placed around. */
+  now?: Date
+  /** Progress lines; silent by default. */
+  log?: (line: string) => void
+}
+
+export interface SeedSummary {
+  campaigns: number
+  themes: number
+  entries: number
+  organizations: number
+  users: number
+  media: number
+  posts: number
+  created: number
+}
+
+type Id = number | string
+
+/** Number prefix and per-track plan of entry states, for each campaign series. */
+const SERIES: Record<string, { code: string; archive: EntryPlan; current: EntryPlan }> = {
+  'yizhe-xianxing': {
+    code: 'YZ',
+    archive: [{ awarded: 10, accepted: 18, rejected: 5, revoked: 1 }],
+    current: [{ draft: 4, submitted: 5, screening: 5, returned: 3, rejected: 3, voting: 22 }],
+  },
+  nixingzhe: {
+    code: 'NX',
+    archive: [
+      { awarded: 5, accepted: 18, rejected: 3 },
+      { awarded: 2, accepted: 8, rejected: 1 },
+    ],
+    current: [
+      { draft: 2, submitted: 4, screening: 2, accepted: 3 },
+      { draft: 1, submitted: 2, accepted: 1 },
+    ],
+  },
+  'jiankang-zhongguo-cujin': {
+    code: 'CJ',
+    archive: [{ awarded: 12, accepted: 14, rejected: 4 }],
+    current: [{ review: 14, rejected: 3 }],
+  },
+  'jiceng-kepu-shipin': {
+    code: 'JC',
+    archive: [{ awarded: 6, accepted: 14, rejected: 2 }],
+    current: [{ submitted: 3 }],
+  },
+  yigongti: {
+    code: 'YG',
+    archive: [
+      { awarded: 8, accepted: 6, rejected: 2, revoked: 1 },
+      { awarded: 3, accepted: 4 },
+      { awarded: 3, accepted: 4 },
+      { awarded: 3, accepted: 4, rejected: 1 },
+    ],
+    current: [
+      { publicity: 5, accepted: 4, rejected: 2, revoked: 1 },
+      { publicity: 2, accepted: 2 },
+      { publicity: 2, accepted: 2 },
+      { publicity: 2, accepted: 2 },
+    ],
+  },
+}
+
+const IMAGE_COUNT = 24
+
+function seriesOf(campaign: CampaignDef) {
+  const series = SERIES[campaign.series]
+  if (!series) {
+    throw new Error(`No entry plan for campaign series "${campaign.series}"`)
+  }
+  return series
+}
+
+/**
+ * Recreates the five seed campaigns (past editions, the archive), current
+ * editions placed around `now`, institutions, one account per role and the
+ * entries. Every document is found by a natural key first, so a second run
+ * creates nothing and leaves every count as it was.
+ */
+export async function seed(payload: Payload, options: SeedOptions = {}): Promise<SeedSummary> {
+  const now = options.now ?? new Date()
+  const log = options.log ?? (() => {})
+  let created = 0
+
+  async function upsert<T extends Record<string, unknown>>(
+    collection: 'users' | 'organizations' | 'campaigns' | 'themes' | 'posts',
+    where: Record<string, unknown>,
+    data: T,
+    update = false,
+  ): Promise<Id> {
+    const found = await payload.find({
+      collection,
+      where: where as never,
+      limit: 1,
+      depth: 0,
+      pagination: false,
+      draft: true,
+    })
+    const existing = found.docs[0]
+    if (existing) {
+      if (update) {
+        await payload.update({ collection, id: existing.id, data: data as never, depth: 0, draft: false })
+      }
+      return existing.id
+    }
+    created += 1
+    const doc = await payload.create({ collection, data: data as never, depth: 0, draft: false })
+    return doc.id
+  }
+
+  // Institutions and accounts.
+  const orgIds = new Map<string, Id>()
+  for (const inst of INSTITUTIONS) {
+    const id = await upsert('organizations', { name: { equals: inst.name } }, {
+      name: inst.name,
+      licenceName: inst.name,
+      type: inst.type,
+      province: inst.province,
+      city: inst.city,
+      verification: inst.verification,
+      verificationNote: inst.verification === 'rejected' ? '营业执照名称与填写的机构名称不一致。' : null,
+      campuses: (inst.campuses ?? []).map((name) => ({ name, address: `${inst.city}（示例地址）` })),
+      mediaAccounts: inst.wechat ? [{ kind: 'wechat', name: inst.wechat }] : [],
+    } satisfies Partial<Organization>)
+    orgIds.set(inst.name, id)
+  }
+  log(`机构 ${INSTITUTIONS.length}`)
+
+  const userIds = new Map<string, Id>()
+  const userOrg: Record<string, string> = {
+    'participant@example.org': '青禾县人民医院',
+    'partner@example.org': '云溪健康导报社',
+  }
+  for (const user of DEMO_USERS) {
+    const orgName = userOrg[user.email]
+    const id = await upsert('users', { email: { equals: user.email } }, {
+      ...user,
+      organization: orgName ? orgIds.get(orgName) : null,
+    })
+    userIds.set(user.email, id)
+  }
+  for (const [email, orgName] of Object.entries(userOrg)) {
+    const orgId = orgIds.get(orgName)
+    if (orgId !== undefined) {
+      await payload.update({ collection: 'organizations', id: orgId, data: { owner: userIds.get(email) as number }, depth: 0 })
+    }
+  }
+  log(`账号 ${DEMO_USERS.length}`)
+
+  // Demo pictures and one PDF, drawn here and uploaded once.
+  const imageRandom = seededRandom(20260101)
+  const images: Id[] = []
+  for (let i = 0; i < IMAGE_COUNT; i++) {
+    const filename = `demo-${String(i + 1).padStart(2, '0')}.jpg`
+    const found = await payload.find({ collection: 'media', where: { filename: { equals: filename } }, limit: 1, depth: 0 })
+    const existing = found.docs[0]
+    if (existing) {
+      images.push(existing.id)
+      continue
+    }
+    const data = await demoImage(i, imageRandom)
+    const doc = await payload.create({
+      collection: 'media',
+      data: { alt: `示例图片 ${i + 1}` },
+      file: { data, mimetype: 'image/jpeg', name: filename, size: data.length },
+      depth: 0,
+    })
+    created += 1
+    images.push(doc.id)
+    log(`图片 ${i + 1}/${IMAGE_COUNT}`)
+  }
+  let pdf: Id | undefined
+  {
+    const filename = 'demo-leaflet.pdf'
+    const found = await payload.find({ collection: 'media', where: { filename: { equals: filename } }, limit: 1, depth: 0 })
+    if (found.docs[0]) {
+      pdf = found.docs[0].id
+    } else {
+      const data = minimalPdf('Exemplar demo leaflet')
+      const doc = await payload.create({
+        collection: 'media',
+        data: { alt: '示例科普折页' },
+        file: { data, mimetype: 'application/pdf', name: filename, size: data.length },
+        depth: 0,
+      })
+      created += 1
+      pdf = doc.id
+    }
+  }
+
+  const orgRefs: OrgRef[] = INSTITUTIONS.filter((i) => i.verification === 'verified').map((i) => ({
+    id: orgIds.get(i.name)!,
+    name: i.name,
+    province: i.province,
+    city: i.city,
+    type: i.type,
+  }))
+  const careOrgs = orgRefs.filter((o) => o.type === 'medical' || o.type === 'public-health')
+  const mediaOrgs = orgRefs.filter((o) => o.type === 'media')
+  const participantOrg = orgRefs.find((o) => o.name === '青禾县人民医院')!
+
+  const editions = [
+    ...archiveCampaigns.map((c) => ({ campaign: c, current: false })),
+    ...currentCampaigns(now).map((c) => ({ campaign: c, current: true })),
+  ]
+
+  let entryTotal = 0
+  let themeTotal = 0
+  let postTotal = 0
+  for (const [index, { campaign, current }] of editions.entries()) {
+    const campaignId = await upsert(
+      'campaigns',
+      { slug: { equals: campaign.slug } },
+      {
+        title: campaign.title,
+        slug: campaign.slug,
+        series: campaign.series,
+        year: campaign.year,
+        summary: campaign.summary,
+        sourceNotice: campaign.sourceNotice,
+        cover: images[index % images.length],
+        description: paragraphsToRichText(campaign.description),
+        organizers: campaign.organizers,
+        contacts: campaign.contacts,
+        legalTerms: campaign.legalTerms,
+        phases: campaign.phases,
+        tracks: campaign.tracks.map((t) => ({ ...t, rubric: t.rubric ?? [] })),
+        voting: campaign.voting ?? { perEntryPerDay: 0, dailyCap: 0 },
+        _status: 'published',
+      },
+      // Current editions move with the calendar, so their dates are refreshed on every run.
+      current,
+    )
+
+    const themes: ThemeRef[] = []
+    const addThemes = async (defs: ThemeDef[], parent: Id | null, offset: number) => {
+      for (const [i, def] of defs.entries()) {
+        const id = await upsert('themes', { and: [{ campaign: { equals: campaignId } }, { code: { equals: def.code } }] }, {
+          title: def.title,
+          code: def.code,
+          campaign: campaignId,
+          parent,
+          description: def.description ?? null,
+          order: offset + i,
+        })
+        themeTotal += 1
+        if (def.children && def.children.length > 0) {
+          await addThemes(def.children, id, (offset + i) * 100)
+        } else {
+          themes.push({ id, title: def.title })
+        }
+      }
+    }
+    await addThemes(campaign.themes, null, 0)
+
+    const posts = [
+      {
+        slug: `${campaign.slug}-launch`,
+        title: `${campaign.title}正式启动`,
+        publishedAt: campaign.phases[0]?.startsAt ?? now.toISOString(),
+        excerpt: campaign.summary,
+        paragraphs: [campaign.summary, ...campaign.description.slice(0, 1)],
+      },
+      ...(campaign.posts ?? []),
+    ]
+    for (const post of posts) {
+      await upsert('posts', { slug: { equals: post.slug } }, {
+        title: post.title,
+        slug: post.slug,
+        campaign: campaignId,
+        publishedAt: post.publishedAt,
+        excerpt: post.excerpt,
+        body: paragraphsToRichText(post.paragraphs),
+        _status: 'published',
+      })
+      postTotal += 1
+    }
+
+    const series = seriesOf(campaign)
+    const plan = current ? series.current : series.archive
+    const entries = buildEntries(
+      plan,
+      {
+        campaign,
+        campaignId,
+        now,
+        random: seededRandom(hashString(campaign.slug.replace(/\d{4}$/, current ? 'current' : 'archive'))),
+        organizations: careOrgs,
+        mediaOrganizations: mediaOrgs,
+        themes,
+        images,
+        pdf,
+        reviewers: [userIds.get('reviewer@example.org')!, userIds.get('reviewer2@example.org')!],
+        participant: { id: userIds.get('participant@example.org')!, organization: participantOrg },
+        editor: userIds.get('editor@example.org')!,
+      },
+      `${campaign.year}-${series.code}`,
+    )
+    const numbers = entries.map((e) => e.number!)
+    const existing = await payload.find({
+      collection: 'entries',
+      where: { number: { in: numbers } },
+      limit: numbers.length,
+      pagination: false,
+      depth: 0,
+      select: { number: true },
+    })
+    const have = new Set(existing.docs.map((d) => d.number))
+    for (const entry of entries) {
+      if (!have.has(entry.number!)) {
+        await payload.create({ collection: 'entries', data: entry as never, depth: 0 })
+        created += 1
+      }
+    }
+    entryTotal += entries.length
+    log(`活动 ${index + 1}/${editions.length} ${campaign.title}：主题 ${themes.length}，作品 ${entries.length}`)
+  }
+
+  return {
+    campaigns: editions.length,
+    themes: themeTotal,
+    entries: entryTotal,
+    organizations: INSTITUTIONS.length,
+    users: DEMO_USERS.length,
+    media: images.length + 1,
+    posts: postTotal,
+    created,
+  }
+}
