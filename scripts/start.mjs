@@ -95,10 +95,21 @@ function run(label, args, options = {}) {
 if (!dev) {
   const cms = path.join(root, 'cms')
   const site = path.join(root, 'site')
-  if (isStale(path.join(cms, '.next', 'BUILD_ID'), [path.join(cms, 'src'), path.join(cms, 'next.config.ts'), path.join(root, 'plugins')])) {
+  if (
+    isStale(path.join(cms, '.next', 'BUILD_ID'), [
+      path.join(cms, 'src'),
+      path.join(cms, 'next.config.ts'),
+      path.join(root, 'plugins'),
+    ])
+  ) {
     run('building the CMS (Next.js)', ['run', 'build', '-w', '@exemplar/cms'])
   }
-  if (isStale(path.join(site, 'dist', 'server', 'entry.mjs'), [path.join(site, 'src'), path.join(site, 'astro.config.mjs')])) {
+  if (
+    isStale(path.join(site, 'dist', 'server', 'entry.mjs'), [
+      path.join(site, 'src'),
+      path.join(site, 'astro.config.mjs'),
+    ])
+  ) {
     run('building the site (Astro)', ['run', 'build', '-w', '@exemplar/site'])
   }
 }
@@ -154,13 +165,18 @@ async function waitFor(url) {
 
 const cmsUrl = `http://localhost:${cmsPort}`
 const siteUrl = `http://localhost:${sitePort}`
-const [cmsUp, siteUp] = await Promise.all([waitFor(`${cmsUrl}/api/campaigns?limit=1`), waitFor(siteUrl)])
+const [cmsUp, siteUp] = await Promise.all([
+  waitFor(`${cmsUrl}/api/campaigns?limit=1`),
+  waitFor(siteUrl),
+])
 if (!cmsUp || !siteUp) {
   console.error('[start] a server did not come up in 3 minutes')
   shutdown(1)
 } else {
   console.info('')
   console.info(`  公众网站 / site:   ${siteUrl}`)
-  console.info(`  管理后台 / admin:  ${cmsUrl}/admin   (demo accounts: see README or the seed output)`)
+  console.info(
+    `  管理后台 / admin:  ${cmsUrl}/admin   (demo accounts: see README or the seed output)`,
+  )
   console.info('')
 }

@@ -32,7 +32,9 @@ export function outboxTransport(dir = outboxDir): Transport<{ file: string; mess
           const stamp = new Date().toISOString().replace(/[:.]/g, '-')
           const file = path.join(dir, `${stamp}-${Math.random().toString(36).slice(2, 8)}.eml`)
           fs.writeFileSync(file, Buffer.concat(chunks))
-          console.info(`[mail] outbox ${envelope.to.join(', ')} «${String(mail.data.subject ?? '')}» → ${file}`)
+          console.info(
+            `[mail] outbox ${envelope.to.join(', ')} «${String(mail.data.subject ?? '')}» → ${file}`,
+          )
           callback(null, { messageId, file })
         } catch (error) {
           callback(error as Error, undefined as never)

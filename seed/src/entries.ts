@@ -48,8 +48,26 @@ const PATHS: Record<EntryState, EntryState[]> = {
   review: ['draft', 'submitted', 'screening', 'accepted', 'review'],
   shortlisted: ['draft', 'submitted', 'screening', 'accepted', 'review', 'shortlisted'],
   publicity: ['draft', 'submitted', 'screening', 'accepted', 'review', 'shortlisted', 'publicity'],
-  awarded: ['draft', 'submitted', 'screening', 'accepted', 'review', 'shortlisted', 'publicity', 'awarded'],
-  revoked: ['draft', 'submitted', 'screening', 'accepted', 'review', 'shortlisted', 'publicity', 'revoked'],
+  awarded: [
+    'draft',
+    'submitted',
+    'screening',
+    'accepted',
+    'review',
+    'shortlisted',
+    'publicity',
+    'awarded',
+  ],
+  revoked: [
+    'draft',
+    'submitted',
+    'screening',
+    'accepted',
+    'review',
+    'shortlisted',
+    'publicity',
+    'revoked',
+  ],
 }
 
 /** The phase whose start dates a move into each state. */
@@ -90,7 +108,13 @@ const ACTIONS = [
   '患者自我管理小组',
 ]
 
-const OUTCOMES = ['随访率提升至 92%', '患者依从性明显提高', '覆盖居民 3.6 万人', '复诊率下降 18%', '群众满意度达 96%']
+const OUTCOMES = [
+  '随访率提升至 92%',
+  '患者依从性明显提高',
+  '覆盖居民 3.6 万人',
+  '复诊率下降 18%',
+  '群众满意度达 96%',
+]
 
 function phaseStart(campaign: CampaignDef, kind: PhaseDef['kind']): Date | undefined {
   const phase = campaign.phases.find((p) => p.kind === kind)
@@ -100,7 +124,8 @@ function phaseStart(campaign: CampaignDef, kind: PhaseDef['kind']): Date | undef
 /** A plausible history: each move dated inside the phase it belongs to, never in the future. */
 function historyFor(state: EntryState, ctx: EntryContext): NonNullable<Entry['history']> {
   const path = PATHS[state]
-  const first = phaseStart(ctx.campaign, 'submission') ?? new Date(ctx.campaign.phases[0]?.startsAt ?? ctx.now)
+  const first =
+    phaseStart(ctx.campaign, 'submission') ?? new Date(ctx.campaign.phases[0]?.startsAt ?? ctx.now)
   let at = new Date(first.getTime() + ctx.random.int(0, 20) * 86_400_000)
   const rows: NonNullable<Entry['history']> = []
   let from: EntryState | null = null
@@ -108,13 +133,16 @@ function historyFor(state: EntryState, ctx: EntryContext): NonNullable<Entry['hi
     const kind = PHASE_OF_STATE[to]
     const start = kind ? phaseStart(ctx.campaign, kind) : undefined
     const candidate = start && start > at ? start : new Date(at.getTime() + 86_400_000)
-    at = new Date(Math.min(candidate.getTime() + ctx.random.int(0, 5) * 3_600_000, ctx.now.getTime()))
+    at = new Date(
+      Math.min(candidate.getTime() + ctx.random.int(0, 5) * 3_600_000, ctx.now.getTime()),
+    )
     const reasons = REASONS[to]
     rows.push({
       from,
       to,
       at: at.toISOString(),
-      by: to === 'draft' || to === 'submitted' ? null : ctx.editor,
+      // IDs are numbers on SQLite and strings on MongoDB; the generated types know only the former.
+      by: to === 'draft' || to === 'submitted' ? null : (ctx.editor as number),
       reason: reasons ? ctx.random.pick(reasons) : null,
     })
     from = to
@@ -160,7 +188,12 @@ function textFor(track: TrackDef, theme: string, action: string, ctx: EntryConte
     ]
   }
   if (track.kind === 'video' || track.kind === 'audio') {
-    return [{ heading: '作品文字说明', body: `本作品围绕${theme || '基层健康'}，讲述${action}的故事，时长约 ${ctx.random.int(90, 178)} 秒。` }]
+    return [
+      {
+        heading: '作品文字说明',
+        body: `本作品围绕${theme || '基层健康'}，讲述${action}的故事，时长约 ${ctx.random.int(90, 178)} 秒。`,
+      },
+    ]
   }
   if (track.kind === 'photo') {
     return []
@@ -171,24 +204,49 @@ function textFor(track: TrackDef, theme: string, action: string, ctx: EntryConte
   ]
 }
 
-function titleFor(track: TrackDef, org: OrgRef, theme: string, action: string, ctx: EntryContext): string {
+function titleFor(
+  track: TrackDef,
+  org: OrgRef,
+  theme: string,
+  action: string,
+  ctx: EntryContext,
+): string {
   const r = ctx.random
   switch (track.kind) {
     case 'photo':
-      return r.pick(['坚守', '逆行的背影', '护目镜下的笑容', '凌晨四点的核酸采样点', '接力', '方舱里的生日'])
+      return r.pick([
+        '坚守',
+        '逆行的背影',
+        '护目镜下的笑容',
+        '凌晨四点的核酸采样点',
+        '接力',
+        '方舱里的生日',
+      ])
     case 'print':
-      return r.pick(['一图读懂：居家防护要点', '科学佩戴口罩手册', '老年人防护折页', '复工复产健康指引海报'])
+      return r.pick([
+        '一图读懂：居家防护要点',
+        '科学佩戴口罩手册',
+        '老年人防护折页',
+        '复工复产健康指引海报',
+      ])
     case 'poem':
       return r.pick(['乡村医生', '春天的出诊路', '写给医共体的诗', '灯火'])
     case 'video':
       return `${r.pick(['讲好', '我的', '身边的'])}${theme || action}故事`.slice(0, 40)
     default:
-      return `${org.name}：${action}${r.pick(['助力', '推动', '深化'])}${theme || '健康中国行动'}`.slice(0, 60)
+      return `${org.name}：${action}${r.pick(['助力', '推动', '深化'])}${theme || '健康中国行动'}`.slice(
+        0,
+        60,
+      )
   }
 }
 
 /** The entries of one campaign, as create data for the Local API. */
-export function buildEntries(plan: EntryPlan, ctx: EntryContext, numberPrefix: string): Partial<Entry>[] {
+export function buildEntries(
+  plan: EntryPlan,
+  ctx: EntryContext,
+  numberPrefix: string,
+): Partial<Entry>[] {
   const out: Partial<Entry>[] = []
   let serial = 0
   ctx.campaign.tracks.forEach((track, trackIndex) => {
@@ -202,25 +260,30 @@ export function buildEntries(plan: EntryPlan, ctx: EntryContext, numberPrefix: s
         const theme = ctx.themes.length > 0 ? r.pick(ctx.themes) : undefined
         const action = r.pick(ACTIONS)
         const doctor = r.pick(DOCTORS)
-        const publicState = !['draft', 'submitted', 'screening', 'returned', 'rejected'].includes(state)
+        const publicState = !['draft', 'submitted', 'screening', 'returned', 'rejected'].includes(
+          state,
+        )
         const individual = track.kind === 'photo' && r.next() < 0.4
         const media = !individual && track.kind === 'photo' && ctx.mediaOrganizations.length > 0
         const imageCount =
           track.kind === 'photo' ? 1 : Math.min(track.requirements.maxImages ?? 1, r.int(1, 5))
         const attachments = Array.from({ length: imageCount }, (_, k) => ({
-          file: ctx.images[(serial * 3 + k) % ctx.images.length]!,
+          file: ctx.images[(serial * 3 + k) % ctx.images.length] as number,
           caption:
             track.kind === 'photo'
               ? `${r.int(2020, 2026)}年${r.int(1, 12)}月，${org.city}，${doctor.department}${doctor.name}医生在${r.pick(['发热门诊', '社区采样点', '病房', '入户随访途中'])}${r.pick(['为老人测量体温', '整理防护服', '与同事击掌加油', '连续工作后短暂休息'])}。`
               : `${action}现场`,
         }))
         if (track.kind === 'print' && ctx.pdf !== undefined) {
-          attachments.unshift({ file: ctx.pdf, caption: '平面科普材料（PDF）' })
+          attachments.unshift({ file: ctx.pdf as number, caption: '平面科普材料（PDF）' })
         }
         const inVotingCampaign = Boolean(ctx.campaign.voting)
         const awarded = state === 'awarded'
-        const votes = publicState && inVotingCampaign ? r.int(awarded ? 800 : 20, awarded ? 4000 : 1500) : 0
-        const reviewed = ['review', 'shortlisted', 'publicity', 'awarded', 'revoked'].includes(state)
+        const votes =
+          publicState && inVotingCampaign ? r.int(awarded ? 800 : 20, awarded ? 4000 : 1500) : 0
+        const reviewed = ['review', 'shortlisted', 'publicity', 'awarded', 'revoked'].includes(
+          state,
+        )
         const history = historyFor(state, ctx)
         out.push({
           number: `${numberPrefix}${String(serial).padStart(4, '0')}`,
@@ -235,20 +298,48 @@ export function buildEntries(plan: EntryPlan, ctx: EntryContext, numberPrefix: s
           sections: textFor(track, theme?.title ?? '', action, ctx),
           attachments,
           authors: individual
-            ? [{ name: r.pick(['李摄影', '王晨光', '刘一鸣', '张镜']), title: '个人作者', affiliation: null }]
-            : [{ name: doctor.name, title: `${doctor.department} ${doctor.title}`, affiliation: org.name }],
+            ? [
+                {
+                  name: r.pick(['李摄影', '王晨光', '刘一鸣', '张镜']),
+                  title: '个人作者',
+                  affiliation: null,
+                },
+              ]
+            : [
+                {
+                  name: doctor.name,
+                  title: `${doctor.department} ${doctor.title}`,
+                  affiliation: org.name,
+                },
+              ],
           organization: individual ? null : (org.id as number),
           province: org.province,
           city: org.city,
-          channel: individual ? 'individual' : media ? 'media' : r.pick(['self', 'self', 'provincial'] as const),
+          channel: individual
+            ? 'individual'
+            : media
+              ? 'media'
+              : r.pick(['self', 'self', 'provincial'] as const),
           recommendingUnit: media ? r.pick(ctx.mediaOrganizations).name : null,
           informationSource: individual ? r.pick(['期刊封二广告', '朋友圈转发', '医院官微']) : null,
-          declarations: { original: state !== 'draft', truthful: state !== 'draft', freeUse: state !== 'draft' },
+          declarations: {
+            original: state !== 'draft',
+            truthful: state !== 'draft',
+            freeUse: state !== 'draft',
+          },
           status: state,
           submittedBy: mine ? (ctx.participant.id as number) : null,
-          reviewers: reviewed || state === 'review' ? [ctx.reviewers[serial % ctx.reviewers.length] as number] : [],
+          reviewers:
+            reviewed || state === 'review'
+              ? [ctx.reviewers[serial % ctx.reviewers.length] as number]
+              : [],
           voteCount: votes,
-          reviewScore: reviewed ? { average: Math.round((awarded ? r.int(82, 96) : r.int(60, 88)) * 10) / 10, reviews: 3 } : {},
+          reviewScore: reviewed
+            ? {
+                average: Math.round((awarded ? r.int(82, 96) : r.int(60, 88)) * 10) / 10,
+                reviews: 3,
+              }
+            : {},
           award: awarded
             ? {
                 name: track.quota.awardName ?? '优秀作品',

@@ -17,7 +17,12 @@ const PALETTES: readonly [string, string, string][] = [
  * A demo picture drawn locally (nothing is downloaded): a gradient sky, hills
  * and a few soft shapes, different for every index, encoded as JPEG.
  */
-export async function demoImage(index: number, random: Random, width = 1200, height = 800): Promise<Buffer> {
+export async function demoImage(
+  index: number,
+  random: Random,
+  width = 1200,
+  height = 800,
+): Promise<Buffer> {
   const [dark, mid, light] = PALETTES[index % PALETTES.length] ?? PALETTES[0]!
   const circles = Array.from({ length: 6 }, () => {
     const r = random.int(30, 160)

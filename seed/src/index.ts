@@ -116,7 +116,13 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     const existing = found.docs[0]
     if (existing) {
       if (update) {
-        await payload.update({ collection, id: existing.id, data: data as never, depth: 0, draft: false })
+        await payload.update({
+          collection,
+          id: existing.id,
+          data: data as never,
+          depth: 0,
+          draft: false,
+        })
       }
       return existing.id
     }
@@ -135,8 +141,12 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       province: inst.province,
       city: inst.city,
       verification: inst.verification,
-      verificationNote: inst.verification === 'rejected' ? '营业执照名称与填写的机构名称不一致。' : null,
-      campuses: (inst.campuses ?? []).map((name) => ({ name, address: `${inst.city}（示例地址）` })),
+      verificationNote:
+        inst.verification === 'rejected' ? '营业执照名称与填写的机构名称不一致。' : null,
+      campuses: (inst.campuses ?? []).map((name) => ({
+        name,
+        address: `${inst.city}（示例地址）`,
+      })),
       mediaAccounts: inst.wechat ? [{ kind: 'wechat', name: inst.wechat }] : [],
     } satisfies Partial<Organization>)
     orgIds.set(inst.name, id)
@@ -150,16 +160,25 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   }
   for (const user of DEMO_USERS) {
     const orgName = userOrg[user.email]
-    const id = await upsert('users', { email: { equals: user.email } }, {
-      ...user,
-      organization: orgName ? orgIds.get(orgName) : null,
-    })
+    const id = await upsert(
+      'users',
+      { email: { equals: user.email } },
+      {
+        ...user,
+        organization: orgName ? orgIds.get(orgName) : null,
+      },
+    )
     userIds.set(user.email, id)
   }
   for (const [email, orgName] of Object.entries(userOrg)) {
     const orgId = orgIds.get(orgName)
     if (orgId !== undefined) {
-      await payload.update({ collection: 'organizations', id: orgId, data: { owner: userIds.get(email) as number }, depth: 0 })
+      await payload.update({
+        collection: 'organizations',
+        id: orgId,
+        data: { owner: userIds.get(email) as number },
+        depth: 0,
+      })
     }
   }
   log(`账号 ${DEMO_USERS.length}`)
@@ -169,7 +188,12 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   const images: Id[] = []
   for (let i = 0; i < IMAGE_COUNT; i++) {
     const filename = `demo-${String(i + 1).padStart(2, '0')}.jpg`
-    const found = await payload.find({ collection: 'media', where: { filename: { equals: filename } }, limit: 1, depth: 0 })
+    const found = await payload.find({
+      collection: 'media',
+      where: { filename: { equals: filename } },
+      limit: 1,
+      depth: 0,
+    })
     const existing = found.docs[0]
     if (existing) {
       images.push(existing.id)
@@ -189,7 +213,12 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   let pdf: Id | undefined
   {
     const filename = 'demo-leaflet.pdf'
-    const found = await payload.find({ collection: 'media', where: { filename: { equals: filename } }, limit: 1, depth: 0 })
+    const found = await payload.find({
+      collection: 'media',
+      where: { filename: { equals: filename } },
+      limit: 1,
+      depth: 0,
+    })
     if (found.docs[0]) {
       pdf = found.docs[0].id
     } else {
@@ -252,14 +281,18 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     const themes: ThemeRef[] = []
     const addThemes = async (defs: ThemeDef[], parent: Id | null, offset: number) => {
       for (const [i, def] of defs.entries()) {
-        const id = await upsert('themes', { and: [{ campaign: { equals: campaignId } }, { code: { equals: def.code } }] }, {
-          title: def.title,
-          code: def.code,
-          campaign: campaignId,
-          parent,
-          description: def.description ?? null,
-          order: offset + i,
-        })
+        const id = await upsert(
+          'themes',
+          { and: [{ campaign: { equals: campaignId } }, { code: { equals: def.code } }] },
+          {
+            title: def.title,
+            code: def.code,
+            campaign: campaignId,
+            parent,
+            description: def.description ?? null,
+            order: offset + i,
+          },
+        )
         themeTotal += 1
         if (def.children && def.children.length > 0) {
           await addThemes(def.children, id, (offset + i) * 100)
@@ -281,15 +314,19 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       ...(campaign.posts ?? []),
     ]
     for (const post of posts) {
-      await upsert('posts', { slug: { equals: post.slug } }, {
-        title: post.title,
-        slug: post.slug,
-        campaign: campaignId,
-        publishedAt: post.publishedAt,
-        excerpt: post.excerpt,
-        body: paragraphsToRichText(post.paragraphs),
-        _status: 'published',
-      })
+      await upsert(
+        'posts',
+        { slug: { equals: post.slug } },
+        {
+          title: post.title,
+          slug: post.slug,
+          campaign: campaignId,
+          publishedAt: post.publishedAt,
+          excerpt: post.excerpt,
+          body: paragraphsToRichText(post.paragraphs),
+          _status: 'published',
+        },
+      )
       postTotal += 1
     }
 
@@ -301,7 +338,9 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         campaign,
         campaignId,
         now,
-        random: seededRandom(hashString(campaign.slug.replace(/\d{4}$/, current ? 'current' : 'archive'))),
+        random: seededRandom(
+          hashString(campaign.slug.replace(/\d{4}$/, current ? 'current' : 'archive')),
+        ),
         organizations: careOrgs,
         mediaOrganizations: mediaOrgs,
         themes,
@@ -330,7 +369,9 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       }
     }
     entryTotal += entries.length
-    log(`活动 ${index + 1}/${editions.length} ${campaign.title}：主题 ${themes.length}，作品 ${entries.length}`)
+    log(
+      `活动 ${index + 1}/${editions.length} ${campaign.title}：主题 ${themes.length}，作品 ${entries.length}`,
+    )
   }
 
   return {

@@ -22,18 +22,13 @@ export type PhaseKind =
 
 /** 指导单位, 主办, 联合主办, 承办, 支持单位, 学术支持, 实施平台, 合作媒体 */
 export type OrganizerRole =
-  | 'guide'
-  | 'host'
-  | 'coHost'
-  | 'organizer'
-  | 'supporter'
-  | 'academic'
-  | 'platform'
-  | 'media'
+  'guide' | 'host' | 'coHost' | 'organizer' | 'supporter' | 'academic' | 'platform' | 'media'
 
-export type TrackKind = 'text-image' | 'photo' | 'print' | 'document-case' | 'video' | 'audio' | 'poem'
+export type TrackKind =
+  'text-image' | 'photo' | 'print' | 'document-case' | 'video' | 'audio' | 'poem'
 
-export type FileKind = 'image' | 'pdf' | 'doc' | 'docx' | 'ppt' | 'pptx' | 'mp4' | 'mp3' | 'm4a' | 'wav'
+export type FileKind =
+  'image' | 'pdf' | 'doc' | 'docx' | 'ppt' | 'pptx' | 'mp4' | 'mp3' | 'm4a' | 'wav'
 
 export interface TrackRequirementsDef {
   /** Body length limit, in characters as a Chinese reader counts them. */

@@ -21,7 +21,9 @@ export async function bootPayload(name: string): Promise<TestPayload> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `exemplar-${name}-`))
   const mongo = process.env.TEST_DATABASE_URI
   const dbName = `exemplar_test_${name.replace(/\W/g, '_')}_${process.pid}`
-  process.env.DATABASE_URI = mongo ? withDatabase(mongo, dbName) : `file:${path.join(dir, 'test.db')}`
+  process.env.DATABASE_URI = mongo
+    ? withDatabase(mongo, dbName)
+    : `file:${path.join(dir, 'test.db')}`
   process.env.EXEMPLAR_DATA_DIR = dir
   process.env.PAYLOAD_SECRET = 'test-secret'
   const { default: config } = await import('@exemplar/cms/config')
@@ -30,7 +32,9 @@ export async function bootPayload(name: string): Promise<TestPayload> {
     payload,
     cleanup: async () => {
       if (mongo) {
-        const connection = (payload.db as unknown as { connection?: { dropDatabase: () => Promise<unknown> } }).connection
+        const connection = (
+          payload.db as unknown as { connection?: { dropDatabase: () => Promise<unknown> } }
+        ).connection
         await connection?.dropDatabase()
       }
       await payload.destroy()

@@ -11,16 +11,30 @@ import { bootPayload, type TestPayload } from '../helpers/payload'
  */
 let t: TestPayload
 let payload: Payload
-const users = {} as Record<'admin' | 'editor' | 'reviewer' | 'otherReviewer' | 'alice' | 'bob' | 'partner', User>
+const users = {} as Record<
+  'admin' | 'editor' | 'reviewer' | 'otherReviewer' | 'alice' | 'bob' | 'partner',
+  User
+>
 let published: Campaign
 let draftCampaign: Campaign
 const entries = {} as Record<
-  'aliceDraft' | 'aliceScreening' | 'bobDraft' | 'bobReturned' | 'publicVoting' | 'publicAwarded' | 'assignedSubmitted' | 'rejected',
+  | 'aliceDraft'
+  | 'aliceScreening'
+  | 'bobDraft'
+  | 'bobReturned'
+  | 'publicVoting'
+  | 'publicAwarded'
+  | 'assignedSubmitted'
+  | 'rejected',
   Entry
 >
 
 function as(user: User | undefined) {
-  return { overrideAccess: false as const, user: user ? { ...user, collection: 'users' as const } : undefined, depth: 0 }
+  return {
+    overrideAccess: false as const,
+    user: user ? { ...user, collection: 'users' as const } : undefined,
+    depth: 0,
+  }
 }
 
 beforeAll(async () => {
@@ -43,7 +57,13 @@ beforeAll(async () => {
   const campaignData = {
     year: 2026,
     tracks: [{ key: 'case', name: '图文案例', kind: 'text-image' as const }],
-    phases: [{ kind: 'submission' as const, startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2026-12-31T16:00:00.000Z' }],
+    phases: [
+      {
+        kind: 'submission' as const,
+        startsAt: '2026-01-01T00:00:00.000Z',
+        endsAt: '2026-12-31T16:00:00.000Z',
+      },
+    ],
   }
   published = await payload.create({
     collection: 'campaigns',
@@ -55,7 +75,12 @@ beforeAll(async () => {
     draft: true,
   })
 
-  const mkEntry = async (key: keyof typeof entries, status: Entry['status'], owner?: User, reviewers: User[] = []) => {
+  const mkEntry = async (
+    key: keyof typeof entries,
+    status: Entry['status'],
+    owner?: User,
+    reviewers: User[] = [],
+  ) => {
     entries[key] = await payload.create({
       collection: 'entries',
       data: {
@@ -83,7 +108,12 @@ afterAll(async () => {
 })
 
 async function visibleEntryTitles(user: User | undefined): Promise<string[]> {
-  const result = await payload.find({ collection: 'entries', ...as(user), limit: 100, sort: 'title' })
+  const result = await payload.find({
+    collection: 'entries',
+    ...as(user),
+    limit: 100,
+    sort: 'title',
+  })
   return result.docs.map((d) => d.title).sort()
 }
 
@@ -91,14 +121,31 @@ describe('entries: who reads what', () => {
   it.each([
     ['anonymous reader', () => undefined, ['publicAwarded', 'publicVoting']],
     ['partner', () => users.partner, ['publicAwarded', 'publicVoting']],
-    ['participant alice', () => users.alice, ['aliceDraft', 'aliceScreening', 'publicAwarded', 'publicVoting', 'rejected']],
-    ['participant bob', () => users.bob, ['assignedSubmitted', 'bobDraft', 'bobReturned', 'publicAwarded', 'publicVoting']],
+    [
+      'participant alice',
+      () => users.alice,
+      ['aliceDraft', 'aliceScreening', 'publicAwarded', 'publicVoting', 'rejected'],
+    ],
+    [
+      'participant bob',
+      () => users.bob,
+      ['assignedSubmitted', 'bobDraft', 'bobReturned', 'publicAwarded', 'publicVoting'],
+    ],
     ['reviewer', () => users.reviewer, ['assignedSubmitted']],
     ['other reviewer', () => users.otherReviewer, ['publicAwarded']],
     [
       'editor',
       () => users.editor,
-      ['aliceDraft', 'aliceScreening', 'assignedSubmitted', 'bobDraft', 'bobReturned', 'publicAwarded', 'publicVoting', 'rejected'],
+      [
+        'aliceDraft',
+        'aliceScreening',
+        'assignedSubmitted',
+        'bobDraft',
+        'bobReturned',
+        'publicAwarded',
+        'publicVoting',
+        'rejected',
+      ],
     ],
   ])('should let the %s read exactly their entries', async (_label, user, expected) => {
     expect(await visibleEntryTitles(user())).toEqual([...expected].sort())
@@ -111,10 +158,18 @@ describe('entries: who reads what', () => {
   })
 
   it('should hide the assigned reviewers and the history from the public', async () => {
-    const doc = await payload.findByID({ collection: 'entries', id: entries.publicAwarded.id, ...as(undefined) })
+    const doc = await payload.findByID({
+      collection: 'entries',
+      id: entries.publicAwarded.id,
+      ...as(undefined),
+    })
     expect(doc.reviewers).toBeUndefined()
     expect(doc.history ?? []).toEqual([])
-    const forEditor = await payload.findByID({ collection: 'entries', id: entries.publicAwarded.id, ...as(users.editor) })
+    const forEditor = await payload.findByID({
+      collection: 'entries',
+      id: entries.publicAwarded.id,
+      ...as(users.editor),
+    })
     expect(forEditor.reviewers).toEqual([users.otherReviewer.id])
     expect(forEditor.history?.map((h) => h.to)).toEqual(['awarded'])
   })
@@ -125,7 +180,7 @@ describe('entries: who changes what', () => {
     const updated = await payload.update({
       collection: 'entries',
       id: entries.bobReturned.id,
-      data: { title: 'bobReturned' , abstract: '补充了推广情况' },
+      data: { title: 'bobReturned', abstract: '补充了推广情况' },
       ...as(users.bob),
     })
     expect(updated.abstract).toBe('补充了推广情况')
@@ -133,7 +188,12 @@ describe('entries: who changes what', () => {
 
   it('should lock an entry for its submitter once screening has started', async () => {
     await expect(
-      payload.update({ collection: 'entries', id: entries.aliceScreening.id, data: { abstract: 'x' }, ...as(users.alice) }),
+      payload.update({
+        collection: 'entries',
+        id: entries.aliceScreening.id,
+        data: { abstract: 'x' },
+        ...as(users.alice),
+      }),
     ).rejects.toThrow()
     const stored = await payload.findByID({ collection: 'entries', id: entries.aliceScreening.id })
     expect(stored.abstract ?? null).toBeNull()
@@ -141,14 +201,26 @@ describe('entries: who changes what', () => {
 
   it("should refuse a participant another participant's draft for editing", async () => {
     await expect(
-      payload.update({ collection: 'entries', id: entries.bobDraft.id, data: { abstract: 'x' }, ...as(users.alice) }),
+      payload.update({
+        collection: 'entries',
+        id: entries.bobDraft.id,
+        data: { abstract: 'x' },
+        ...as(users.alice),
+      }),
     ).rejects.toThrow()
   })
 
   it('should ignore a status or owner a participant sends, and record who created the draft', async () => {
     const doc = await payload.create({
       collection: 'entries',
-      data: { title: 'sneaky', campaign: published.id, track: 'case', status: 'awarded', submittedBy: users.bob.id, voteCount: 999 },
+      data: {
+        title: 'sneaky',
+        campaign: published.id,
+        track: 'case',
+        status: 'awarded',
+        submittedBy: users.bob.id,
+        voteCount: 999,
+      },
       ...as(users.alice),
     })
     try {
@@ -174,18 +246,33 @@ describe('entries: who changes what', () => {
   it('should refuse anonymous readers, reviewers and partners creating entries', async () => {
     for (const user of [undefined, users.reviewer, users.partner]) {
       await expect(
-        payload.create({ collection: 'entries', data: { title: 'x', campaign: published.id, track: 'case' }, ...as(user) }),
+        payload.create({
+          collection: 'entries',
+          data: { title: 'x', campaign: published.id, track: 'case', status: 'draft' },
+          ...as(user),
+        }),
       ).rejects.toThrow()
     }
   })
 
   it('should refuse a track that the campaign does not have, naming the valid ones', async () => {
     const error = await payload
-      .create({ collection: 'entries', data: { title: 'x', campaign: published.id, track: 'no-such-track' } })
-      .then(() => undefined, (e: unknown) => e as { status?: number; data?: { errors?: { path: string; message: string }[] } })
+      .create({
+        collection: 'entries',
+        data: { title: 'x', campaign: published.id, track: 'no-such-track', status: 'draft' },
+      })
+      .then(
+        () => undefined,
+        (e: unknown) =>
+          e as { status?: number; data?: { errors?: { path: string; message: string }[] } },
+      )
     expect(error?.status).toBe(400)
     expect(error?.data?.errors).toEqual([
-      { label: expect.anything(), path: 'track', message: '作品类别“no-such-track”不属于该活动（可选：case）' },
+      {
+        label: expect.anything(),
+        path: 'track',
+        message: '作品类别“no-such-track”不属于该活动（可选：case）',
+      },
     ])
     const stored = await payload.count({ collection: 'entries', where: { title: { equals: 'x' } } })
     expect(stored.totalDocs).toBe(0)
@@ -200,7 +287,12 @@ describe('entries: who changes what', () => {
       ...as(users.editor),
     })
     const last = updated.history?.at(-1)
-    expect(last).toMatchObject({ from: 'rejected', to: 'submitted', reason: '申诉后重新提交', by: users.editor.id })
+    expect(last).toMatchObject({
+      from: 'rejected',
+      to: 'submitted',
+      reason: '申诉后重新提交',
+      by: users.editor.id,
+    })
   })
 })
 
@@ -210,23 +302,35 @@ describe('campaigns, posts, organizations and users', () => {
     expect(anon.docs.map((d) => d.slug)).toEqual(['open-campaign'])
     const editor = await payload.find({ collection: 'campaigns', ...as(users.editor), draft: true })
     expect(editor.docs.map((d) => d.slug).sort()).toEqual(['draft-campaign', 'open-campaign'])
-    await expect(payload.findByID({ collection: 'campaigns', id: draftCampaign.id, ...as(users.alice) })).rejects.toThrow()
+    await expect(
+      payload.findByID({ collection: 'campaigns', id: draftCampaign.id, ...as(users.alice) }),
+    ).rejects.toThrow()
   })
 
   it('should refuse campaign changes from anyone but editors', async () => {
     for (const user of [undefined, users.alice, users.reviewer, users.partner]) {
       await expect(
-        payload.update({ collection: 'campaigns', id: published.id, data: { title: '改名' }, ...as(user) }),
+        payload.update({
+          collection: 'campaigns',
+          id: published.id,
+          data: { title: '改名' },
+          ...as(user),
+        }),
       ).rejects.toThrow()
     }
-    const ok = await payload.update({ collection: 'campaigns', id: published.id, data: { summary: '简介' }, ...as(users.editor) })
+    const ok = await payload.update({
+      collection: 'campaigns',
+      id: published.id,
+      data: { summary: '简介' },
+      ...as(users.editor),
+    })
     expect(ok.summary).toBe('简介')
   })
 
   it('should show unverified institutions only to editors and their own account', async () => {
     const pending = await payload.create({
       collection: 'organizations',
-      data: { name: '待审核医院', type: 'medical', owner: users.alice.id },
+      data: { name: '待审核医院', type: 'medical', verification: 'pending', owner: users.alice.id },
     })
     const verified = await payload.create({
       collection: 'organizations',
@@ -234,7 +338,9 @@ describe('campaigns, posts, organizations and users', () => {
     })
     try {
       const names = async (user: User | undefined) =>
-        (await payload.find({ collection: 'organizations', ...as(user) })).docs.map((d) => d.name).sort()
+        (await payload.find({ collection: 'organizations', ...as(user) })).docs
+          .map((d) => d.name)
+          .sort()
       expect(await names(undefined)).toEqual(['已认证医院'])
       expect(await names(users.bob)).toEqual(['已认证医院'])
       expect(await names(users.alice)).toEqual(['已认证医院', '待审核医院'].sort())
@@ -255,11 +361,26 @@ describe('campaigns, posts, organizations and users', () => {
   it('should let users read only themselves and never raise their own role', async () => {
     const seen = await payload.find({ collection: 'users', ...as(users.alice) })
     expect(seen.docs.map((d) => d.email)).toEqual([users.alice.email])
-    const updated = await payload.update({ collection: 'users', id: users.alice.id, data: { role: 'admin' }, ...as(users.alice) })
+    const updated = await payload.update({
+      collection: 'users',
+      id: users.alice.id,
+      data: { role: 'admin' },
+      ...as(users.alice),
+    })
     expect(updated.role).toBe('participant')
-    const byEditor = await payload.update({ collection: 'users', id: users.alice.id, data: { role: 'editor' }, ...as(users.editor) })
+    const byEditor = await payload.update({
+      collection: 'users',
+      id: users.alice.id,
+      data: { role: 'editor' },
+      ...as(users.editor),
+    })
     expect(byEditor.role).toBe('participant')
-    const byAdmin = await payload.update({ collection: 'users', id: users.bob.id, data: { name: 'Bob' }, ...as(users.admin) })
+    const byAdmin = await payload.update({
+      collection: 'users',
+      id: users.bob.id,
+      data: { name: 'Bob' },
+      ...as(users.admin),
+    })
     expect(byAdmin.name).toBe('Bob')
   })
 

@@ -47,7 +47,13 @@ export const Media: CollectionConfig = {
     // Constructor options make Payload re-encode the original, which drops EXIF (GPS included).
     constructorOptions: { limitInputPixels: MAX_INPUT_PIXELS },
     imageSizes: [
-      { name: 'thumbnail', width: 320, height: 240, position: 'centre', formatOptions: { format: 'webp', options: { quality: 78 } } },
+      {
+        name: 'thumbnail',
+        width: 320,
+        height: 240,
+        position: 'centre',
+        formatOptions: { format: 'webp', options: { quality: 78 } },
+      },
       { name: 'card', width: 640, formatOptions: { format: 'webp', options: { quality: 80 } } },
       { name: 'hero', width: 1280, formatOptions: { format: 'webp', options: { quality: 82 } } },
     ],

@@ -51,7 +51,13 @@ export const Organizations: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'province', label: l('省份', 'Province'), type: 'select', options: provinceOptions, index: true },
+        {
+          name: 'province',
+          label: l('省份', 'Province'),
+          type: 'select',
+          options: provinceOptions,
+          index: true,
+        },
         { name: 'city', label: l('城市', 'City'), type: 'text' },
       ],
     },

@@ -18,7 +18,14 @@ export const Posts: CollectionConfig = {
   access: { read: publishedOnly, create: isEditor, update: isEditor, delete: isEditor },
   fields: [
     { name: 'title', label: l('标题', 'Title'), type: 'text', required: true },
-    { name: 'slug', label: l('网址标识', 'Slug'), type: 'text', required: true, unique: true, index: true },
+    {
+      name: 'slug',
+      label: l('网址标识', 'Slug'),
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+    },
     {
       name: 'campaign',
       label: l('所属活动', 'Campaign'),

@@ -24,7 +24,9 @@ export const Themes: CollectionConfig = {
       label: l('编号', 'Code'),
       type: 'text',
       required: true,
-      admin: { description: l('在同一活动内唯一，用于网址', 'Unique within the campaign; used in URLs') },
+      admin: {
+        description: l('在同一活动内唯一，用于网址', 'Unique within the campaign; used in URLs'),
+      },
     },
     {
       name: 'campaign',

@@ -9,8 +9,16 @@ const submission = {
   endsAt: '2022-06-29T16:00:00.000Z',
 }
 // 7月1日—31日 public voting: from 07-01 00:00 to 08-01 00:00 Shanghai.
-const voting = { kind: 'voting', startsAt: '2022-06-30T16:00:00.000Z', endsAt: '2022-07-31T16:00:00.000Z' }
-const screening = { kind: 'screening', startsAt: '2022-03-31T16:00:00.000Z', endsAt: '2022-07-31T16:00:00.000Z' }
+const voting = {
+  kind: 'voting',
+  startsAt: '2022-06-30T16:00:00.000Z',
+  endsAt: '2022-07-31T16:00:00.000Z',
+}
+const screening = {
+  kind: 'screening',
+  startsAt: '2022-03-31T16:00:00.000Z',
+  endsAt: '2022-07-31T16:00:00.000Z',
+}
 
 describe('phaseState around the submission deadline instant', () => {
   it.each([
@@ -33,7 +41,10 @@ describe('openPhaseKinds', () => {
   const phases = [submission, screening, voting]
 
   it('should list overlapping phases together', () => {
-    expect(openPhaseKinds(phases, new Date('2022-06-01T00:00:00Z')).sort()).toEqual(['screening', 'submission'])
+    expect(openPhaseKinds(phases, new Date('2022-06-01T00:00:00Z')).sort()).toEqual([
+      'screening',
+      'submission',
+    ])
   })
 
   it('should open voting at 1 July 00:00 Shanghai and close it at 1 August 00:00', () => {

@@ -24,7 +24,18 @@ export const TRACK_KINDS = {
   poem: l('诗歌', 'Poem'),
 }
 
-export const FILE_KINDS = ['image', 'pdf', 'doc', 'docx', 'ppt', 'pptx', 'mp4', 'mp3', 'm4a', 'wav'] as const
+export const FILE_KINDS = [
+  'image',
+  'pdf',
+  'doc',
+  'docx',
+  'ppt',
+  'pptx',
+  'mp4',
+  'mp3',
+  'm4a',
+  'wav',
+] as const
 
 const positiveInt = { type: 'number' as const, min: 0, admin: { step: 1 } }
 
@@ -39,7 +50,13 @@ export const phasesField: Field = {
     ),
   },
   fields: [
-    { name: 'kind', label: l('阶段', 'Phase'), type: 'select', required: true, options: optionsFrom(PHASE_LABELS) },
+    {
+      name: 'kind',
+      label: l('阶段', 'Phase'),
+      type: 'select',
+      required: true,
+      options: optionsFrom(PHASE_LABELS),
+    },
     { name: 'label', label: l('名称', 'Label'), type: 'text' },
     {
       type: 'row',
@@ -84,10 +101,21 @@ export const tracksField: Field = {
           label: l('类别标识', 'Key'),
           type: 'text',
           required: true,
-          admin: { description: l('活动内唯一，如 case、photo', 'Unique in the campaign, e.g. case, photo') },
+          admin: {
+            description: l(
+              '活动内唯一，如 case、photo',
+              'Unique in the campaign, e.g. case, photo',
+            ),
+          },
         },
         { name: 'name', label: l('类别名称', 'Name'), type: 'text', required: true },
-        { name: 'kind', label: l('作品形式', 'Kind'), type: 'select', required: true, options: optionsFrom(TRACK_KINDS) },
+        {
+          name: 'kind',
+          label: l('作品形式', 'Kind'),
+          type: 'select',
+          required: true,
+          options: optionsFrom(TRACK_KINDS),
+        },
       ],
     },
     { name: 'description', label: l('说明', 'Description'), type: 'textarea' },
@@ -99,9 +127,21 @@ export const tracksField: Field = {
         {
           type: 'row',
           fields: [
-            { ...positiveInt, name: 'bodyMaxChars', label: l('正文字数上限', 'Body max characters') },
-            { ...positiveInt, name: 'abstractTargetChars', label: l('摘要字数（约）', 'Abstract target characters') },
-            { ...positiveInt, name: 'abstractMaxChars', label: l('摘要字数上限', 'Abstract max characters') },
+            {
+              ...positiveInt,
+              name: 'bodyMaxChars',
+              label: l('正文字数上限', 'Body max characters'),
+            },
+            {
+              ...positiveInt,
+              name: 'abstractTargetChars',
+              label: l('摘要字数（约）', 'Abstract target characters'),
+            },
+            {
+              ...positiveInt,
+              name: 'abstractMaxChars',
+              label: l('摘要字数上限', 'Abstract max characters'),
+            },
           ],
         },
         {
@@ -114,15 +154,31 @@ export const tracksField: Field = {
           type: 'row',
           fields: [
             { ...positiveInt, name: 'maxImages', label: l('图片数量上限', 'Max images') },
-            { ...positiveInt, name: 'minFileBytes', label: l('单个文件下限（字节）', 'Min file bytes') },
-            { ...positiveInt, name: 'maxFileBytes', label: l('单个文件上限（字节）', 'Max file bytes') },
+            {
+              ...positiveInt,
+              name: 'minFileBytes',
+              label: l('单个文件下限（字节）', 'Min file bytes'),
+            },
+            {
+              ...positiveInt,
+              name: 'maxFileBytes',
+              label: l('单个文件上限（字节）', 'Max file bytes'),
+            },
           ],
         },
         {
           type: 'row',
           fields: [
-            { ...positiveInt, name: 'captionMaxChars', label: l('图片说明字数上限', 'Caption max characters') },
-            { ...positiveInt, name: 'maxDurationSeconds', label: l('音视频时长上限（秒）', 'Max duration (s)') },
+            {
+              ...positiveInt,
+              name: 'captionMaxChars',
+              label: l('图片说明字数上限', 'Caption max characters'),
+            },
+            {
+              ...positiveInt,
+              name: 'maxDurationSeconds',
+              label: l('音视频时长上限（秒）', 'Max duration (s)'),
+            },
           ],
         },
         {

@@ -24,7 +24,14 @@ export const Campaigns: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'slug', label: l('网址标识', 'Slug'), type: 'text', required: true, unique: true, index: true },
+        {
+          name: 'slug',
+          label: l('网址标识', 'Slug'),
+          type: 'text',
+          required: true,
+          unique: true,
+          index: true,
+        },
         {
           name: 'series',
           label: l('系列', 'Series'),
@@ -62,7 +69,13 @@ export const Campaigns: CollectionConfig = {
                 {
                   type: 'row',
                   fields: [
-                    { name: 'role', label: l('角色', 'Role'), type: 'select', required: true, options: optionsFrom(ORGANIZER_ROLES) },
+                    {
+                      name: 'role',
+                      label: l('角色', 'Role'),
+                      type: 'select',
+                      required: true,
+                      options: optionsFrom(ORGANIZER_ROLES),
+                    },
                     { name: 'name', label: l('单位名称', 'Name'), type: 'text', required: true },
                   ],
                 },
@@ -144,6 +157,11 @@ export const Campaigns: CollectionConfig = {
         },
       ],
     },
-    { name: 'sourceNotice', label: l('来源通知', 'Source notice'), type: 'text', admin: { position: 'sidebar' } },
+    {
+      name: 'sourceNotice',
+      label: l('来源通知', 'Source notice'),
+      type: 'text',
+      admin: { position: 'sidebar' },
+    },
   ],
 }

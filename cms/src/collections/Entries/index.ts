@@ -89,7 +89,8 @@ export const Entries: CollectionConfig = {
           type: 'relationship',
           relationTo: 'themes',
           index: true,
-          filterOptions: ({ data }) => (data?.campaign ? { campaign: { equals: data.campaign } } : true),
+          filterOptions: ({ data }) =>
+            data?.campaign ? { campaign: { equals: data.campaign } } : true,
         },
       ],
     },
@@ -109,7 +110,13 @@ export const Entries: CollectionConfig = {
       label: l('附件', 'Attachments'),
       type: 'array',
       fields: [
-        { name: 'file', label: l('文件', 'File'), type: 'upload', relationTo: 'media', required: true },
+        {
+          name: 'file',
+          label: l('文件', 'File'),
+          type: 'upload',
+          relationTo: 'media',
+          required: true,
+        },
         { name: 'caption', label: l('说明', 'Caption'), type: 'textarea' },
       ],
     },
@@ -138,14 +145,26 @@ export const Entries: CollectionConfig = {
           relationTo: 'organizations',
           index: true,
         },
-        { name: 'province', label: l('所在省份', 'Province'), type: 'select', options: provinceOptions, index: true },
+        {
+          name: 'province',
+          label: l('所在省份', 'Province'),
+          type: 'select',
+          options: provinceOptions,
+          index: true,
+        },
         { name: 'city', label: l('所在城市', 'City'), type: 'text' },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'channel', label: l('报送形式', 'Channel'), type: 'select', options: ENTRY_CHANNELS, defaultValue: 'self' },
+        {
+          name: 'channel',
+          label: l('报送形式', 'Channel'),
+          type: 'select',
+          options: ENTRY_CHANNELS,
+          defaultValue: 'self',
+        },
         { name: 'recommendingUnit', label: l('推荐单位', 'Recommending unit'), type: 'text' },
         {
           name: 'informationSource',
@@ -160,8 +179,16 @@ export const Entries: CollectionConfig = {
       label: l('声明', 'Declarations'),
       type: 'group',
       fields: [
-        { name: 'original', label: l('作品为原创，不侵犯第三方权利', 'The work is original'), type: 'checkbox' },
-        { name: 'truthful', label: l('内容真实、科学', 'The content is truthful'), type: 'checkbox' },
+        {
+          name: 'original',
+          label: l('作品为原创，不侵犯第三方权利', 'The work is original'),
+          type: 'checkbox',
+        },
+        {
+          name: 'truthful',
+          label: l('内容真实、科学', 'The content is truthful'),
+          type: 'checkbox',
+        },
         {
           name: 'freeUse',
           label: l('自愿无偿提供主办方用于活动宣传展示', 'Free use for the campaign'),
@@ -227,7 +254,12 @@ export const Entries: CollectionConfig = {
       access: editorOnly,
       fields: [
         { name: 'name', label: l('奖项名称', 'Award'), type: 'text' },
-        { name: 'certificateNumber', label: l('证书编号', 'Certificate number'), type: 'text', index: true },
+        {
+          name: 'certificateNumber',
+          label: l('证书编号', 'Certificate number'),
+          type: 'text',
+          index: true,
+        },
         { name: 'awardedAt', label: l('授予时间', 'Awarded at'), type: 'date' },
       ],
     },

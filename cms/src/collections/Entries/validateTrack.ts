@@ -7,7 +7,9 @@ export const validateTrack: TextFieldSingleValidation = async (value, { data, re
   }
   const campaignRef = (data as { campaign?: unknown }).campaign
   const campaignId =
-    campaignRef && typeof campaignRef === 'object' ? (campaignRef as { id: number | string }).id : campaignRef
+    campaignRef && typeof campaignRef === 'object'
+      ? (campaignRef as { id: number | string }).id
+      : campaignRef
   if (campaignId === undefined || campaignId === null) {
     return true
   }

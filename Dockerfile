@@ -1,0 +1,26 @@
+# One image build, two targets: `cms` (Payload + Next admin) and `site` (Astro).
+FROM node:24-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY cms/package.json cms/
+COPY site/package.json site/
+COPY seed/package.json seed/
+COPY tests/package.json tests/
+COPY plugins plugins
+RUN npm ci --no-audit --no-fund
+
+FROM deps AS build
+COPY . .
+ENV NEXT_TELEMETRY_DISABLED=1 ASTRO_TELEMETRY_DISABLED=1
+# The build evaluates the Payload config; the real secret is given at run time.
+RUN PAYLOAD_SECRET=build-only-secret npm run build
+
+FROM build AS cms
+ENV NODE_ENV=production
+EXPOSE 3000
+CMD ["npm", "run", "start", "-w", "@exemplar/cms"]
+
+FROM build AS site
+ENV NODE_ENV=production HOST=0.0.0.0 SITE_PORT=4321
+EXPOSE 4321
+CMD ["npm", "run", "start", "-w", "@exemplar/site"]

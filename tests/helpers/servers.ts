@@ -1,0 +1,134 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+/** A port the kernel says is free right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+/** Builds the CMS and the site when a build is missing, so `npm test` works on a fresh clone. */
+export function ensureBuilt(): void {
+  const missing = [
+    path.join(repoRoot, 'cms', '.next', 'BUILD_ID'),
+    path.join(repoRoot, 'site', 'dist', 'server', 'entry.mjs'),
+  ].some((file) => !fs.existsSync(file))
+  if (missing) {
+    const result = spawnSync('npm', ['run', 'build'], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      env: process.env,
+    })
+    if (result.status !== 0) {
+      throw new Error('npm run build failed')
+    }
+  }
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`${url}: server exited with ${child.exitCode}`)
+    }
+    try {
+      const res = await fetch(url, { redirect: 'manual' })
+      if (res.status < 500) {
+        return
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300))
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`)
+}
+
+export interface RunningStack {
+  cmsUrl: string
+  siteUrl: string
+  dataDir: string
+  stop: () => Promise<void>
+}
+
+/**
+ * The production stack as `npm start` runs it, on free ports and a fresh data
+ * folder: the demo seed into a new SQLite file, `next start` for the CMS and
+ * the built Astro server for the site.
+ */
+export async function startStack(): Promise<RunningStack> {
+  ensureBuilt()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exemplar-http-'))
+  const [cmsPort, sitePort] = [await freePort(), await freePort()]
+  const cmsUrl = `http://127.0.0.1:${cmsPort}`
+  const env = {
+    ...process.env,
+    EXEMPLAR_DATA_DIR: dataDir,
+    DATABASE_URI: `file:${path.join(dataDir, 'exemplar.db')}`,
+    PAYLOAD_SECRET: 'http-test-secret',
+    CMS_PORT: String(cmsPort),
+    SITE_PORT: String(sitePort),
+    PORT: String(sitePort),
+    HOST: '127.0.0.1',
+    CMS_URL: cmsUrl,
+    NEXT_TELEMETRY_DISABLED: '1',
+  }
+  const seeded = spawnSync('npm', ['run', 'seed', '-w', '@exemplar/seed'], {
+    cwd: repoRoot,
+    env: { ...env, NODE_ENV: 'development' },
+    encoding: 'utf8',
+  })
+  if (seeded.status !== 0) {
+    throw new Error(`seed failed:\n${seeded.stdout}\n${seeded.stderr}`)
+  }
+  const children: ChildProcess[] = []
+  const launch = (args: string[], cwd: string) => {
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child.stdout?.resume()
+    child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk))
+    children.push(child)
+    return child
+  }
+  const nextBin = path.join(repoRoot, 'node_modules', 'next', 'dist', 'bin', 'next')
+  const cms = launch(
+    [nextBin, 'start', '--port', String(cmsPort), '--hostname', '127.0.0.1'],
+    path.join(repoRoot, 'cms'),
+  )
+  const site = launch(
+    [path.join(repoRoot, 'site', 'dist', 'server', 'entry.mjs')],
+    path.join(repoRoot, 'site'),
+  )
+  const stop = async () => {
+    for (const child of children) {
+      child.kill('SIGTERM')
+    }
+    await new Promise((r) => setTimeout(r, 300))
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+  try {
+    await Promise.all([
+      waitForHttp(`${cmsUrl}/api/campaigns?limit=1`, cms),
+      waitForHttp(`http://127.0.0.1:${sitePort}/`, site),
+    ])
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { cmsUrl, siteUrl: `http://127.0.0.1:${sitePort}`, dataDir, stop }
+}

@@ -1,0 +1,199 @@
+import type { CollectionSlug, Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { seed, type SeedSummary } from '@exemplar/seed'
+
+import { bootPayload, type TestPayload } from '../helpers/payload'
+
+/** The demo data: the five notices recreated faithfully, and a second run changes nothing. */
+let t: TestPayload
+let payload: Payload
+let first: SeedSummary
+let second: SeedSummary
+const countsAfter: Record<string, number>[] = []
+// Today, because the server decides which phases are open by its own clock.
+const now = new Date()
+const COLLECTIONS: CollectionSlug[] = [
+  'campaigns',
+  'themes',
+  'entries',
+  'posts',
+  'media',
+  'organizations',
+  'users',
+]
+
+async function counts(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {}
+  for (const collection of COLLECTIONS) {
+    out[collection] = (await payload.count({ collection })).totalDocs
+  }
+  return out
+}
+
+async function campaignBySlug(slug: string) {
+  const { docs } = await payload.find({
+    collection: 'campaigns',
+    where: { slug: { equals: slug } },
+    depth: 0,
+    limit: 1,
+  })
+  const campaign = docs[0]
+  if (!campaign) {
+    throw new Error(`campaign ${slug} is missing`)
+  }
+  return campaign
+}
+
+beforeAll(async () => {
+  t = await bootPayload('seed')
+  payload = t.payload
+  first = await seed(payload, { now })
+  countsAfter.push(await counts())
+  second = await seed(payload, { now })
+  countsAfter.push(await counts())
+})
+
+afterAll(async () => {
+  await t?.cleanup()
+})
+
+describe('seed idempotence', () => {
+  it('should leave every count unchanged on a second run', () => {
+    expect(countsAfter[1]).toEqual(countsAfter[0])
+    expect(second.created).toBe(0)
+    expect(first.created).toBeGreaterThan(200)
+  })
+
+  it('should create at least 200 entries in varied states', async () => {
+    expect(countsAfter[0]?.entries).toBeGreaterThanOrEqual(200)
+    const states = new Set<string>()
+    for (const status of [
+      'draft',
+      'submitted',
+      'screening',
+      'returned',
+      'rejected',
+      'voting',
+      'review',
+      'publicity',
+      'awarded',
+      'revoked',
+    ]) {
+      const { totalDocs } = await payload.count({
+        collection: 'entries',
+        where: { status: { equals: status } },
+      })
+      expect(totalDocs, status).toBeGreaterThan(0)
+      states.add(status)
+    }
+    expect(states.size).toBe(10)
+  })
+
+  it('should create one account for every role', async () => {
+    const { docs } = await payload.find({ collection: 'users', limit: 20, depth: 0 })
+    expect(new Set(docs.map((u) => u.role))).toEqual(
+      new Set(['admin', 'editor', 'reviewer', 'participant', 'partner']),
+    )
+  })
+})
+
+describe('the five source notices', () => {
+  it('should recreate seed 000 with its exact deadline, 15 health actions and the text-and-image rules', async () => {
+    const campaign = await campaignBySlug('yizhe-xianxing-2022')
+    const submission = campaign.phases?.find((p) => p.kind === 'submission')
+    expect(new Date(submission!.endsAt).toISOString()).toBe('2022-06-29T16:00:00.000Z')
+    const voting = campaign.phases?.find((p) => p.kind === 'voting')
+    expect(new Date(voting!.startsAt).toISOString()).toBe('2022-06-30T16:00:00.000Z')
+    expect(new Date(voting!.endsAt).toISOString()).toBe('2022-07-31T16:00:00.000Z')
+    const themes = await payload.count({
+      collection: 'themes',
+      where: { campaign: { equals: campaign.id } },
+    })
+    expect(themes.totalDocs).toBe(15)
+    expect(campaign.tracks?.[0]?.requirements).toMatchObject({
+      bodyMaxChars: 2000,
+      maxImages: 5,
+      requiredSections: ['工作目标', '主要举措', '推广情况'],
+    })
+  })
+
+  it('should recreate seed 001 with the photo and PDF tracks and the 20 % quota', async () => {
+    const campaign = await campaignBySlug('nixingzhe-2020')
+    const photo = campaign.tracks?.find((t) => t.kind === 'photo')
+    expect(photo?.requirements).toMatchObject({
+      minFileBytes: 2 * 1024 * 1024,
+      captionMaxChars: 150,
+    })
+    expect(photo?.quota).toMatchObject({ kind: 'share', value: 20 })
+    expect(
+      campaign.tracks?.find((t) => t.kind === 'print')?.requirements?.allowedFileKinds,
+    ).toEqual(['pdf'])
+  })
+
+  it('should recreate seed 002 with 3 areas and 13 sub-themes', async () => {
+    const campaign = await campaignBySlug('jiankang-zhongguo-cujin-2024')
+    const { docs } = await payload.find({
+      collection: 'themes',
+      where: { campaign: { equals: campaign.id } },
+      limit: 100,
+      depth: 0,
+    })
+    const areas = docs.filter((d) => !d.parent)
+    expect(areas).toHaveLength(3)
+    expect(areas.map((a) => docs.filter((d) => d.parent === a.id).length).sort()).toEqual([4, 4, 5])
+  })
+
+  it('should recreate seed 003 with its summary-conference news post', async () => {
+    const campaign = await campaignBySlug('jiceng-kepu-shipin-2024')
+    const { docs } = await payload.find({
+      collection: 'posts',
+      where: { campaign: { equals: campaign.id } },
+      depth: 0,
+    })
+    expect(
+      docs.some((p) => new Date(p.publishedAt ?? 0).toISOString().startsWith('2024-12-1')),
+    ).toBe(true)
+  })
+
+  it('should recreate seed 004 with four series, their quotas and the five-criterion rubric', async () => {
+    const campaign = await campaignBySlug('yigongti-jiandang-2021')
+    const quotas = Object.fromEntries((campaign.tracks ?? []).map((t) => [t.key, t.quota?.value]))
+    expect(quotas).toEqual({ 'party-case': 50, poem: 20, 'red-song': 30, 'party-story': 30 })
+    const caseTrack = campaign.tracks?.find((t) => t.key === 'party-case')
+    expect(caseTrack?.requirements).toMatchObject({
+      bodyMaxChars: 3000,
+      maxFileBytes: 30 * 1024 * 1024,
+    })
+    expect(caseTrack?.rubric?.map((r) => r.label)).toEqual([
+      '真实性',
+      '创新性',
+      '实效性',
+      '典型性',
+      '变革性',
+    ])
+  })
+
+  it('should place current editions so that submission, voting, review and publicity are open today', async () => {
+    const { docs } = await payload.find({
+      collection: 'campaigns',
+      where: { year: { equals: now.getFullYear() } },
+      depth: 0,
+      limit: 20,
+    })
+    const open = new Set(docs.flatMap((c) => c.openPhases ?? []))
+    for (const phase of ['submission', 'voting', 'review', 'publicity']) {
+      expect(open.has(phase as never), phase).toBe(true)
+    }
+  })
+
+  it('should keep real contact details of the notices out of the demo data', async () => {
+    const { docs } = await payload.find({ collection: 'campaigns', depth: 0, limit: 50 })
+    const contacts = docs.flatMap((c) => c.contacts ?? [])
+    expect(contacts.length).toBeGreaterThan(0)
+    for (const contact of contacts) {
+      expect(contact.phone ?? '').toMatch(/^010-5555/)
+      expect(contact.email ?? 'x@example.org').toMatch(/@example\.org$/)
+    }
+  })
+})
