@@ -1,0 +1,12 @@
+import type { Locale } from './lib/i18n'
+
+declare global {
+  namespace App {
+    interface Locals {
+      /** Set by middleware.ts: 'en' under the /en prefix, otherwise 'zh'. */
+      locale: Locale
+    }
+  }
+}
+
+export {}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest'
+
+import type { Campaign, Theme } from '@exemplar/cms/payload-types'
+
+import {
+  splitCampaigns,
+  themeTree,
+  themeWithDescendants,
+  trackQuota,
+  trackRequirements,
+} from './campaigns'
+import { toSearchParams } from './cms'
+
+type Track = NonNullable<Campaign['tracks']>[number]
+
+const campaign = (over: Partial<Campaign>): Campaign => ({
+  id: 1,
+  title: '活动',
+  slug: 'c',
+  year: 2022,
+  updatedAt: '',
+  createdAt: '',
+  ...over,
+})
+
+const theme = (id: number, parent?: number): Theme => ({
+  id,
+  title: `主题${id}`,
+  code: `t${id}`,
+  campaign: 1,
+  parent: parent ?? null,
+  updatedAt: '',
+  createdAt: '',
+})
+
+describe('splitCampaigns', () => {
+  const now = new Date('2026-05-01T00:00:00Z')
+
+  it('should put open and upcoming campaigns first and group the rest by year', () => {
+    const open = campaign({ id: 1, year: 2026, openPhases: ['voting'] })
+    const upcoming = campaign({
+      id: 2,
+      year: 2026,
+      phases: [
+        { kind: 'submission', startsAt: '2026-06-01T00:00:00Z', endsAt: '2026-07-01T00:00:00Z' },
+      ],
+    })
+    const past = campaign({
+      id: 3,
+      year: 2022,
+      phases: [
+        { kind: 'submission', startsAt: '2022-06-01T00:00:00Z', endsAt: '2022-06-29T16:00:00Z' },
+      ],
+    })
+    const older = campaign({ id: 4, year: 2020 })
+    const { current, archive } = splitCampaigns([open, upcoming, older, past], now)
+    expect(current.map((c) => c.id)).toEqual([1, 2])
+    expect(archive.map((g) => [g.year, g.campaigns.map((c) => c.id)])).toEqual([
+      [2022, [3]],
+      [2020, [4]],
+    ])
+  })
+})
+
+describe('themeTree', () => {
+  it('should nest sub-themes under their area and find descendants', () => {
+    const themes = [theme(1), theme(2, 1), theme(3, 1), theme(4), theme(5, 99)]
+    const tree = themeTree(themes)
+    expect(tree.map((n) => [n.theme.id, n.children.map((c) => c.theme.id)])).toEqual([
+      [1, [2, 3]],
+      [4, []],
+      [5, []],
+    ])
+    expect(themeWithDescendants(themes, themes[0]!).map((t) => t.id)).toEqual([1, 2, 3])
+  })
+})
+
+describe('track rules', () => {
+  const track = (over: Partial<Track>): Track => ({
+    key: 'k',
+    name: '类别',
+    kind: 'text-image',
+    ...over,
+  })
+
+  it('should spell out a text-and-image track in the notices’ wording', () => {
+    const rules = trackRequirements(
+      track({
+        requirements: {
+          bodyMaxChars: 2000,
+          maxImages: 5,
+          requiredSections: ['工作目标', '主要举措', '推广情况'],
+        },
+      }),
+    )
+    expect(rules).toEqual([
+      '正文不超过2000字',
+      '须包含章节：工作目标、主要举措、推广情况',
+      '每个案例不超过5张图片',
+    ])
+  })
+
+  it('should spell out photo, PDF and video limits', () => {
+    expect(
+      trackRequirements(
+        track({
+          kind: 'photo',
+          requirements: { minFileBytes: 2 * 1024 * 1024, captionMaxChars: 150 },
+        }),
+      ),
+    ).toEqual(['每张照片不小于2MB', '文字说明不超过150字'])
+    expect(
+      trackRequirements(track({ kind: 'print', requirements: { allowedFileKinds: ['pdf'] } })),
+    ).toEqual(['仅限PDF'])
+    expect(
+      trackRequirements(
+        track({
+          kind: 'video',
+          requirements: { maxDurationSeconds: 180, maxFileBytes: 30 * 1024 * 1024 },
+        }),
+      ),
+    ).toEqual(['文件不超过30MB', '视频时长不超过3分钟'])
+  })
+
+  it('should state share and count quotas', () => {
+    expect(trackQuota(track({ quota: { kind: 'share', value: 20 } }))).toBe(
+      '优秀作品不超过报送总量的20%',
+    )
+    expect(
+      trackQuota(track({ quota: { kind: 'count', value: 50, awardName: '优秀价值案例' } })),
+    ).toBe('评选优秀价值案例50个')
+    expect(trackQuota(track({ quota: { kind: 'none' } }))).toBeUndefined()
+  })
+})
+
+describe('toSearchParams', () => {
+  it('should write nested queries as Payload’s bracket parameters', () => {
+    const params = toSearchParams({
+      where: { campaign: { equals: 3 }, status: { in: ['accepted', 'voting'] }, track: undefined },
+      depth: 0,
+    })
+    expect(decodeURIComponent(params.toString())).toBe(
+      'where[campaign][equals]=3&where[status][in]=accepted,voting&depth=0',
+    )
+  })
+})

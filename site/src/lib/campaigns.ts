@@ -1,0 +1,207 @@
+/**
+ * Shaping campaign data for pages: the home page's current/archive split,
+ * organizers by role, the theme tree, and track rules spelled out the way the
+ * campaigns' own notices write them.
+ */
+import type { Campaign, Theme } from '@exemplar/cms/payload-types'
+
+import { formatBytes, formatDuration, phaseState, TIME_ZONE } from './format'
+import {
+  FILE_KIND_NAMES,
+  ORGANIZER_ROLES,
+  type OrganizerRole,
+  type PhaseKind,
+  type Track,
+} from './labels'
+
+/**
+ * A campaign is current while a phase is open or still to come. Without a
+ * timeline the year decides: this year's and later editions are current.
+ */
+export function isCurrent(campaign: Campaign, now: Date = new Date()): boolean {
+  if ((campaign.openPhases ?? []).length > 0) {
+    return true
+  }
+  const phases = campaign.phases ?? []
+  if (phases.length === 0) {
+    return campaign.year >= shanghaiYear(now)
+  }
+  return phases.some((phase) => phaseState(phase, now) !== 'closed')
+}
+
+function shanghaiYear(now: Date): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: TIME_ZONE, year: 'numeric' }).format(now))
+}
+
+export interface HomeCampaigns {
+  current: Campaign[]
+  archive: { year: number; campaigns: Campaign[] }[]
+}
+
+export function splitCampaigns(
+  campaigns: readonly Campaign[],
+  now: Date = new Date(),
+): HomeCampaigns {
+  const current = campaigns.filter((c) => isCurrent(c, now))
+  const byYear = new Map<number, Campaign[]>()
+  for (const campaign of campaigns) {
+    if (!isCurrent(campaign, now)) {
+      byYear.set(campaign.year, [...(byYear.get(campaign.year) ?? []), campaign])
+    }
+  }
+  const archive = [...byYear.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([year, list]) => ({ year, campaigns: list }))
+  return { current, archive }
+}
+
+/** The current phases, in the timeline's order, as the server decided them at read time. */
+export function openPhases(campaign: Campaign): PhaseKind[] {
+  const open = new Set(campaign.openPhases ?? [])
+  const ordered = (campaign.phases ?? []).map((p) => p.kind).filter((kind) => open.has(kind))
+  return [...new Set([...ordered, ...open])]
+}
+
+export function organizersByRole(
+  campaign: Campaign,
+  roles: readonly OrganizerRole[] = Object.keys(ORGANIZER_ROLES) as OrganizerRole[],
+): { role: OrganizerRole; names: string[] }[] {
+  const organizers = campaign.organizers ?? []
+  return roles
+    .map((role) => ({
+      role,
+      names: organizers.filter((o) => o.role === role).map((o) => o.name),
+    }))
+    .filter((group) => group.names.length > 0)
+}
+
+export interface ThemeNode {
+  theme: Theme
+  children: ThemeNode[]
+}
+
+const parentId = (theme: Theme): number | undefined =>
+  theme.parent === null || theme.parent === undefined
+    ? undefined
+    : typeof theme.parent === 'object'
+      ? theme.parent.id
+      : theme.parent
+
+/** Themes as a tree (area → sub-themes), keeping the CMS order at each level. */
+export function themeTree(themes: readonly Theme[]): ThemeNode[] {
+  const ids = new Set(themes.map((t) => t.id))
+  const nodes = new Map<number, ThemeNode>(themes.map((t) => [t.id, { theme: t, children: [] }]))
+  const roots: ThemeNode[] = []
+  for (const theme of themes) {
+    const node = nodes.get(theme.id)!
+    const parent = parentId(theme)
+    // A parent outside this campaign's list is treated as missing rather than dropping the theme.
+    if (parent !== undefined && ids.has(parent) && parent !== theme.id) {
+      nodes.get(parent)!.children.push(node)
+    } else {
+      roots.push(node)
+    }
+  }
+  return roots
+}
+
+/** A theme and all of its descendants, for "entries in this theme". */
+export function themeWithDescendants(themes: readonly Theme[], root: Theme): Theme[] {
+  const result: Theme[] = [root]
+  const seen = new Set([root.id])
+  for (let i = 0; i < result.length; i++) {
+    const current = result[i]!
+    for (const theme of themes) {
+      if (parentId(theme) === current.id && !seen.has(theme.id)) {
+        seen.add(theme.id)
+        result.push(theme)
+      }
+    }
+  }
+  return result
+}
+
+/** The parent chain of a theme, outermost first, for breadcrumbs. */
+export function themeAncestors(themes: readonly Theme[], theme: Theme): Theme[] {
+  const byId = new Map(themes.map((t) => [t.id, t]))
+  const chain: Theme[] = []
+  let parent = parentId(theme)
+  while (parent !== undefined && !chain.some((t) => t.id === parent)) {
+    const next = byId.get(parent)
+    if (!next) {
+      break
+    }
+    chain.unshift(next)
+    parent = parentId(next)
+  }
+  return chain
+}
+
+export function trackByKey(campaign: Campaign, key: string): Track | undefined {
+  return (campaign.tracks ?? []).find((track) => track.key === key)
+}
+
+const positive = (n: number | null | undefined): n is number => typeof n === 'number' && n > 0
+
+/** A track's submission requirements as sentences, in the notices' own wording. */
+export function trackRequirements(track: Track): string[] {
+  const r = track.requirements ?? {}
+  const rules: string[] = []
+  if (positive(r.bodyMaxChars)) {
+    rules.push(`正文不超过${r.bodyMaxChars}字`)
+  }
+  if (positive(r.abstractMaxChars)) {
+    rules.push(`摘要不超过${r.abstractMaxChars}字`)
+  } else if (positive(r.abstractTargetChars)) {
+    rules.push(`摘要约${r.abstractTargetChars}字`)
+  }
+  if (r.requiredSections?.length) {
+    rules.push(`须包含章节：${r.requiredSections.join('、')}`)
+  }
+  if (positive(r.maxImages)) {
+    rules.push(`每个${track.kind === 'photo' ? '作品' : '案例'}不超过${r.maxImages}张图片`)
+  }
+  if (positive(r.minFileBytes)) {
+    const what = track.kind === 'photo' ? '每张照片' : '每个文件'
+    rules.push(`${what}不小于${formatBytes(r.minFileBytes)}`)
+  }
+  if (positive(r.maxFileBytes)) {
+    rules.push(`文件不超过${formatBytes(r.maxFileBytes)}`)
+  }
+  if (positive(r.captionMaxChars)) {
+    rules.push(`文字说明不超过${r.captionMaxChars}字`)
+  }
+  if (r.captionMustMention?.length) {
+    rules.push(`文字说明须写明：${r.captionMustMention.join('、')}`)
+  }
+  if (positive(r.maxDurationSeconds)) {
+    const medium = track.kind === 'audio' ? '音频' : '视频'
+    rules.push(`${medium}时长不超过${formatDuration(r.maxDurationSeconds)}`)
+  }
+  if (r.allowedFileKinds?.length) {
+    const names = r.allowedFileKinds.map((kind) => FILE_KIND_NAMES[kind] ?? kind)
+    rules.push(names.length === 1 ? `仅限${names[0]}` : `文件格式：${names.join('、')}`)
+  }
+  if (r.requiresText) {
+    rules.push('须附文字稿')
+  }
+  if (r.requiresSlides) {
+    rules.push('须附PPT')
+  }
+  if (r.requiresCopyrightStatement) {
+    rules.push('须附版权声明')
+  }
+  return rules
+}
+
+/** The award quota as the notices state it, or undefined when there is none. */
+export function trackQuota(track: Track): string | undefined {
+  const quota = track.quota
+  if (!quota || !quota.kind || quota.kind === 'none' || !positive(quota.value)) {
+    return undefined
+  }
+  const award = quota.awardName || '优秀作品'
+  return quota.kind === 'share'
+    ? `${award}不超过报送总量的${quota.value}%`
+    : `评选${award}${quota.value}个`
+}

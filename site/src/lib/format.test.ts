@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+
+import { formatBytes, formatDate, formatDateTime, formatDuration, phaseState } from './format'
+
+describe('formatDateTime', () => {
+  it('should show 2022-06-29T16:00:00Z as midnight of 30 June in Shanghai', () => {
+    expect(formatDateTime('2022-06-29T16:00:00Z')).toBe('2022年6月30日 00:00')
+  })
+
+  it('should show the Shanghai day, not the UTC day', () => {
+    expect(formatDate('2022-06-29T16:00:00Z')).toBe('2022年6月30日')
+    expect(formatDate('2022-06-29T15:59:59Z')).toBe('2022年6月29日')
+  })
+
+  it('should format English dates in Shanghai time too', () => {
+    expect(formatDateTime('2022-06-29T16:00:00Z', 'en')).toBe('30 Jun 2022, 00:00')
+  })
+})
+
+describe('phaseState', () => {
+  const phase = { startsAt: '2022-06-01T00:00:00Z', endsAt: '2022-06-29T16:00:00Z' }
+
+  it.each([
+    ['2022-05-31T23:59:59Z', 'upcoming'],
+    ['2022-06-01T00:00:00Z', 'open'],
+    ['2022-06-29T15:59:59Z', 'open'],
+    ['2022-06-29T16:00:00Z', 'closed'],
+  ])('should treat %s as %s (the end instant is exclusive)', (now, state) => {
+    expect(phaseState(phase, new Date(now))).toBe(state)
+  })
+})
+
+describe('formatBytes and formatDuration', () => {
+  it.each([
+    [2 * 1024 * 1024, '2MB'],
+    [30 * 1024 * 1024, '30MB'],
+    [1.5 * 1024 * 1024, '1.5MB'],
+    [500 * 1024, '500KB'],
+  ])('should write %d bytes as %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text)
+  })
+
+  it.each([
+    [180, '3分钟'],
+    [90, '1分30秒'],
+    [45, '45秒'],
+  ])('should write %d seconds as %s', (seconds, text) => {
+    expect(formatDuration(seconds)).toBe(text)
+  })
+})

@@ -1,0 +1,87 @@
+/**
+ * Dates and numbers for display. The API speaks UTC instants; readers and the
+ * campaign rules think in Beijing time, whatever zone the server runs in.
+ */
+import type { Locale } from './i18n'
+
+export const TIME_ZONE = 'Asia/Shanghai'
+
+const intlLocale = (locale: Locale) => (locale === 'zh' ? 'zh-CN' : 'en-GB')
+
+function parts(instant: string | Date, locale: Locale, options: Intl.DateTimeFormatOptions) {
+  const formatter = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, ...options })
+  const values: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {}
+  for (const part of formatter.formatToParts(new Date(instant))) {
+    values[part.type] = part.value
+  }
+  return values
+}
+
+/** 2022年6月30日 (zh) / 30 Jun 2022 (en), as a Beijing calendar day. */
+export function formatDate(instant: string | Date, locale: Locale = 'zh'): string {
+  if (locale === 'zh') {
+    const p = parts(instant, locale, { year: 'numeric', month: 'numeric', day: 'numeric' })
+    return `${p.year}年${p.month}月${p.day}日`
+  }
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  }).format(new Date(instant))
+}
+
+/** 2022年6月30日 00:00 (zh) / 30 Jun 2022, 00:00 (en), in Beijing time. */
+export function formatDateTime(instant: string | Date, locale: Locale = 'zh'): string {
+  const p = parts(instant, locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+  return `${formatDate(instant, locale)}${locale === 'zh' ? ' ' : ', '}${p.hour}:${p.minute}`
+}
+
+/** The machine-readable value for <time datetime>: the instant itself, in UTC. */
+export function isoInstant(instant: string | Date): string {
+  return new Date(instant).toISOString()
+}
+
+export type PhaseState = 'upcoming' | 'open' | 'closed'
+
+/** A phase is open from its start instant (inclusive) to its end instant (exclusive). */
+export function phaseState(
+  phase: { startsAt: string; endsAt: string },
+  now: Date = new Date(),
+): PhaseState {
+  const t = now.getTime()
+  if (t < new Date(phase.startsAt).getTime()) {
+    return 'upcoming'
+  }
+  if (t < new Date(phase.endsAt).getTime()) {
+    return 'open'
+  }
+  return 'closed'
+}
+
+export function formatNumber(n: number, locale: Locale = 'zh'): string {
+  return new Intl.NumberFormat(intlLocale(locale)).format(n)
+}
+
+/** File sizes as the campaign notices write them: 2MB, 30MB, 500KB. */
+export function formatBytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024)
+  if (mb >= 1) {
+    return `${Number.isInteger(mb) ? mb : mb.toFixed(1)}MB`
+  }
+  return `${Math.max(1, Math.round(bytes / 1024))}KB`
+}
+
+/** Durations as the notices write them: 3分钟, 90秒, 2分30秒. */
+export function formatDuration(seconds: number): string {
+  const minutes = Math.floor(seconds / 60)
+  const rest = seconds % 60
+  if (minutes === 0) {
+    return `${rest}秒`
+  }
+  return rest === 0 ? `${minutes}分钟` : `${minutes}分${rest}秒`
+}

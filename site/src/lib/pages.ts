@@ -1,0 +1,90 @@
+/**
+ * What each page reads, in one call per page, so the routes stay thin.
+ * Reads that do not depend on each other run in parallel.
+ */
+import type { Campaign, Entry, Post, Theme } from '@exemplar/cms/payload-types'
+
+import { splitCampaigns, themeAncestors, themeTree, themeWithDescendants } from './campaigns'
+import {
+  getCampaignBySlug,
+  getEntryByNumber,
+  getPostBySlug,
+  listCampaigns,
+  listEntries,
+  listPosts,
+  listThemes,
+  NotFound,
+  populated,
+  relationId,
+  type Paginated,
+} from './cms'
+
+/** Turns NotFound into undefined, so a page can answer 404; anything else propagates. */
+export function orNotFound(error: unknown): undefined {
+  if (error instanceof NotFound) {
+    return undefined
+  }
+  throw error
+}
+
+/** ?page= as a positive integer; anything else is page 1. */
+export function pageParam(url: URL): number {
+  const n = Number(url.searchParams.get('page') ?? '1')
+  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1
+}
+
+export async function loadHome(now: Date = new Date()) {
+  return splitCampaigns(await listCampaigns(), now)
+}
+
+export async function loadCampaign(slug: string) {
+  const campaign = await getCampaignBySlug(slug)
+  const [themes, posts, entries] = await Promise.all([
+    listThemes(campaign.id),
+    listPosts(campaign.id),
+    listEntries({ campaign: campaign.id, page: 1 }),
+  ])
+  return { campaign, tree: themeTree(themes), posts, entries }
+}
+
+export async function loadCampaignEntries(slug: string, track: string | null, page: number) {
+  const campaign = await getCampaignBySlug(slug)
+  // An unknown track is ignored rather than shown as an empty list.
+  const known = (campaign.tracks ?? []).some((t) => t.key === track)
+    ? (track ?? undefined)
+    : undefined
+  const entries = await listEntries({ campaign: campaign.id, track: known, page })
+  return { campaign, track: known, entries }
+}
+
+export interface ThemePage {
+  campaign: Campaign
+  theme: Theme
+  ancestors: Theme[]
+  children: Theme[]
+  entries: Paginated<Entry>
+}
+
+export async function loadTheme(slug: string, code: string, page: number): Promise<ThemePage> {
+  const campaign = await getCampaignBySlug(slug)
+  const themes = await listThemes(campaign.id)
+  const theme = themes.find((t) => t.code === code)
+  if (!theme) {
+    throw new NotFound(`theme ${code} of ${slug}`)
+  }
+  const ids = themeWithDescendants(themes, theme).map((t) => t.id)
+  const entries = await listEntries({ campaign: campaign.id, themes: ids, page })
+  const children = themes.filter((t) => relationId(t.parent) === theme.id)
+  return { campaign, theme, ancestors: themeAncestors(themes, theme), children, entries }
+}
+
+export async function loadEntry(number: string) {
+  const entry = await getEntryByNumber(number)
+  const campaign = populated(entry.campaign)
+  return { entry, campaign, theme: populated(entry.theme) }
+}
+
+export async function loadPost(slug: string): Promise<{ post: Post; campaign?: Campaign }> {
+  const post = await getPostBySlug(slug)
+  return { post, campaign: populated(post.campaign) }
+}
