@@ -36,6 +36,7 @@ export default defineConfig({
           name: 'http',
           environment: 'node',
           include: ['tests/http/**/*.http.spec.ts'],
+          globalSetup: ['tests/http/globalSetup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 600_000,

@@ -1,22 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 import type { Campaign, Entry } from '@exemplar/cms/payload-types'
 
-import { startStack, type RunningStack } from '../helpers/servers'
-
 /**
- * Boots the built CMS and site as `npm start` does, on a freshly seeded
- * database, and reads what a person would: the API, the home page, a campaign
- * page and an entry page.
+ * The built CMS and site as `npm start` runs them, on a freshly seeded
+ * database (tests/http/globalSetup.ts), read as a person would: the API, the
+ * home page, a campaign page and an entry page.
  */
-let stack: RunningStack
+let stack: { cmsUrl: string; siteUrl: string }
 
 const ARCHIVE = [
   'yizhe-xianxing-2022',
   'nixingzhe-2020',
   'jiankang-zhongguo-cujin-2024',
   'jiceng-kepu-shipin-2024',
-  'yigongti-jiandang-2021',
+  'yigongti-2021',
 ]
 
 async function json<T>(url: string): Promise<T> {
@@ -38,12 +36,8 @@ async function campaign(slug: string): Promise<Campaign> {
   return docs[0]!
 }
 
-beforeAll(async () => {
-  stack = await startStack()
-})
-
-afterAll(async () => {
-  await stack?.stop()
+beforeAll(() => {
+  stack = { cmsUrl: inject('cmsUrl'), siteUrl: inject('siteUrl') }
 })
 
 describe('the CMS over HTTP', () => {

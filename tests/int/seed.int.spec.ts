@@ -157,7 +157,7 @@ describe('the five source notices', () => {
   })
 
   it('should recreate seed 004 with four series, their quotas and the five-criterion rubric', async () => {
-    const campaign = await campaignBySlug('yigongti-jiandang-2021')
+    const campaign = await campaignBySlug('yigongti-2021')
     const quotas = Object.fromEntries((campaign.tracks ?? []).map((t) => [t.key, t.quota?.value]))
     expect(quotas).toEqual({ 'party-case': 50, poem: 20, 'red-song': 30, 'party-story': 30 })
     const caseTrack = campaign.tracks?.find((t) => t.key === 'party-case')
