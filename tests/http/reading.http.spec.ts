@@ -7,18 +7,18 @@ import { launchChromium } from '../helpers/browser'
  * A reader in a real browser with JavaScript switched off: the site must be
  * readable and navigable by links alone, on a phone-sized screen too.
  */
-let chromium: { browser: Browser; close: () => Promise<void> }
+let browser: Browser
 let context: BrowserContext
 const siteUrl = inject('siteUrl')
 
 beforeAll(async () => {
-  chromium = await launchChromium()
-  context = await chromium.browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 390, height: 844 } })
+  browser = await launchChromium()
+  context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 390, height: 844 } })
 })
 
 afterAll(async () => {
   await context?.close()
-  await chromium?.close()
+  await browser?.close()
 })
 
 describe('reading without JavaScript', () => {

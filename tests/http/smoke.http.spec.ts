@@ -127,7 +127,7 @@ describe('the public site', () => {
 
   it('should serve uploaded images through the site origin', async () => {
     const { docs } = await json<{ docs: { url: string }[] }>(
-      `${stack.cmsUrl}/api/media?limit=1&depth=0`,
+      `${stack.cmsUrl}/api/media?where[filename][equals]=demo-01.jpg&limit=1&depth=0`,
     )
     const res = await fetch(`${stack.siteUrl}${docs[0]!.url}`)
     expect(res.status).toBe(200)
