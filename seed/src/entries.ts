@@ -343,7 +343,7 @@ export function buildEntries(
           award: awarded
             ? {
                 name: track.quota.awardName ?? '优秀作品',
-                certificateNumber: `EXM-${ctx.campaign.year}-${numberPrefix.replace(/\W/g, '')}${String(serial).padStart(4, '0')}`,
+                certificateNumber: `EXM-${numberPrefix}${String(serial).padStart(4, '0')}`,
                 awardedAt: history.at(-1)?.at ?? null,
               }
             : {},

@@ -34,7 +34,7 @@ export interface SeedSummary {
 type Id = number | string
 
 /** Number prefix and per-track plan of entry states, for each campaign series. */
-const SERIES: Record<string, { code: string; archive: EntryPlan; current: EntryPlan }> = {
+const SERIES: Record<string, { code: string; archive: EntryPlan; current?: EntryPlan }> = {
   'yizhe-xianxing': {
     code: 'YZ',
     archive: [{ awarded: 10, accepted: 18, rejected: 5, revoked: 1 }],
@@ -58,8 +58,8 @@ const SERIES: Record<string, { code: string; archive: EntryPlan; current: EntryP
   },
   'jiceng-kepu-shipin': {
     code: 'JC',
+    // Seed 003 is a report of a finished campaign: an archive edition only.
     archive: [{ awarded: 6, accepted: 14, rejected: 2 }],
-    current: [{ submitted: 3 }],
   },
   yigongti: {
     code: 'YG',
@@ -279,6 +279,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     )
 
     const themes: ThemeRef[] = []
+    let campaignThemes = 0
     const addThemes = async (defs: ThemeDef[], parent: Id | null, offset: number) => {
       for (const [i, def] of defs.entries()) {
         const id = await upsert(
@@ -293,7 +294,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
             order: offset + i,
           },
         )
-        themeTotal += 1
+        campaignThemes += 1
         if (def.children && def.children.length > 0) {
           await addThemes(def.children, id, (offset + i) * 100)
         } else {
@@ -302,6 +303,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       }
     }
     await addThemes(campaign.themes, null, 0)
+    themeTotal += campaignThemes
 
     const posts = [
       {
@@ -331,7 +333,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     }
 
     const series = seriesOf(campaign)
-    const plan = current ? series.current : series.archive
+    const plan = (current ? series.current : series.archive) ?? []
     const entries = buildEntries(
       plan,
       {
@@ -370,7 +372,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     }
     entryTotal += entries.length
     log(
-      `活动 ${index + 1}/${editions.length} ${campaign.title}：主题 ${themes.length}，作品 ${entries.length}`,
+      `活动 ${index + 1}/${editions.length} ${campaign.title}：主题 ${campaignThemes}，作品 ${entries.length}`,
     )
   }
 
