@@ -12,8 +12,7 @@ RUN npm ci --no-audit --no-fund
 FROM deps AS build
 COPY . .
 ENV NEXT_TELEMETRY_DISABLED=1 ASTRO_TELEMETRY_DISABLED=1
-# The build evaluates the Payload config; the real secret is given at run time.
-RUN PAYLOAD_SECRET=build-only-secret npm run build
+RUN npm run build
 
 FROM build AS cms
 ENV NODE_ENV=production

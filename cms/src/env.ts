@@ -9,16 +9,18 @@ export const dataDir = process.env.EXEMPLAR_DATA_DIR ?? path.resolve(cmsRoot, '.
 const DEVELOPMENT_SECRET = 'exemplar-development-secret-not-for-production'
 
 /**
- * The secret that signs sessions. A development default keeps `npm start`
+ * The secret that signs sessions. A development default keeps `npm run dev`
  * zero-config, but a production process refuses to run on it: a known secret
- * lets anyone mint an editor's token.
+ * lets anyone mint an editor's token. `next build` evaluates the config too
+ * but signs nothing, so it needs no secret.
  */
 export function payloadSecret(): string {
   const secret = process.env.PAYLOAD_SECRET
   if (secret) {
     return secret
   }
-  if (process.env.NODE_ENV === 'production' && process.env.EXEMPLAR_ALLOW_DEV_SECRET !== '1') {
+  const building = process.env.NEXT_PHASE === 'phase-production-build'
+  if (process.env.NODE_ENV === 'production' && !building) {
     throw new Error(
       'PAYLOAD_SECRET is not set. Set it to a long random string (openssl rand -hex 32) before running in production.',
     )
