@@ -28,5 +28,12 @@ export function databaseAdapter(uri = databaseUri()): DatabaseAdapterObj {
   if (uri.startsWith('file:')) {
     fs.mkdirSync(path.dirname(uri.slice('file:'.length)), { recursive: true })
   }
-  return sqliteAdapter({ client: { url: uri } })
+  // WAL lets readers run beside the writer; NORMAL sync in WAL mode survives a
+  // killed process (only a power cut can lose the last commits). The busy
+  // timeout waits for the writer instead of failing with SQLITE_BUSY.
+  return sqliteAdapter({
+    client: { url: uri },
+    wal: { synchronous: 'NORMAL' },
+    busyTimeout: 5000,
+  })
 }
