@@ -1,0 +1,67 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { votingService, type VotingRequest, type VotingResponse } from '../service'
+import type { ResolvedVotingOptions } from '../types'
+
+/** The client's address as the proxy in front reports it; the socket's is not visible here. */
+function clientIp(headers: Headers): string {
+  return (
+    headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown'
+  )
+}
+
+export function toVotingRequest(req: PayloadRequest): VotingRequest {
+  const url = new URL(req.url ?? 'http://localhost/')
+  return {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: url.searchParams,
+    header: (name) => req.headers.get(name) ?? undefined,
+    ip: clientIp(req.headers),
+    json: async () => (req.json ? await req.json() : {}),
+    user: req.user,
+  }
+}
+
+export function toResponse(res: VotingResponse): Response {
+  const headers = new Headers({ 'content-type': 'application/json; charset=utf-8', ...res.headers })
+  if (res.status === 304) {
+    return new Response(null, { status: 304, headers })
+  }
+  return new Response(res.raw ?? JSON.stringify(res.body ?? {}), { status: res.status, headers })
+}
+
+type Action = (req: VotingRequest, params: Record<string, string>) => Promise<VotingResponse>
+
+/**
+ * The voting API as Payload endpoints under /api/voting. The CMS's own server
+ * also answers the two hot routes (cast a vote, read a leaderboard) before
+ * Next.js sees them; both paths run the same service.
+ */
+export function votingEndpoints(options: ResolvedVotingOptions): Endpoint[] {
+  const route = (
+    method: Endpoint['method'],
+    path: string,
+    action: (service: ReturnType<typeof votingService>) => Action,
+  ): Endpoint => ({
+    method,
+    path: `/voting${path}`,
+    handler: async (req) => {
+      const service = votingService(req.payload, options)
+      const params = (req.routeParams ?? {}) as Record<string, string>
+      return toResponse(await action(service)(toVotingRequest(req), params))
+    },
+  })
+  return [
+    route('post', '/code', (s) => (r) => s.requestCode(r)),
+    route('post', '/verify', (s) => (r) => s.verifyCode(r)),
+    route('get', '/me', (s) => (r) => s.me(r)),
+    route('post', '/votes', (s) => (r) => s.vote(r)),
+    route('post', '/votes/:id/void', (s) => (r, p) => s.voidVote(r, p.id ?? '')),
+    route('get', '/leaderboard', (s) => (r) => s.leaderboard(r)),
+    route('get', '/series', (s) => (r) => s.series(r)),
+    route('get', '/integrity', (s) => (r) => s.integrity(r)),
+    route('post', '/flag', (s) => (r) => s.flag(r)),
+    route('post', '/recount', (s) => (r) => s.recount(r)),
+  ]
+}

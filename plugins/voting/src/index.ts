@@ -1,0 +1,51 @@
+import type { Access, CollectionConfig, Config } from 'payload'
+
+import { campaignVotingField } from './collections/campaignVotingField'
+import { voteAuditsCollection } from './collections/VoteAudits'
+import { voteCodesCollection } from './collections/VoteCodes'
+import { votersCollection } from './collections/Voters'
+import { votesCollection } from './collections/Votes'
+import { votingEndpoints } from './endpoints'
+import { resolveVotingOptions } from './options'
+import type { VotingPluginOptions } from './types'
+
+export type { VotingPluginOptions } from './types'
+export { votingService, VotingService } from './service'
+export { resolveVotingOptions } from './options'
+export { issueVoterToken } from './lib/token'
+
+/**
+ * Public voting: voter codes and tokens, one vote record per (voter, entry,
+ * day) under a unique index, tallies kept in the entries' tally field,
+ * leaderboards, an integrity report and an audit trail for voided votes.
+ */
+export const votingPlugin =
+  (options: VotingPluginOptions = {}) =>
+  (config: Config): Config => {
+    const resolved = resolveVotingOptions(options)
+    const canManage: Access = ({ req }) => resolved.isEditor(req.user)
+    const collections = (config.collections ?? []).map((collection): CollectionConfig => {
+      if (
+        collection.slug !== resolved.campaigns ||
+        collection.fields.some((f) => 'name' in f && f.name === 'voting')
+      ) {
+        return collection
+      }
+      return { ...collection, fields: [...collection.fields, campaignVotingField] }
+    })
+    collections.push(
+      votersCollection(canManage),
+      voteCodesCollection,
+      votesCollection(resolved.entries, resolved.campaigns, canManage),
+      voteAuditsCollection(canManage),
+    )
+    return {
+      ...config,
+      collections,
+      // The fast path in the CMS server reads the same resolved options.
+      custom: { ...config.custom, voting: resolved },
+      endpoints: options.disabled
+        ? config.endpoints
+        : [...(config.endpoints ?? []), ...votingEndpoints(resolved)],
+    }
+  }

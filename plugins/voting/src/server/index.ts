@@ -1,0 +1,90 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import type { Payload } from 'payload'
+
+import { resolveVotingOptions } from '../options'
+import { votingService, type VotingRequest, type VotingResponse } from '../service'
+import type { ResolvedVotingOptions } from '../types'
+
+const MAX_BODY = 4096
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY) {
+        reject(Object.assign(new Error('body too large'), { status: 413 }))
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function send(res: ServerResponse, out: VotingResponse) {
+  res.writeHead(out.status, { 'content-type': 'application/json; charset=utf-8', ...out.headers })
+  res.end(out.status === 304 ? undefined : (out.raw ?? JSON.stringify(out.body ?? {})))
+}
+
+/**
+ * The two hot routes — cast a vote, read a leaderboard — answered on the bare
+ * Node server before Next.js: the same service as the Payload endpoints,
+ * without a framework's routing on every request. Returns `false` for any
+ * other request, which then goes to Next.
+ */
+export function createVotingHandler(payload: Payload, options?: ResolvedVotingOptions) {
+  const resolved =
+    options ??
+    (payload.config.custom?.voting as ResolvedVotingOptions | undefined) ??
+    resolveVotingOptions({})
+  const service = votingService(payload, resolved)
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const url = req.url ?? ''
+    const isVote = req.method === 'POST' && url === '/api/voting/votes'
+    const isBoard = req.method === 'GET' && url.startsWith('/api/voting/leaderboard')
+    if (!isVote && !isBoard) {
+      return false
+    }
+    const parsed = new URL(url, 'http://localhost')
+    let body: Promise<string> | undefined
+    const request: VotingRequest = {
+      method: req.method ?? 'GET',
+      path: parsed.pathname,
+      query: parsed.searchParams,
+      header: (name) => {
+        const value = req.headers[name.toLowerCase()]
+        return Array.isArray(value) ? value[0] : value
+      },
+      ip:
+        (req.headers['x-forwarded-for'] as string | undefined)?.split(',')[0]?.trim() ||
+        req.socket.remoteAddress ||
+        'unknown',
+      json: async () => {
+        body ??= readBody(req)
+        const text = await body
+        return text ? JSON.parse(text) : {}
+      },
+    }
+    const work = isVote ? service.vote(request) : service.leaderboard(request)
+    work.then(
+      (out) => send(res, out),
+      (error: { status?: number }) => {
+        if (error?.status === 413) {
+          send(res, { status: 413, body: { error: '请求体过大。', code: 'body_too_large' } })
+          return
+        }
+        payload.logger.error({ err: error }, 'voting fast path failed')
+        send(res, {
+          status: 500,
+          body: { error: '服务器暂时无法处理投票，请稍后重试。', code: 'server_error' },
+        })
+      },
+    )
+    return true
+  }
+}

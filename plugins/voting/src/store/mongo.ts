@@ -1,0 +1,339 @@
+import type {
+  CastInput,
+  CastOutcome,
+  Id,
+  IntegrityQuery,
+  IntegrityReport,
+  LeaderboardQuery,
+  LeaderboardRow,
+  RecountReport,
+  SeriesPoint,
+  VoteStore,
+} from './types'
+
+/* The slice of Mongoose this store uses, typed loosely: the adapter owns the models. */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Model = any
+interface MongooseAdapterLike {
+  collections: Record<string, Model>
+  connection: { startSession: () => Promise<any> }
+  mongoose: { Types: { ObjectId: new (id: string) => unknown } }
+  transactionOptions?: unknown
+}
+
+/**
+ * MongoDB: the same guarantees through the models Payload's adapter built.
+ * The unique indexes on `votes` refuse duplicates; a batch runs in one
+ * transaction when the server is a replica set (Payload switches transactions
+ * off on a standalone server, and so does this store). Batches are already
+ * serialized by the caller, so the per-day counts read inside a batch are
+ * not raced by another batch of the same process.
+ */
+export function mongoVoteStore(
+  db: MongooseAdapterLike,
+  collections: { entries: string; tally: string },
+): VoteStore {
+  const votes = db.collections.votes
+  const entries = db.collections[collections.entries]
+  const organizations = db.collections.organizations
+  const tally = collections.tally
+  const oid = (id: Id) =>
+    typeof id === 'string' && /^[a-f0-9]{24}$/i.test(id) ? new db.mongoose.Types.ObjectId(id) : id
+  const transactional = db.transactionOptions !== false
+
+  async function inTransaction<T>(work: (session: any) => Promise<T>): Promise<T> {
+    if (!transactional) {
+      return work(undefined)
+    }
+    const session = await db.connection.startSession()
+    try {
+      let result: T | undefined
+      await session.withTransaction(async () => {
+        result = await work(session)
+      })
+      return result as T
+    } finally {
+      await session.endSession()
+    }
+  }
+
+  return {
+    async cast(batch: CastInput[]): Promise<CastOutcome[]> {
+      return inTransaction(async (session) => {
+        const outcomes: CastOutcome[] = []
+        for (const v of batch) {
+          const voter = oid(v.voterId)
+          const entry = oid(v.entryId)
+          const campaign = oid(v.campaignId)
+          const forEntry = await votes.countDocuments({ voter, entry, day: v.day }, { session })
+          let today = await votes.countDocuments(
+            { voter, campaign, day: v.day, state: { $ne: 'voided' } },
+            { session },
+          )
+          let counted = false
+          if (forEntry < v.perEntryPerDay && (v.dailyCap === 0 || today < v.dailyCap)) {
+            try {
+              await votes.create(
+                [
+                  {
+                    entry,
+                    campaign,
+                    voter,
+                    day: v.day,
+                    slot: forEntry,
+                    ...(v.idempotencyKey ? { idempotencyKey: v.idempotencyKey } : {}),
+                    ipHash: v.ipHash,
+                    deviceHash: v.deviceHash,
+                    session: v.session,
+                    state: 'counted',
+                    createdAt: v.at,
+                    updatedAt: v.at,
+                  },
+                ],
+                { session },
+              )
+              counted = true
+              today += 1
+            } catch (error) {
+              if ((error as { code?: number }).code !== 11000) {
+                throw error
+              }
+            }
+          }
+          const doc = counted
+            ? await entries.findOneAndUpdate(
+                { _id: entry },
+                { $inc: { [tally]: 1 } },
+                { new: true, session, projection: { [tally]: 1 } },
+              )
+            : await entries.findOne({ _id: entry }, { [tally]: 1 }, { session })
+          outcomes.push({ counted, tally: Number(doc?.[tally] ?? 0), todayCount: today })
+        }
+        return outcomes
+      })
+    },
+
+    async leaderboard(q: LeaderboardQuery): Promise<LeaderboardRow[]> {
+      const match: Record<string, unknown> = {
+        campaign: oid(q.campaignId),
+        status: { $in: q.rankedStates },
+      }
+      if (q.track) {
+        match.track = q.track
+      }
+      if (q.themeId !== undefined) {
+        match.theme = oid(q.themeId)
+      }
+      const docs = await entries
+        .find(match, { title: 1, number: 1, province: 1, organization: 1, [tally]: 1 })
+        .lean()
+      let counts: Map<string, number> | undefined
+      if (q.before) {
+        const rows = await votes.aggregate([
+          {
+            $match: {
+              campaign: oid(q.campaignId),
+              state: { $ne: 'voided' },
+              createdAt: { $lt: q.before },
+            },
+          },
+          { $group: { _id: '$entry', n: { $sum: 1 } } },
+        ])
+        counts = new Map(rows.map((r: any) => [String(r._id), r.n]))
+      }
+      const orgIds: string[] = [
+        ...new Set<string>(
+          docs
+            .map((d: any) => d.organization)
+            .filter(Boolean)
+            .map(String),
+        ),
+      ]
+      const orgs =
+        orgIds.length > 0
+          ? await organizations.find({ _id: { $in: orgIds.map(oid) } }, { name: 1 }).lean()
+          : []
+      const orgName = new Map(orgs.map((o: any) => [String(o._id), o.name as string]))
+      const votesOf = (d: any) =>
+        counts ? (counts.get(String(d._id)) ?? 0) : Number(d[tally] ?? 0)
+      if (q.by === 'entry') {
+        return docs
+          .map((d: any) => ({
+            key: String(d._id),
+            label: String(d.title ?? ''),
+            votes: votesOf(d),
+            entryId: String(d._id),
+            number: d.number ?? null,
+            organization: d.organization ? (orgName.get(String(d.organization)) ?? null) : null,
+            province: d.province ?? null,
+          }))
+          .sort(
+            (a: LeaderboardRow, b: LeaderboardRow) =>
+              b.votes - a.votes || a.key.localeCompare(b.key),
+          )
+          .slice(0, q.limit)
+      }
+      const groups = new Map<string, LeaderboardRow>()
+      for (const d of docs) {
+        const key =
+          q.by === 'organization' ? String(d.organization ?? 'none') : String(d.province ?? 'none')
+        const label =
+          q.by === 'organization' ? (orgName.get(key) ?? '个人作者') : (d.province ?? '未填写')
+        const row = groups.get(key) ?? { key, label, votes: 0 }
+        row.votes += votesOf(d)
+        groups.set(key, row)
+      }
+      return [...groups.values()]
+        .sort((a, b) => b.votes - a.votes || a.label.localeCompare(b.label))
+        .slice(0, q.limit)
+    },
+
+    async series(campaignId: Id, entryIds: Id[]): Promise<SeriesPoint[]> {
+      const rows = await votes.aggregate([
+        {
+          $match: {
+            campaign: oid(campaignId),
+            entry: { $in: entryIds.map(oid) },
+            state: { $ne: 'voided' },
+          },
+        },
+        {
+          $group: {
+            _id: {
+              entry: '$entry',
+              hour: { $dateToString: { format: '%Y-%m-%dT%H', date: '$createdAt' } },
+            },
+            n: { $sum: 1 },
+          },
+        },
+        { $sort: { '_id.hour': 1 } },
+      ])
+      return rows.map((r: any) => ({
+        entryId: String(r._id.entry),
+        hour: `${r._id.hour}:00:00.000Z`,
+        votes: r.n,
+      }))
+    },
+
+    async recount(campaignId?: Id): Promise<RecountReport> {
+      const scope = campaignId === undefined ? {} : { campaign: oid(campaignId) }
+      const docs = await entries.find(scope, { [tally]: 1 }).lean()
+      const counts = await this.countVotes(campaignId)
+      const fixed = docs
+        .map((d: any) => ({
+          entryId: String(d._id),
+          stored: Number(d[tally] ?? 0),
+          actual: counts.get(String(d._id)) ?? 0,
+        }))
+        .filter((f: { stored: number; actual: number }) => f.stored !== f.actual)
+      for (const f of fixed) {
+        await entries.updateOne(
+          { _id: oid(f.entryId) },
+          {
+            $set: {
+              [tally]: await votes.countDocuments({
+                entry: oid(f.entryId),
+                state: { $ne: 'voided' },
+              }),
+            },
+          },
+        )
+      }
+      return { checked: docs.length, fixed }
+    },
+
+    async integrity(q: IntegrityQuery): Promise<IntegrityReport> {
+      const campaign = oid(q.campaignId)
+      const cluster = (field: string) =>
+        votes.aggregate([
+          { $match: { campaign } },
+          { $group: { _id: `$${field}`, voters: { $addToSet: '$voter' }, votes: { $sum: 1 } } },
+          { $project: { voters: { $size: '$voters' }, votes: 1 } },
+          { $match: { voters: { $gte: q.clusterVoters } } },
+          { $sort: { voters: -1 } },
+          { $limit: 100 },
+        ])
+      const [bursts, ips, devices, states] = await Promise.all([
+        votes.aggregate([
+          { $match: { campaign } },
+          {
+            $group: {
+              _id: {
+                entry: '$entry',
+                minute: { $dateToString: { format: '%Y-%m-%dT%H:%M', date: '$createdAt' } },
+              },
+              votes: { $sum: 1 },
+            },
+          },
+          { $match: { votes: { $gte: q.burstPerMinute } } },
+          { $sort: { votes: -1 } },
+          { $limit: 100 },
+        ]),
+        cluster('ipHash'),
+        cluster('deviceHash'),
+        votes.aggregate([{ $match: { campaign } }, { $group: { _id: '$state', n: { $sum: 1 } } }]),
+      ])
+      const stateCount = (s: string) => states.find((r: any) => r._id === s)?.n ?? 0
+      return {
+        bursts: bursts.map((r: any) => ({
+          entryId: String(r._id.entry),
+          minute: r._id.minute,
+          votes: r.votes,
+        })),
+        ipClusters: ips.map((r: any) => ({
+          ipHash: String(r._id),
+          voters: r.voters,
+          votes: r.votes,
+        })),
+        deviceClusters: devices.map((r: any) => ({
+          deviceHash: String(r._id),
+          voters: r.voters,
+          votes: r.votes,
+        })),
+        // Needs a join on voters' creation time; the SQLite store computes it, MongoDB reports none yet.
+        newVoterSpikes: [],
+        flagged: stateCount('flagged'),
+        voided: stateCount('voided'),
+      }
+    },
+
+    async flag(q: IntegrityQuery): Promise<number> {
+      const report = await this.integrity(q)
+      const devices = report.deviceClusters.map((d) => d.deviceHash)
+      const result = await votes.updateMany(
+        { campaign: oid(q.campaignId), state: 'counted', deviceHash: { $in: devices } },
+        { $set: { state: 'flagged', flagReason: '同一设备多人投票' } },
+      )
+      return result.modifiedCount ?? 0
+    },
+
+    async voidVote(voteId: Id): Promise<boolean> {
+      return inTransaction(async (session) => {
+        const vote = await votes.findOneAndUpdate(
+          { _id: oid(voteId), state: { $ne: 'voided' } },
+          { $set: { state: 'voided', updatedAt: new Date() } },
+          { session },
+        )
+        if (!vote) {
+          return false
+        }
+        await entries.updateOne({ _id: vote.entry }, { $inc: { [tally]: -1 } }, { session })
+        return true
+      })
+    },
+
+    async countVotes(campaignId?: Id): Promise<Map<string, number>> {
+      const match: Record<string, unknown> = { state: { $ne: 'voided' } }
+      if (campaignId !== undefined) {
+        match.campaign = oid(campaignId)
+      }
+      const rows = await votes.aggregate([
+        { $match: match },
+        { $group: { _id: '$entry', n: { $sum: 1 } } },
+      ])
+      return new Map(rows.map((r: any) => [String(r._id), r.n as number]))
+    },
+
+    async close() {},
+  }
+}

@@ -1,0 +1,53 @@
+import type { CollectionSlug } from 'payload'
+
+/** Options of `votingPlugin`. Every option has a default that fits Exemplar's core collections. */
+export interface VotingPluginOptions {
+  /**
+   * Keep the plugin's collections and fields (so the schema never changes
+   * under the data) but register no endpoints.
+   */
+  disabled?: boolean
+  /** The collection people vote for; it must have `campaign`, `status` and the tally field. */
+  entries?: CollectionSlug
+  /** The campaigns collection; its `phases` array (kind, startsAt, endsAt) holds the voting window. */
+  campaigns?: CollectionSlug
+  /** Entry states in which an entry takes votes (on public display during the vote). */
+  votableStates?: string[]
+  /** Entry states shown on leaderboards. */
+  rankedStates?: string[]
+  /** The number field on entries that holds the tally, kept by the plugin. */
+  tallyField?: string
+  /** The phase kind in a campaign's timeline that is the voting window. */
+  votingPhase?: string
+  /** Who may read the integrity report, void votes and run a recount. */
+  isEditor?: (user: unknown) => boolean
+  /** Limits, keyed by voter and session, with only a high ceiling per IP (hospital staff share one). */
+  rateLimits?: Partial<RateLimits>
+  /** Sends an SMS; the default writes it to the SMS outbox folder and the log. */
+  sendSms?: (to: string, text: string) => Promise<void>
+  /** Where the default SMS sender writes messages. */
+  smsOutboxDir?: string
+}
+
+export interface RateLimits {
+  /** Votes one voter may send per minute. */
+  perVoterPerMinute: number
+  /** Votes one browser session may send per minute. */
+  perSessionPerMinute: number
+  /** Ceiling per IP address per minute. */
+  perIpPerMinute: number
+  /** One-time codes one address may request per hour. */
+  codesPerAddressPerHour: number
+}
+
+export interface ResolvedVotingOptions {
+  entries: CollectionSlug
+  campaigns: CollectionSlug
+  votableStates: string[]
+  rankedStates: string[]
+  tallyField: string
+  votingPhase: string
+  isEditor: (user: unknown) => boolean
+  rateLimits: RateLimits
+  sendSms: (to: string, text: string) => Promise<void>
+}
