@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   // The workspace root holds the hoisted node_modules.
   turbopack: { root: path.resolve(dirname, '..') },
   outputFileTracingRoot: path.resolve(dirname, '..'),
+  // Plugins are TypeScript workspace packages.
+  transpilePackages: ['@exemplar/plugin-voting'],
   poweredByHeader: false,
   // The CMS origin has no pages of its own: its root is the admin.
   redirects: async () => [{ source: '/', destination: '/admin', permanent: false }],

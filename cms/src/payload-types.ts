@@ -74,6 +74,10 @@ export interface Config {
     media: Media;
     organizations: Organization;
     users: User;
+    voters: Voter;
+    'vote-codes': VoteCode;
+    votes: Vote;
+    'vote-audits': VoteAudit;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -88,6 +92,10 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    voters: VotersSelect<false> | VotersSelect<true>;
+    'vote-codes': VoteCodesSelect<false> | VoteCodesSelect<true>;
+    votes: VotesSelect<false> | VotesSelect<true>;
+    'vote-audits': VoteAuditsSelect<false> | VoteAuditsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -262,11 +270,16 @@ export interface Campaign {
         id?: string | null;
       }[]
     | null;
+  sourceNotice?: string | null;
   voting?: {
     perEntryPerDay?: number | null;
     dailyCap?: number | null;
+    allowAnonymous?: boolean | null;
+    anonymousDailyCap?: number | null;
+    display?: ('exact' | 'rounded' | 'delayed') | null;
+    roundTo?: number | null;
+    delayMinutes?: number | null;
   };
-  sourceNotice?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -594,6 +607,73 @@ export interface Post {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "voters".
+ */
+export interface Voter {
+  id: number;
+  channel: 'email' | 'sms' | 'anonymous';
+  addressHash?: string | null;
+  masked?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "vote-codes".
+ */
+export interface VoteCode {
+  id: number;
+  addressHash: string;
+  codeHash: string;
+  expiresAt: string;
+  attempts?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "votes".
+ */
+export interface Vote {
+  id: number;
+  entry: number | Entry;
+  campaign: number | Campaign;
+  voter: number | Voter;
+  day: string;
+  slot: number;
+  idempotencyKey?: string | null;
+  ipHash?: string | null;
+  deviceHash?: string | null;
+  session?: string | null;
+  state: 'counted' | 'flagged' | 'voided';
+  flagReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "vote-audits".
+ */
+export interface VoteAudit {
+  id: number;
+  action: 'void' | 'flag' | 'recount';
+  vote?: (number | null) | Vote;
+  by?: (number | null) | User;
+  reason?: string | null;
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -643,6 +723,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'voters';
+        value: number | Voter;
+      } | null)
+    | ({
+        relationTo: 'vote-codes';
+        value: number | VoteCode;
+      } | null)
+    | ({
+        relationTo: 'votes';
+        value: number | Vote;
+      } | null)
+    | ({
+        relationTo: 'vote-audits';
+        value: number | VoteAudit;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -777,13 +873,18 @@ export interface CampaignsSelect<T extends boolean = true> {
         text?: T;
         id?: T;
       };
+  sourceNotice?: T;
   voting?:
     | T
     | {
         perEntryPerDay?: T;
         dailyCap?: T;
+        allowAnonymous?: T;
+        anonymousDailyCap?: T;
+        display?: T;
+        roundTo?: T;
+        delayMinutes?: T;
       };
-  sourceNotice?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1005,6 +1106,61 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "voters_select".
+ */
+export interface VotersSelect<T extends boolean = true> {
+  channel?: T;
+  addressHash?: T;
+  masked?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "vote-codes_select".
+ */
+export interface VoteCodesSelect<T extends boolean = true> {
+  addressHash?: T;
+  codeHash?: T;
+  expiresAt?: T;
+  attempts?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "votes_select".
+ */
+export interface VotesSelect<T extends boolean = true> {
+  entry?: T;
+  campaign?: T;
+  voter?: T;
+  day?: T;
+  slot?: T;
+  idempotencyKey?: T;
+  ipHash?: T;
+  deviceHash?: T;
+  session?: T;
+  state?: T;
+  flagReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "vote-audits_select".
+ */
+export interface VoteAuditsSelect<T extends boolean = true> {
+  action?: T;
+  vote?: T;
+  by?: T;
+  reason?: T;
+  details?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -11,6 +11,7 @@ import { collections } from './collections'
 import { databaseAdapter } from './db'
 import { emailAdapter } from './email'
 import { payloadSecret, trustedOrigins } from './env'
+import { plugins } from './plugins'
 import { MAX_INPUT_PIXELS } from './collections/Media'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -26,6 +27,7 @@ export default buildConfig({
   // Chinese first: a browser that asks for neither language gets Chinese.
   i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
   collections,
+  plugins,
   editor: lexicalEditor(),
   db: databaseAdapter(),
   email: emailAdapter(),

@@ -56,6 +56,11 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000
   throw new Error(`${url} did not answer within ${timeoutMs} ms`)
 }
 
+/** Node arguments that run `cms/server.ts` as `npm start` does (through tsx), from the `cms` folder. */
+export function cmsServerArgs(): string[] {
+  return [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server.ts']
+}
+
 export interface RunningStack {
   cmsUrl: string
   siteUrl: string
@@ -65,8 +70,8 @@ export interface RunningStack {
 
 /**
  * The production stack as `npm start` runs it, on free ports and a fresh data
- * folder: the demo seed into a new SQLite file, `next start` for the CMS and
- * the built Astro server for the site.
+ * folder: the demo seed into a new SQLite file, the CMS's own server (Next.js
+ * plus the voting fast path) and the built Astro server for the site.
  */
 export async function startStack(): Promise<RunningStack> {
   ensureBuilt()
@@ -79,6 +84,7 @@ export async function startStack(): Promise<RunningStack> {
     DATABASE_URI: `file:${path.join(dataDir, 'exemplar.db')}`,
     PAYLOAD_SECRET: 'http-test-secret',
     CMS_PORT: String(cmsPort),
+    CMS_HOST: '127.0.0.1',
     SITE_PORT: String(sitePort),
     PORT: String(sitePort),
     HOST: '127.0.0.1',
@@ -105,11 +111,7 @@ export async function startStack(): Promise<RunningStack> {
     children.push(child)
     return child
   }
-  const nextBin = path.join(repoRoot, 'node_modules', 'next', 'dist', 'bin', 'next')
-  const cms = launch(
-    [nextBin, 'start', '--port', String(cmsPort), '--hostname', '127.0.0.1'],
-    path.join(repoRoot, 'cms'),
-  )
+  const cms = launch(cmsServerArgs(), path.join(repoRoot, 'cms'))
   const site = launch(
     [path.join(repoRoot, 'site', 'dist', 'server', 'entry.mjs')],
     path.join(repoRoot, 'site'),

@@ -127,32 +127,6 @@ export const Campaigns: CollectionConfig = {
                 { name: 'text', label: l('内容', 'Text'), type: 'textarea', required: true },
               ],
             },
-            {
-              name: 'voting',
-              label: l('投票规则', 'Voting rule'),
-              type: 'group',
-              fields: [
-                {
-                  type: 'row',
-                  fields: [
-                    {
-                      name: 'perEntryPerDay',
-                      label: l('每人每天每件作品可投票数', 'Votes per voter per entry per day'),
-                      type: 'number',
-                      min: 0,
-                      defaultValue: 1,
-                    },
-                    {
-                      name: 'dailyCap',
-                      label: l('每人每天总票数上限（0 为不限）', 'Daily cap per voter (0 = none)'),
-                      type: 'number',
-                      min: 0,
-                      defaultValue: 0,
-                    },
-                  ],
-                },
-              ],
-            },
           ],
         },
       ],

@@ -1,0 +1,35 @@
+/**
+ * The CMS's HTTP server: the vote and leaderboard hot routes are answered by
+ * the voting plugin on the bare Node server; everything else (admin, REST,
+ * GraphQL, the other voting endpoints) goes to Next.js. `--dev` runs Next in
+ * development mode with reload.
+ */
+import http from 'node:http'
+
+import { createVotingHandler } from '@exemplar/plugin-voting/server'
+import next from 'next'
+import { getPayload } from 'payload'
+
+import { cmsRoot } from './src/env'
+import config from './src/payload.config'
+
+const dev = process.argv.includes('--dev')
+const port = Number(process.env.CMS_PORT ?? 3000)
+const hostname = process.env.CMS_HOST ?? '0.0.0.0'
+
+const app = next({ dev, dir: cmsRoot, port, hostname })
+const handle = app.getRequestHandler()
+await app.prepare()
+// Its own Payload instance, so the hot path never waits on Next's module graph.
+const payload = await getPayload({ config, key: 'cms-server' })
+const voting = createVotingHandler(payload)
+
+http
+  .createServer((req, res) => {
+    if (!voting(req, res)) {
+      void handle(req, res)
+    }
+  })
+  .listen(port, hostname, () => {
+    console.info(`[cms] ${dev ? 'development' : 'production'} server on http://localhost:${port}`)
+  })

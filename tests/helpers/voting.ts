@@ -1,0 +1,119 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import { issueVoterToken } from '@exemplar/plugin-voting'
+import type { Payload } from 'payload'
+
+/** A campaign whose voting window is open now, with entries on display, one draft and voters. */
+export async function votingFixture(
+  payload: Payload,
+  { entries = 50, voters = 200, slug = 'vote-now', dailyCap = 0, open = true } = {},
+) {
+  const now = Date.now()
+  const day = 86_400_000
+  const campaign = await payload.create({
+    collection: 'campaigns',
+    data: {
+      title: `投票测试 ${slug}`,
+      slug,
+      year: 2026,
+      _status: 'published',
+      tracks: [{ key: 'case', name: '图文案例', kind: 'text-image' }],
+      phases: [
+        {
+          kind: 'voting',
+          startsAt: new Date(open ? now - day : now - 3 * day).toISOString(),
+          endsAt: new Date(open ? now + day : now - 2 * day).toISOString(),
+        },
+      ],
+      voting: { perEntryPerDay: 1, dailyCap },
+    },
+  })
+  const created = []
+  for (let i = 0; i < entries; i++) {
+    created.push(
+      await payload.create({
+        collection: 'entries',
+        data: {
+          title: `${slug} 作品 ${i}`,
+          number: `${slug}-${String(i).padStart(3, '0')}`,
+          campaign: campaign.id,
+          track: 'case',
+          status: 'voting',
+          province: i % 2 === 0 ? '四川省' : '浙江省',
+        },
+      }),
+    )
+  }
+  const draft = await payload.create({
+    collection: 'entries',
+    data: {
+      title: `${slug} 草稿`,
+      number: `${slug}-draft`,
+      campaign: campaign.id,
+      track: 'case',
+      status: 'draft',
+    },
+  })
+  const tokens: string[] = []
+  for (let i = 0; i < voters; i++) {
+    const voter = await payload.create({
+      collection: 'voters',
+      data: { channel: 'email', addressHash: `${slug}-voter-${i}`, masked: `v${i}***@example.org` },
+    })
+    tokens.push(issueVoterToken(payload.secret, voter.id, 3600))
+  }
+  return { campaign, entries: created, draft, tokens }
+}
+
+/** A real HTTP server on a free loopback port. */
+export async function listen(
+  handler: http.RequestListener,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer(handler)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
+
+/** A keep-alive client with a bounded socket pool, so 10,000 requests queue instead of exhausting descriptors. */
+export function voteClient(baseUrl: string, sockets = 128) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets })
+  const url = new URL('/api/voting/votes', baseUrl)
+  const vote = (token: string | undefined, body: unknown, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+      const data = JSON.stringify(body)
+      const req = http.request(
+        url,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(data),
+            'user-agent': 'exemplar-test',
+            ...(token ? { authorization: `Voter ${token}` } : {}),
+            ...headers,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8')
+            resolve({
+              status: res.statusCode ?? 0,
+              body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+            })
+          })
+          res.on('error', reject)
+        },
+      )
+      req.on('error', reject)
+      req.end(data)
+    })
+  return { vote, close: () => agent.destroy() }
+}
