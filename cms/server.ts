@@ -6,7 +6,11 @@
  */
 import http from 'node:http'
 
-import { createVotingHandler } from '@exemplar/plugin-voting/server'
+import {
+  createVotingHandler,
+  parseTrustedProxies,
+  resolveClientIp,
+} from '@exemplar/plugin-voting/server'
 import next from 'next'
 import { getPayload } from 'payload'
 
@@ -23,9 +27,18 @@ await app.prepare()
 // Its own Payload instance, so the hot path never waits on Next's module graph.
 const payload = await getPayload({ config, key: 'cms-server' })
 const voting = createVotingHandler(payload)
+const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES)
 
 http
   .createServer((req, res) => {
+    // From here on X-Forwarded-For holds one address we believe: rate limits
+    // and the integrity report key on it.
+    const forwarded = req.headers['x-forwarded-for']
+    req.headers['x-forwarded-for'] = resolveClientIp(
+      req.socket.remoteAddress,
+      Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
+      trustedProxies,
+    )
     if (!voting(req, res)) {
       void handle(req, res)
     }

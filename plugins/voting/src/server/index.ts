@@ -88,3 +88,5 @@ export function createVotingHandler(payload: Payload, options?: ResolvedVotingOp
     return true
   }
 }
+
+export { parseTrustedProxies, resolveClientIp } from '../lib/clientIp'
