@@ -37,7 +37,11 @@ export function ensureBuilt(): void {
   }
 }
 
-async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  child: ChildProcess,
+  timeoutMs = 120_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
@@ -56,9 +60,66 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000
   throw new Error(`${url} did not answer within ${timeoutMs} ms`)
 }
 
-/** Node arguments that run `cms/server.ts` as `npm start` does (through tsx), from the `cms` folder. */
+/**
+ * Node arguments that run `cms/server.ts` as `npm start` does, from the `cms`
+ * folder: tsx as an import hook inside this one process (its CLI would fork a
+ * second process that outlives a SIGKILL of the first).
+ */
 export function cmsServerArgs(): string[] {
-  return [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server.ts']
+  return ['--import', 'tsx', 'server.ts']
+}
+
+export interface RunningCms {
+  url: string
+  child: ChildProcess
+  /** SIGTERM and wait for the exit. */
+  stop: () => Promise<void>
+}
+
+/**
+ * The CMS server alone (Next.js admin and REST plus the voting fast path), in
+ * production mode on an existing database, as `npm start` runs it. Used where
+ * a test or benchmark needs to kill and restart the process.
+ */
+export async function startCms(options: {
+  databaseUri: string
+  dataDir: string
+  port?: number
+  secret?: string
+}): Promise<RunningCms> {
+  ensureBuilt()
+  const port = options.port ?? (await freePort())
+  const url = `http://127.0.0.1:${port}`
+  const child = spawn(process.execPath, cmsServerArgs(), {
+    cwd: path.join(repoRoot, 'cms'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URI: options.databaseUri,
+      EXEMPLAR_DATA_DIR: options.dataDir,
+      PAYLOAD_SECRET: options.secret ?? 'test-secret',
+      CMS_PORT: String(port),
+      CMS_HOST: '127.0.0.1',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.resume()
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM')
+      await exited
+    }
+  }
+  try {
+    await waitForHttp(`${url}/api/voting/leaderboard?campaign=-`, child)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { url, child, stop }
 }
 
 export interface RunningStack {

@@ -56,14 +56,16 @@ export async function votingFixture(
     },
   })
   const tokens: string[] = []
+  const voterIds: string[] = []
   for (let i = 0; i < voters; i++) {
     const voter = await payload.create({
       collection: 'voters',
       data: { channel: 'email', addressHash: `${slug}-voter-${i}`, masked: `v${i}***@example.org` },
     })
     tokens.push(issueVoterToken(payload.secret, voter.id, 3600))
+    voterIds.push(String(voter.id))
   }
-  return { campaign, entries: created, draft, tokens }
+  return { campaign, entries: created, draft, tokens, voterIds }
 }
 
 /** A real HTTP server on a free loopback port. */
