@@ -71,17 +71,30 @@ export function mongoVoteStore(
             { session },
           )
           let counted = false
-          if (forEntry < v.perEntryPerDay && (v.dailyCap === 0 || today < v.dailyCap)) {
+          // A replayed idempotency key is a duplicate, whatever entry it names.
+          const replay = v.idempotencyKey
+            ? await votes
+                .exists({ voter, idempotencyKey: v.idempotencyKey })
+                .session(session ?? null)
+            : null
+          if (!replay && forEntry < v.perEntryPerDay && (v.dailyCap === 0 || today < v.dailyCap)) {
+            // An upsert, not an insert: inside a transaction a duplicate-key
+            // error would abort the whole batch. Two processes racing for the
+            // same key meet as a write conflict, which withTransaction retries.
+            // MongoDB's unique index treats a missing key as null, so a vote
+            // without one gets a key derived from its own unique fields.
             try {
-              await votes.create(
-                [
-                  {
+              const result = await votes.updateOne(
+                { voter, entry, day: v.day, slot: forEntry },
+                {
+                  $setOnInsert: {
                     entry,
                     campaign,
                     voter,
                     day: v.day,
                     slot: forEntry,
-                    ...(v.idempotencyKey ? { idempotencyKey: v.idempotencyKey } : {}),
+                    idempotencyKey:
+                      v.idempotencyKey ?? `auto:${String(v.entryId)}:${v.day}:${forEntry}`,
                     ipHash: v.ipHash,
                     deviceHash: v.deviceHash,
                     session: v.session,
@@ -89,15 +102,18 @@ export function mongoVoteStore(
                     createdAt: v.at,
                     updatedAt: v.at,
                   },
-                ],
-                { session },
+                },
+                { upsert: true, session, timestamps: false },
               )
-              counted = true
-              today += 1
+              counted = (result.upsertedCount ?? 0) > 0
             } catch (error) {
+              // Only reachable without transactions (a standalone server).
               if ((error as { code?: number }).code !== 11000) {
                 throw error
               }
+            }
+            if (counted) {
+              today += 1
             }
           }
           const doc = counted
