@@ -13,7 +13,9 @@ const names = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))
 const chosen = names.length > 0 ? names : Object.keys(benches)
 const unknown = chosen.filter((name) => !(name in benches))
 if (unknown.length > 0) {
-  console.error(`unknown benchmark: ${unknown.join(', ')}; known: ${Object.keys(benches).join(', ')}`)
+  console.error(
+    `unknown benchmark: ${unknown.join(', ')}; known: ${Object.keys(benches).join(', ')}`,
+  )
   process.exit(2)
 }
 for (const name of chosen) {

@@ -73,7 +73,16 @@ async function openCampaign(payload: Payload, slug: string) {
   })
 }
 
-const PROVINCES = ['北京市', '上海市', '四川省', '浙江省', '广东省', '湖北省', '陕西省', '云南省'] as const
+const PROVINCES = [
+  '北京市',
+  '上海市',
+  '四川省',
+  '浙江省',
+  '广东省',
+  '湖北省',
+  '陕西省',
+  '云南省',
+] as const
 
 async function makeEntries(payload: Payload, campaignId: number, slug: string, n: number) {
   return inChunks(n, 50, (i) =>
@@ -115,7 +124,11 @@ async function fillBoard(
   const perEntry = weights.map((w) => Math.min(BOARD_VOTERS * BOARD_DAYS, Math.round(w * scale)))
   // Spread the rounding remainder over the entries with room left.
   let missing = BOARD_VOTES - perEntry.reduce((a, b) => a + b, 0)
-  for (let k = perEntry.length - 1; missing !== 0; k = (k - 1 + perEntry.length) % perEntry.length) {
+  for (
+    let k = perEntry.length - 1;
+    missing !== 0;
+    k = (k - 1 + perEntry.length) % perEntry.length
+  ) {
     const step = missing > 0 ? 1 : -1
     if (perEntry[k]! + step >= 0 && perEntry[k]! + step <= BOARD_VOTERS * BOARD_DAYS) {
       perEntry[k]! += step
@@ -192,7 +205,12 @@ export async function benchVotes(): Promise<void> {
   const tokens = voters.map((v) => issueVoterToken(payload.secret, v.id, 3600))
   await payload.create({
     collection: 'users',
-    data: { name: '基准编辑', email: 'bench-editor@example.org', password: 'bench-editor', role: 'editor' },
+    data: {
+      name: '基准编辑',
+      email: 'bench-editor@example.org',
+      password: 'bench-editor',
+      role: 'editor',
+    },
   })
   log(`  ${VOTE_ENTRIES} entries, ${VOTE_VOTERS} voters in ${Date.now() - started} ms`)
   started = Date.now()
@@ -230,7 +248,8 @@ export async function benchVotes(): Promise<void> {
             const i = sent++
             const v = i % VOTE_VOTERS
             const e = Math.floor(i / VOTE_VOTERS) % VOTE_ENTRIES
-            ;(context as { pair?: string }).pair = `${String(voters[v]!.id)}|${String(voteEntries[e]!.id)}`
+            ;(context as { pair?: string }).pair =
+              `${String(voters[v]!.id)}|${String(voteEntries[e]!.id)}`
             return {
               ...request,
               headers: {
