@@ -6,6 +6,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     cmsUrl: string
     siteUrl: string
+    /** The stack's data folder: SQLite file, media, mail outbox. */
+    dataDir: string
   }
 }
 
@@ -14,6 +16,7 @@ export default async function setup(project: TestProject) {
   const stack = await startStack()
   project.provide('cmsUrl', stack.cmsUrl)
   project.provide('siteUrl', stack.siteUrl)
+  project.provide('dataDir', stack.dataDir)
   return async () => {
     await stack.stop()
   }

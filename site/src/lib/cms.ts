@@ -7,6 +7,12 @@
 import type { Campaign, Entry, Post, Theme } from '@exemplar/cms/payload-types'
 
 import { PUBLIC_ENTRY_STATES } from './labels'
+import {
+  leaderboardQuery,
+  type Leaderboard,
+  type LeaderboardParams,
+  type VoteSeries,
+} from './leaderboard'
 
 export const cmsUrl = (): string =>
   (process.env.CMS_URL ?? 'http://localhost:3000').replace(/\/$/, '')
@@ -83,7 +89,7 @@ export function clearCache(): void {
   cache.clear()
 }
 
-async function fetchJson<T>(path: string): Promise<T> {
+async function fetchFromCms(path: string): Promise<Response> {
   let res: Response
   try {
     res = await fetch(`${cmsUrl()}${path}`, {
@@ -99,28 +105,37 @@ async function fetchJson<T>(path: string): Promise<T> {
   if (!res.ok) {
     throw new CmsUnavailable(`CMS answered ${res.status} for ${path}`, res.status)
   }
-  return (await res.json()) as T
+  return res
+}
+
+async function fetchJson<T>(path: string): Promise<T> {
+  return (await (await fetchFromCms(path)).json()) as T
+}
+
+/** A read shared by identical requests for `ttlMs`; a failure is never reused. */
+function cached<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+  const now = Date.now()
+  const hit = cache.get(key)
+  if (hit && hit.expires > now) {
+    return hit.value as Promise<T>
+  }
+  const value = load()
+  if (cache.size >= CACHE_MAX) {
+    for (const [k, entry] of cache) {
+      if (entry.expires <= now || cache.size >= CACHE_MAX) {
+        cache.delete(k)
+      }
+    }
+  }
+  cache.set(key, { expires: now + ttlMs, value })
+  // A failed read must not be served from the cache.
+  value.catch(() => cache.delete(key))
+  return value
 }
 
 async function get<T>(collection: string, query: QueryObject): Promise<T> {
   const path = `/api/${collection}?${toSearchParams(query).toString()}`
-  const now = Date.now()
-  const hit = cache.get(path)
-  if (hit && hit.expires > now) {
-    return hit.value as Promise<T>
-  }
-  const value = fetchJson<T>(path)
-  if (cache.size >= CACHE_MAX) {
-    for (const [key, entry] of cache) {
-      if (entry.expires <= now || cache.size >= CACHE_MAX) {
-        cache.delete(key)
-      }
-    }
-  }
-  cache.set(path, { expires: now + CACHE_TTL_MS, value })
-  // A failed read must not be served from the cache for ten seconds.
-  value.catch(() => cache.delete(path))
-  return value
+  return cached(path, CACHE_TTL_MS, () => fetchJson<T>(path))
 }
 
 async function findOne<T>(collection: string, query: QueryObject, what: string): Promise<T> {
@@ -211,7 +226,16 @@ export function getEntryByNumber(number: string): Promise<Entry> {
       where: { number: { equals: number }, status: { in: PUBLIC_ENTRY_STATES } },
       depth: 1,
       populate: {
-        campaigns: { title: true, slug: true, year: true, tracks: true },
+        // phases feed the virtual openPhases (is the vote open?); voting is the campaign's rule.
+        campaigns: {
+          title: true,
+          slug: true,
+          year: true,
+          tracks: true,
+          phases: true,
+          openPhases: true,
+          voting: true,
+        },
         themes: { title: true, code: true, parent: true },
         organizations: { name: true, province: true, city: true },
       },
@@ -256,4 +280,31 @@ export function relationId(value: number | { id: number } | null | undefined): n
     return undefined
   }
   return typeof value === 'object' ? value.id : value
+}
+
+/** The CMS keeps a leaderboard for about two seconds (`max-age=2`); so does the site. */
+const LEADERBOARD_TTL_MS = 2_000
+
+export interface Tagged<T> {
+  data: T
+  /** The CMS's ETag, so the page's live update starts from what it rendered. */
+  etag?: string
+}
+
+export function getLeaderboard(
+  slug: string,
+  params: LeaderboardParams,
+): Promise<Tagged<Leaderboard>> {
+  const path = `/api/voting/leaderboard?${leaderboardQuery(slug, params).toString()}`
+  return cached(path, LEADERBOARD_TTL_MS, async () => {
+    const res = await fetchFromCms(path)
+    return { data: (await res.json()) as Leaderboard, etag: res.headers.get('etag') ?? undefined }
+  })
+}
+
+/** Hourly cumulative votes of the campaign's current top entries. */
+export async function getVoteSeries(slug: string, top: number): Promise<VoteSeries[]> {
+  const path = `/api/voting/series?${new URLSearchParams({ campaign: slug, top: String(top) }).toString()}`
+  const result = await cached(path, CACHE_TTL_MS, () => fetchJson<{ series?: VoteSeries[] }>(path))
+  return result.series ?? []
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 
-import { formatBytes, formatDate, formatDateTime, formatDuration, phaseState } from './format'
+import {
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatHour,
+  formatTime,
+  phaseState,
+} from './format'
 
 describe('formatDateTime', () => {
   it('should show 2022-06-29T16:00:00Z as midnight of 30 June in Shanghai', () => {
@@ -46,5 +54,21 @@ describe('formatBytes and formatDuration', () => {
     [45, '45秒'],
   ])('should write %d seconds as %s', (seconds, text) => {
     expect(formatDuration(seconds)).toBe(text)
+  })
+})
+
+describe('clock times in Beijing', () => {
+  it('should show the time of day for "updated at"', () => {
+    expect(formatTime('2026-11-23T08:05:03.120Z')).toBe('16:05:03')
+  })
+
+  it('should label a chart hour with its Beijing day', () => {
+    expect(formatHour('2026-11-23T16:00:00Z')).toBe('11月24日 00时')
+    expect(formatHour(Date.parse('2026-11-23T08:00:00Z'), 'en')).toBe('23 Nov 16:00')
+  })
+
+  it('should leave the day out when the axis stays within one day', () => {
+    expect(formatHour('2026-11-23T16:00:00Z', 'zh', false)).toBe('00时')
+    expect(formatHour('2026-11-23T08:00:00Z', 'en', false)).toBe('16:00')
   })
 })

@@ -41,6 +41,39 @@ export function formatDateTime(instant: string | Date, locale: Locale = 'zh'): s
   return `${formatDate(instant, locale)}${locale === 'zh' ? ' ' : ', '}${p.hour}:${p.minute}`
 }
 
+/** 16:05:03, a Beijing clock time, for "updated at". */
+export function formatTime(instant: string | Date, locale: Locale = 'zh'): string {
+  const p = parts(instant, locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  })
+  return `${p.hour}:${p.minute}:${p.second}`
+}
+
+/**
+ * A Beijing hour for a chart's time axis: 16时 / 16:00, or with its day
+ * (11月23日 16时 / 23 Nov 16:00) when the axis spans more than one day.
+ */
+export function formatHour(
+  instant: string | Date | number,
+  locale: Locale = 'zh',
+  withDay = true,
+): string {
+  const p = parts(new Date(instant), locale, {
+    month: locale === 'zh' ? 'numeric' : 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  })
+  const hour = locale === 'zh' ? `${p.hour}时` : `${p.hour}:00`
+  if (!withDay) {
+    return hour
+  }
+  return locale === 'zh' ? `${p.month}月${p.day}日 ${hour}` : `${p.day} ${p.month} ${hour}`
+}
+
 /** The machine-readable value for <time datetime>: the instant itself, in UTC. */
 export function isoInstant(instant: string | Date): string {
   return new Date(instant).toISOString()

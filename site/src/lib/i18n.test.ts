@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { alternatePath, htmlLang, localePath, messages, splitLocale, t } from './i18n'
+import {
+  alternatePath,
+  htmlLang,
+  localeFromLang,
+  localePath,
+  messages,
+  splitLocale,
+  t,
+} from './i18n'
 
 describe('t', () => {
   const saved = messages.en['home.archive']
@@ -46,5 +54,22 @@ describe('locale paths', () => {
   it('should give the html lang of each locale', () => {
     expect(htmlLang('zh')).toBe('zh-CN')
     expect(htmlLang('en')).toBe('en')
+  })
+})
+
+describe('localeFromLang', () => {
+  it.each([
+    ['en', 'en'],
+    ['en-GB', 'en'],
+    ['zh-CN', 'zh'],
+    ['', 'zh'],
+    [null, 'zh'],
+  ])('should read <html lang="%s"> as %s', (lang, locale) => {
+    expect(localeFromLang(lang)).toBe(locale)
+  })
+
+  it('should undo htmlLang', () => {
+    expect(localeFromLang(htmlLang('en'))).toBe('en')
+    expect(localeFromLang(htmlLang('zh'))).toBe('zh')
   })
 })

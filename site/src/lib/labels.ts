@@ -76,6 +76,13 @@ export const PUBLIC_ENTRY_STATES: readonly EntryStatus[] = [
   'awarded',
 ]
 
+/**
+ * States in which an entry takes votes: the voting plugin's default
+ * `votableStates` (plugins/voting/src/options.ts). The server decides; this
+ * only chooses whether to offer the button.
+ */
+export const VOTABLE_ENTRY_STATES: readonly EntryStatus[] = ['accepted', 'voting']
+
 /** Names of file kinds as participants know them. */
 export const FILE_KIND_NAMES: Record<string, string> = {
   image: '图片',

@@ -8,6 +8,8 @@ import { splitCampaigns, themeAncestors, themeTree, themeWithDescendants } from 
 import {
   getCampaignBySlug,
   getEntryByNumber,
+  getLeaderboard,
+  getVoteSeries,
   getPostBySlug,
   listCampaigns,
   listEntries,
@@ -18,6 +20,8 @@ import {
   relationId,
   type Paginated,
 } from './cms'
+import { leaderboardParams, SERIES_TOP, withBaseline } from './leaderboard'
+import { hasVotingPhase } from './voting'
 
 /** Turns NotFound into undefined, so a page can answer 404; anything else propagates. */
 export function orNotFound(error: unknown): undefined {
@@ -87,4 +91,29 @@ export async function loadEntry(number: string) {
 export async function loadPost(slug: string): Promise<{ post: Post; campaign?: Campaign }> {
   const post = await getPostBySlug(slug)
   return { post, campaign: populated(post.campaign) }
+}
+
+/**
+ * A campaign's leaderboard as ?by= and ?track= ask, and the chart of its top
+ * entries. A campaign without a public vote has no leaderboard (404).
+ */
+export async function loadLeaderboard(slug: string, search: URLSearchParams) {
+  const campaign = await getCampaignBySlug(slug)
+  if (!hasVotingPhase(campaign)) {
+    throw new NotFound(`leaderboard of ${slug}`)
+  }
+  const params = leaderboardParams(search, campaign)
+  const [board, series, top] = await Promise.all([
+    getLeaderboard(campaign.slug, params),
+    getVoteSeries(campaign.slug, SERIES_TOP),
+    // The chart's lines end at the overall tallies, whatever the table shows.
+    getLeaderboard(campaign.slug, { by: 'entry' }),
+  ])
+  return {
+    campaign,
+    params,
+    board: board.data,
+    etag: board.etag,
+    series: withBaseline(series, top.data.rows),
+  }
 }

@@ -1,0 +1,270 @@
+/**
+ * The vote button island (components/VoteButton.astro). A click POSTs the
+ * vote same-origin; a reader without a voter cookie verifies once in a
+ * dialog (email → one-time code → cookie) and the same vote is sent again
+ * with the same idempotency key, so it can never count twice. What the
+ * answers mean lives in lib/voting.ts; this file only touches the page.
+ */
+import { localeFromLang, t, type Locale, type MessageKey } from '../lib/i18n'
+import {
+  errorMessage,
+  newIdempotencyKey,
+  postJson,
+  readVoteResponse,
+  tallyText,
+  voteMessage,
+  type VoteResult,
+} from '../lib/voting'
+
+const locale = (): Locale => localeFromLang(document.documentElement.lang)
+const say = (region: Element | null, text: string) => {
+  if (region) {
+    region.textContent = text
+  }
+}
+
+export function initVoteButtons(root: ParentNode = document): void {
+  for (const island of root.querySelectorAll<HTMLElement>('[data-vote]')) {
+    const button = island.querySelector<HTMLButtonElement>('[data-vote-button]')
+    if (!button || island.dataset.voteReady) {
+      continue
+    }
+    island.dataset.voteReady = 'true'
+    button.hidden = false
+    button.addEventListener('click', () => void castVote(island, button))
+  }
+}
+
+async function sendVote(entry: string, idempotencyKey: string): Promise<VoteResult> {
+  const { status, body } = await postJson('/api/voting/votes', { entry, idempotencyKey })
+  return readVoteResponse(status, body)
+}
+
+async function castVote(island: HTMLElement, button: HTMLButtonElement): Promise<void> {
+  // aria-disabled rather than disabled: a disabled button drops keyboard focus.
+  if (button.getAttribute('aria-disabled') === 'true') {
+    return
+  }
+  const entry = island.dataset.entry ?? ''
+  const status = island.querySelector('[data-vote-status]')
+  // One key per intended vote, kept until the server has answered it.
+  const key = island.dataset.pendingKey ?? newIdempotencyKey()
+  island.dataset.pendingKey = key
+  button.setAttribute('aria-disabled', 'true')
+  island.setAttribute('aria-busy', 'true')
+  say(status, t(locale(), 'vote.sending'))
+  try {
+    let result = await sendVote(entry, key)
+    if (result.kind === 'voterRequired') {
+      say(status, '')
+      if (await voterDialog().verify(button)) {
+        say(status, t(locale(), 'vote.sending'))
+        result = await sendVote(entry, key)
+      }
+    }
+    delete island.dataset.pendingKey
+    if (result.kind === 'counted' || result.kind === 'duplicate') {
+      for (const tally of document.querySelectorAll(`[data-tally-for="${CSS.escape(entry)}"]`)) {
+        const text = tallyText(result.tally, locale())
+        if (text) {
+          tally.textContent = text
+        }
+      }
+    }
+    say(status, voteMessage(result, locale()))
+  } catch {
+    // Not answered: the key stays, so clicking again retries the same vote.
+    say(status, t(locale(), 'vote.network'))
+  } finally {
+    button.removeAttribute('aria-disabled')
+    island.removeAttribute('aria-busy')
+  }
+}
+
+interface VoterDialog {
+  /** Opens the dialog; true once the voter cookie is set, false when the reader gives up. */
+  verify: (returnFocusTo: HTMLElement) => Promise<boolean>
+}
+
+let dialogSingleton: VoterDialog | undefined
+
+function voterDialog(): VoterDialog {
+  dialogSingleton ??= createVoterDialog(locale())
+  return dialogSingleton
+}
+
+type Attrs = Record<string, string | boolean>
+
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag)
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === true) {
+      el.setAttribute(name, '')
+    } else if (value !== false) {
+      el.setAttribute(name, value)
+    }
+  }
+  el.append(...children)
+  return el
+}
+
+/** The one-time-code dialog, built on first use: a native modal <dialog> traps focus and closes on Esc. */
+function createVoterDialog(lang: Locale): VoterDialog {
+  const m = (key: MessageKey, params?: Record<string, string>) => t(lang, key, params)
+  const message = h('p', { class: 'voter-dialog__message', role: 'status', 'aria-live': 'polite' })
+  const email = h('input', {
+    id: 'voter-email',
+    name: 'address',
+    type: 'email',
+    autocomplete: 'email',
+    required: true,
+    maxlength: '254',
+  })
+  const sendButton = h('button', { type: 'submit', class: 'button' }, m('voter.sendCode'))
+  const emailForm = h(
+    'form',
+    { class: 'voter-dialog__step' },
+    h('label', { for: 'voter-email' }, m('voter.email')),
+    email,
+    h('div', { class: 'voter-dialog__actions' }, sendButton),
+  )
+  const sent = h('p', { id: 'voter-sent' })
+  const code = h('input', {
+    id: 'voter-code',
+    name: 'code',
+    type: 'text',
+    inputmode: 'numeric',
+    autocomplete: 'one-time-code',
+    pattern: '[0-9]{6}',
+    maxlength: '6',
+    required: true,
+    'aria-describedby': 'voter-sent',
+  })
+  const verifyButton = h('button', { type: 'submit', class: 'button' }, m('voter.verify'))
+  const changeButton = h(
+    'button',
+    { type: 'button', class: 'button button--secondary' },
+    m('voter.changeEmail'),
+  )
+  const codeForm = h(
+    'form',
+    { class: 'voter-dialog__step', hidden: true },
+    sent,
+    h('label', { for: 'voter-code' }, m('voter.code')),
+    code,
+    h('div', { class: 'voter-dialog__actions' }, verifyButton, changeButton),
+  )
+  const cancel = h(
+    'button',
+    { type: 'button', class: 'button button--secondary' },
+    m('voter.cancel'),
+  )
+  const dialog = h(
+    'dialog',
+    { class: 'voter-dialog', 'aria-labelledby': 'voter-dialog-title' },
+    h('h2', { id: 'voter-dialog-title' }, m('voter.title')),
+    h('p', { class: 'muted' }, m('voter.intro')),
+    emailForm,
+    codeForm,
+    message,
+    h('div', { class: 'voter-dialog__actions' }, cancel),
+  )
+  document.body.append(dialog)
+
+  let address = ''
+  let verified = false
+  let settle: ((ok: boolean) => void) | undefined
+  let returnFocus: HTMLElement | undefined
+
+  const showStep = (step: 'email' | 'code') => {
+    emailForm.hidden = step !== 'email'
+    codeForm.hidden = step !== 'code'
+    ;(step === 'email' ? email : code).focus()
+  }
+
+  const busy = async (button: HTMLButtonElement, label: MessageKey, work: () => Promise<void>) => {
+    const idle = button.textContent
+    button.setAttribute('aria-disabled', 'true')
+    button.textContent = m(label)
+    try {
+      await work()
+    } catch {
+      message.textContent = m('vote.network')
+    } finally {
+      button.removeAttribute('aria-disabled')
+      button.textContent = idle
+    }
+  }
+
+  emailForm.addEventListener('submit', (event) => {
+    event.preventDefault()
+    if (sendButton.getAttribute('aria-disabled') === 'true' || !emailForm.reportValidity()) {
+      return
+    }
+    void busy(sendButton, 'voter.sending', async () => {
+      message.textContent = ''
+      const { status, body } = await postJson('/api/voting/code', {
+        channel: 'email',
+        address: email.value.trim(),
+      })
+      if (status !== 202) {
+        message.textContent = errorMessage(body) ?? m('vote.failed')
+        return
+      }
+      address = email.value.trim()
+      const masked = (body as { masked?: unknown } | null)?.masked
+      sent.textContent = m('voter.sent', { masked: typeof masked === 'string' ? masked : address })
+      code.value = ''
+      showStep('code')
+    })
+  })
+
+  codeForm.addEventListener('submit', (event) => {
+    event.preventDefault()
+    if (verifyButton.getAttribute('aria-disabled') === 'true' || !codeForm.reportValidity()) {
+      return
+    }
+    void busy(verifyButton, 'voter.verifying', async () => {
+      message.textContent = ''
+      const { status, body } = await postJson('/api/voting/verify', {
+        address,
+        code: code.value.trim(),
+      })
+      if (status !== 200) {
+        message.textContent = errorMessage(body) ?? m('vote.failed')
+        code.select()
+        return
+      }
+      verified = true
+      dialog.close()
+    })
+  })
+
+  changeButton.addEventListener('click', () => {
+    message.textContent = ''
+    showStep('email')
+  })
+  cancel.addEventListener('click', () => dialog.close())
+  dialog.addEventListener('close', () => {
+    returnFocus?.focus()
+    settle?.(verified)
+    settle = undefined
+  })
+
+  return {
+    verify(returnFocusTo) {
+      returnFocus = returnFocusTo
+      verified = false
+      message.textContent = ''
+      dialog.showModal()
+      showStep('email')
+      return new Promise((resolve) => {
+        settle = resolve
+      })
+    },
+  }
+}
