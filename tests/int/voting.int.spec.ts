@@ -131,6 +131,17 @@ describe('refusals', () => {
     expect(await storedVotes()).toBe(before)
   })
 
+  it('should refuse votes for an entry as soon as an editor takes it off display', async () => {
+    const entry = fixture.entries[1]!
+    const first = await client.vote(fixture.tokens[150], { entry: entry.number })
+    expect(first.status).toBe(200)
+    await payload.update({ collection: 'entries', id: entry.id, data: { status: 'draft' } })
+    const second = await client.vote(fixture.tokens[151], { entry: entry.number })
+    await payload.update({ collection: 'entries', id: entry.id, data: { status: 'voting' } })
+    expect(second.status).toBe(403)
+    expect(second.body.code).toBe('entry_not_public')
+  })
+
   it('should refuse a vote outside the voting window, naming the window', async () => {
     const closed = await votingFixture(payload, {
       slug: 'vote-closed',

@@ -6,6 +6,7 @@ import { voteCodesCollection } from './collections/VoteCodes'
 import { votersCollection } from './collections/Voters'
 import { votesCollection } from './collections/Votes'
 import { votingEndpoints } from './endpoints'
+import { bumpGeneration } from './lib/generation'
 import { resolveVotingOptions } from './options'
 import type { VotingPluginOptions } from './types'
 
@@ -25,13 +26,23 @@ export const votingPlugin =
     const resolved = resolveVotingOptions(options)
     const canManage: Access = ({ req }) => resolved.isEditor(req.user)
     const collections = (config.collections ?? []).map((collection): CollectionConfig => {
-      if (
-        collection.slug !== resolved.campaigns ||
-        collection.fields.some((f) => 'name' in f && f.name === 'voting')
-      ) {
+      if (collection.slug !== resolved.campaigns && collection.slug !== resolved.entries) {
         return collection
       }
-      return { ...collection, fields: [...collection.fields, campaignVotingField] }
+      // The vote path caches entries' display state and campaigns' rules; an edit drops them.
+      const hooks = {
+        ...collection.hooks,
+        afterChange: [...(collection.hooks?.afterChange ?? []), () => bumpGeneration()],
+        afterDelete: [...(collection.hooks?.afterDelete ?? []), () => bumpGeneration()],
+      }
+      const needsField =
+        collection.slug === resolved.campaigns &&
+        !collection.fields.some((f) => 'name' in f && f.name === 'voting')
+      return {
+        ...collection,
+        hooks,
+        fields: needsField ? [...collection.fields, campaignVotingField] : collection.fields,
+      }
     })
     collections.push(
       votersCollection(canManage),

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { hashAddress, maskAddress, normalizeAddress, type VoterChannel } from './lib/address'
 import { shanghaiDay } from './lib/day'
 import { displayTally, type TallyDisplay } from './lib/display'
+import { currentGeneration } from './lib/generation'
 import { WindowLimiter } from './lib/rateLimit'
 import { refuseVote, type CampaignVoting, type EntryInfo, type Refusal } from './lib/rules'
 import { issueVoterToken, verifyVoterToken, type VoterClaim } from './lib/token'
@@ -34,7 +35,9 @@ export interface VotingResponse {
 
 export const VOTER_COOKIE = 'exemplar-voter'
 const VOTER_TOKEN_TTL = 30 * 24 * 3600
-const CACHE_MS = 5_000
+// Edits in this process invalidate at once (lib/generation); the time limit
+// covers edits made by another process on the same database.
+const CACHE_MS = 30_000
 const CODE_TTL_MS = 10 * 60_000
 const MAX_CODE_ATTEMPTS = 5
 const MAX_BATCH = 256
@@ -89,8 +92,14 @@ interface CachedBoard {
  */
 export class VotingService {
   readonly store: VoteStore
-  private entries = new Map<string, { at: number; info: EntryInfo | undefined }>()
-  private campaigns = new Map<string, { at: number; voting: CampaignVoting | undefined }>()
+  private entries = new Map<
+    string,
+    { at: number; generation: number; info: Promise<EntryInfo | undefined> }
+  >()
+  private campaigns = new Map<
+    string,
+    { at: number; generation: number; voting: Promise<CampaignVoting | undefined> }
+  >()
   private queue: Pending[] = []
   private flushing = false
   private scheduled = false
@@ -131,11 +140,21 @@ export class VotingService {
 
   // ---- cached facts -------------------------------------------------------
 
-  async entry(key: string): Promise<EntryInfo | undefined> {
+  /** The entry's voting facts, cached; concurrent misses share one lookup. */
+  entry(key: string): Promise<EntryInfo | undefined> {
+    const now = Date.now()
+    const generation = currentGeneration()
     const hit = this.entries.get(key)
-    if (hit && Date.now() - hit.at < CACHE_MS) {
+    if (hit && hit.generation === generation && now - hit.at < CACHE_MS) {
       return hit.info
     }
+    const info = this.loadEntry(key)
+    this.entries.set(key, { at: now, generation, info })
+    info.catch(() => this.entries.delete(key))
+    return info
+  }
+
+  private async loadEntry(key: string): Promise<EntryInfo | undefined> {
     const byNumber = !/^\d+$/.test(key) && !/^[a-f0-9]{24}$/i.test(key)
     const { docs } = await this.payload.find({
       collection: this.options.entries,
@@ -156,16 +175,25 @@ export class VotingService {
           status: doc.status,
         }
       : undefined
-    this.entries.set(key, { at: Date.now(), info })
     return info
   }
 
-  async campaign(id: Id): Promise<CampaignVoting | undefined> {
+  /** The campaign's voting rule, cached like entries. */
+  campaign(id: Id): Promise<CampaignVoting | undefined> {
     const key = String(id)
+    const now = Date.now()
+    const generation = currentGeneration()
     const hit = this.campaigns.get(key)
-    if (hit && Date.now() - hit.at < CACHE_MS) {
+    if (hit && hit.generation === generation && now - hit.at < CACHE_MS) {
       return hit.voting
     }
+    const voting = this.loadCampaign(id)
+    this.campaigns.set(key, { at: now, generation, voting })
+    voting.catch(() => this.campaigns.delete(key))
+    return voting
+  }
+
+  private async loadCampaign(id: Id): Promise<CampaignVoting | undefined> {
     const doc = (await this.payload.findByID({
       collection: this.options.campaigns,
       id,
@@ -208,7 +236,6 @@ export class VotingService {
             delayMinutes: doc.voting?.delayMinutes ?? 60,
           }
         : undefined
-    this.campaigns.set(key, { at: Date.now(), voting })
     return voting
   }
 
