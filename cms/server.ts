@@ -29,7 +29,7 @@ const payload = await getPayload({ config, key: 'cms-server' })
 const voting = createVotingHandler(payload)
 const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES)
 
-http
+const server = http
   .createServer((req, res) => {
     // From here on X-Forwarded-For holds one address we believe: rate limits
     // and the integrity report key on it.
@@ -46,3 +46,13 @@ http
   .listen(port, hostname, () => {
     console.info(`[cms] ${dev ? 'development' : 'production'} server on http://localhost:${port}`)
   })
+
+// `docker stop` and Ctrl-C: stop taking requests, let the answers in flight
+// go out, then leave (a vote is acknowledged only after its commit).
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0))
+    server.closeIdleConnections()
+    setTimeout(() => process.exit(0), 5_000).unref()
+  })
+}

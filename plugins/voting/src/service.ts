@@ -6,6 +6,7 @@ import { hashAddress, maskAddress, normalizeAddress, type VoterChannel } from '.
 import { shanghaiDay } from './lib/day'
 import { displayTally, type TallyDisplay } from './lib/display'
 import { currentGeneration } from './lib/generation'
+import { memoize } from './lib/memo'
 import { WindowLimiter } from './lib/rateLimit'
 import { refuseVote, type CampaignVoting, type EntryInfo, type Refusal } from './lib/rules'
 import { issueVoterToken, verifyVoterToken, type VoterClaim } from './lib/token'
@@ -110,6 +111,13 @@ export class VotingService {
   private readonly sessionLimiter: WindowLimiter
   private readonly ipLimiter: WindowLimiter
   private readonly codeLimiter: WindowLimiter
+  // Pure functions of a string, memoized for the hot path (closures read the secret lazily).
+  private readonly checkToken = memoize((token: string) => {
+    const claim = verifyVoterToken(this.secret, token, 0)
+    return claim ? { ...claim, expiresAt: Number(token.split('.')[2]) * 1000 } : null
+  })
+  private readonly hashIp = memoize((ip: string) => sha(`${this.secret}:ip:${ip}`))
+  private readonly hashDevice = memoize(sha)
 
   constructor(
     readonly payload: Payload,
@@ -291,7 +299,11 @@ export class VotingService {
   private voterOf(req: VotingRequest): VoterClaim | null {
     const auth = req.header('authorization')
     const bearer = auth?.startsWith('Voter ') ? auth.slice(6).trim() : undefined
-    return verifyVoterToken(this.secret, bearer ?? cookie(req.header('cookie'), VOTER_COOKIE))
+    const token = bearer ?? cookie(req.header('cookie'), VOTER_COOKIE)
+    const claim = token ? this.checkToken(token) : null
+    return claim && claim.expiresAt >= Date.now()
+      ? { voterId: claim.voterId, anonymous: claim.anonymous }
+      : null
   }
 
   private voterCookie(token: string): string {
@@ -304,7 +316,7 @@ export class VotingService {
 
   async vote(req: VotingRequest): Promise<VotingResponse> {
     const now = Date.now()
-    const ipHash = sha(`${this.secret}:ip:${req.ip}`)
+    const ipHash = this.hashIp(req.ip)
     if (!this.ipLimiter.hit(ipHash, now)) {
       return refusal({
         status: 429,
@@ -386,7 +398,9 @@ export class VotingService {
       day: shanghaiDay(new Date(now)),
       idempotencyKey,
       ipHash,
-      deviceHash: sha(`${req.header('user-agent') ?? ''}|${req.header('accept-language') ?? ''}`),
+      deviceHash: this.hashDevice(
+        `${req.header('user-agent') ?? ''}|${req.header('accept-language') ?? ''}`,
+      ),
       session,
       perEntryPerDay: campaign!.perEntryPerDay,
       dailyCap,

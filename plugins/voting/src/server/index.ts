@@ -50,7 +50,10 @@ export function createVotingHandler(payload: Payload, options?: ResolvedVotingOp
     if (!isVote && !isBoard) {
       return false
     }
-    const parsed = new URL(url, 'http://localhost')
+    // Votes carry no query string worth parsing; skip the URL parser on the hottest route.
+    const parsed = isVote
+      ? { pathname: '/api/voting/votes', searchParams: new URLSearchParams() }
+      : new URL(url, 'http://localhost')
     let body: Promise<string> | undefined
     const request: VotingRequest = {
       method: req.method ?? 'GET',
