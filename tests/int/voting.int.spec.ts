@@ -235,6 +235,16 @@ describe('leaderboards', () => {
     expect(after.status).toBe(200)
   })
 
+  it('should send the board gzipped to a client that accepts it, and plain otherwise', async () => {
+    const url = `${server.url}/api/voting/leaderboard?campaign=vote-now&limit=20`
+    const zipped = await fetch(url, { headers: { 'accept-encoding': 'gzip' } })
+    const plain = await fetch(url, { headers: { 'accept-encoding': 'identity' } })
+    expect(zipped.headers.get('content-encoding')).toBe('gzip')
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(plain.headers.get('vary')).toBe('Accept-Encoding')
+    expect(await zipped.json()).toEqual(await plain.json())
+  })
+
   it('should group by province', async () => {
     const res = await fetch(`${server.url}/api/voting/leaderboard?campaign=vote-now&by=province`)
     const body = (await res.json()) as { rows: { label: string; votes: number }[] }

@@ -28,7 +28,8 @@ export function toResponse(res: VotingResponse): Response {
   if (res.status === 304) {
     return new Response(null, { status: 304, headers })
   }
-  return new Response(res.raw ?? JSON.stringify(res.body ?? {}), { status: res.status, headers })
+  const body = res.bytes ? new Uint8Array(res.bytes) : (res.raw ?? JSON.stringify(res.body ?? {}))
+  return new Response(body, { status: res.status, headers })
 }
 
 type Action = (req: VotingRequest, params: Record<string, string>) => Promise<VotingResponse>

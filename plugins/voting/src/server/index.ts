@@ -28,7 +28,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function send(res: ServerResponse, out: VotingResponse) {
   res.writeHead(out.status, { 'content-type': 'application/json; charset=utf-8', ...out.headers })
-  res.end(out.status === 304 ? undefined : (out.raw ?? JSON.stringify(out.body ?? {})))
+  res.end(out.status === 304 ? undefined : (out.bytes ?? out.raw ?? JSON.stringify(out.body ?? {})))
 }
 
 /**
