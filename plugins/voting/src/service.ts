@@ -81,6 +81,30 @@ interface Pending {
   reject: (error: unknown) => void
 }
 
+interface Cached<T> {
+  at: number
+  generation: number
+  value: Promise<T>
+}
+
+/**
+ * A cached lookup: valid while no entry or campaign was edited in this
+ * process (lib/generation) and for at most CACHE_MS; concurrent misses share
+ * one promise, and a failed lookup is forgotten.
+ */
+function cachedLookup<T>(cache: Map<string, Cached<T>>, key: string, load: () => Promise<T>) {
+  const now = Date.now()
+  const generation = currentGeneration()
+  const hit = cache.get(key)
+  if (hit && hit.generation === generation && now - hit.at < CACHE_MS) {
+    return hit.value
+  }
+  const value = load()
+  cache.set(key, { at: now, generation, value })
+  value.catch(() => cache.delete(key))
+  return value
+}
+
 interface CachedBoard {
   version: number
   at: number
@@ -99,14 +123,8 @@ interface CachedBoard {
  */
 export class VotingService {
   readonly store: VoteStore
-  private entries = new Map<
-    string,
-    { at: number; generation: number; info: Promise<EntryInfo | undefined> }
-  >()
-  private campaigns = new Map<
-    string,
-    { at: number; generation: number; voting: Promise<CampaignVoting | undefined> }
-  >()
+  private entries = new Map<string, Cached<EntryInfo | undefined>>()
+  private campaigns = new Map<string, Cached<CampaignVoting | undefined>>()
   private queue: Pending[] = []
   private flushing = false
   private scheduled = false
@@ -156,16 +174,7 @@ export class VotingService {
 
   /** The entry's voting facts, cached; concurrent misses share one lookup. */
   entry(key: string): Promise<EntryInfo | undefined> {
-    const now = Date.now()
-    const generation = currentGeneration()
-    const hit = this.entries.get(key)
-    if (hit && hit.generation === generation && now - hit.at < CACHE_MS) {
-      return hit.info
-    }
-    const info = this.loadEntry(key)
-    this.entries.set(key, { at: now, generation, info })
-    info.catch(() => this.entries.delete(key))
-    return info
+    return cachedLookup(this.entries, key, () => this.loadEntry(key))
   }
 
   private async loadEntry(key: string): Promise<EntryInfo | undefined> {
@@ -194,17 +203,7 @@ export class VotingService {
 
   /** The campaign's voting rule, cached like entries. */
   campaign(id: Id): Promise<CampaignVoting | undefined> {
-    const key = String(id)
-    const now = Date.now()
-    const generation = currentGeneration()
-    const hit = this.campaigns.get(key)
-    if (hit && hit.generation === generation && now - hit.at < CACHE_MS) {
-      return hit.voting
-    }
-    const voting = this.loadCampaign(id)
-    this.campaigns.set(key, { at: now, generation, voting })
-    voting.catch(() => this.campaigns.delete(key))
-    return voting
+    return cachedLookup(this.campaigns, String(id), () => this.loadCampaign(id))
   }
 
   private async loadCampaign(id: Id): Promise<CampaignVoting | undefined> {

@@ -143,33 +143,21 @@ export function sqliteVoteStore(url: string, collections: SqliteNames): VoteStor
       return write(() =>
         batch.map((v) => {
           const at = v.at.toISOString()
+          const common = [
+            v.entryId,
+            v.campaignId,
+            v.voterId,
+            v.day,
+            v.idempotencyKey,
+            v.ipHash,
+            v.deviceHash,
+            v.session,
+            at,
+          ] as Arg[]
           const counted =
             (v.perEntryPerDay === 1 && v.dailyCap === 0
-              ? insertOnce.run(
-                  v.entryId,
-                  v.campaignId,
-                  v.voterId,
-                  v.day,
-                  v.idempotencyKey,
-                  v.ipHash,
-                  v.deviceHash,
-                  v.session,
-                  at,
-                  at,
-                )
-              : insert.run(
-                  v.entryId,
-                  v.campaignId,
-                  v.voterId,
-                  v.day,
-                  v.idempotencyKey,
-                  v.ipHash,
-                  v.deviceHash,
-                  v.session,
-                  at,
-                  v.perEntryPerDay,
-                  v.dailyCap,
-                )
+              ? insertOnce.run(...common, at)
+              : insert.run(...common, v.perEntryPerDay, v.dailyCap)
             ).changes > 0
           if (counted) {
             bump.run(v.entryId)
