@@ -45,6 +45,7 @@ const CACHE_MS = 30_000
 const CODE_TTL_MS = 10 * 60_000
 const MAX_CODE_ATTEMPTS = 5
 const MAX_BATCH = 256
+const COMMIT_DELAY_MS = 1
 
 function cookie(header: string | undefined, name: string): string | undefined {
   if (!header) {
@@ -272,7 +273,10 @@ export class VotingService {
       this.queue.push({ input, resolve, reject })
       if (!this.flushing && !this.scheduled) {
         this.scheduled = true
-        setImmediate(() => void this.flush())
+        // Group commit: wait a millisecond for the votes arriving alongside.
+        // A commit costs ~40 µs whatever it holds; flushing on the next tick
+        // committed 1–2 votes at a time under load.
+        setTimeout(() => void this.flush(), COMMIT_DELAY_MS)
       }
     })
   }

@@ -93,14 +93,14 @@ export function sqliteVoteStore(url: string, collections: SqliteNames): VoteStor
   /** Runs `work` in one write transaction, retried as a whole while the database is busy. */
   function write<T>(work: () => T): Promise<T> {
     return retrying(() => {
-      db.exec('BEGIN IMMEDIATE')
+      statement('BEGIN IMMEDIATE').run()
       try {
         const result = work()
-        db.exec('COMMIT')
+        statement('COMMIT').run()
         return result
       } catch (error) {
         if (db.inTransaction) {
-          db.exec('ROLLBACK')
+          statement('ROLLBACK').run()
         }
         throw error
       }
