@@ -21,11 +21,13 @@ export const votesCollection = (
     defaultColumns: ['entry', 'voter', 'day', 'state', 'createdAt'],
   },
   access: { read: canManage, create: () => false, update: () => false, delete: () => false },
+  // Only the two that keep votes exact: every index is paid on each vote, and
+  // the per-voter queries (a voter's votes today) and the per-campaign reports
+  // are served by these prefixes and the indexes Payload puts on every
+  // relationship column.
   indexes: [
     { fields: ['voter', 'entry', 'day', 'slot'], unique: true },
     { fields: ['voter', 'idempotencyKey'], unique: true },
-    { fields: ['voter', 'campaign', 'day'] },
-    { fields: ['campaign', 'createdAt'] },
   ],
   fields: [
     {
