@@ -45,5 +45,8 @@ export const PUBLIC_ENTRY_STATES: readonly EntryState[] = [
   'awarded',
 ]
 
+/** States in which an entry takes public votes (during its campaign's voting phase). */
+export const VOTABLE_ENTRY_STATES: readonly EntryState[] = ['accepted', 'voting']
+
 /** Once screening starts the entry is locked for its submitter (seed 000: 作品经审核后将无法修改). */
 export const SUBMITTER_EDITABLE_STATES: readonly EntryState[] = ['draft', 'returned']

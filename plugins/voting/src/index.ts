@@ -21,7 +21,7 @@ export { issueVoterToken } from './lib/token'
  * leaderboards, an integrity report and an audit trail for voided votes.
  */
 export const votingPlugin =
-  (options: VotingPluginOptions = {}) =>
+  (options: VotingPluginOptions) =>
   (config: Config): Config => {
     const resolved = resolveVotingOptions(options)
     const canManage: Access = ({ req }) => resolved.isEditor(req.user)

@@ -27,23 +27,11 @@ export function resolveVotingOptions(options: VotingPluginOptions): ResolvedVoti
   return {
     entries: options.entries ?? 'entries',
     campaigns: options.campaigns ?? 'campaigns',
-    votableStates: options.votableStates ?? ['accepted', 'voting'],
-    rankedStates: options.rankedStates ?? [
-      'accepted',
-      'voting',
-      'review',
-      'shortlisted',
-      'publicity',
-      'awarded',
-    ],
+    votableStates: options.votableStates,
+    rankedStates: options.rankedStates,
     tallyField: options.tallyField ?? 'voteCount',
     votingPhase: options.votingPhase ?? 'voting',
-    isEditor:
-      options.isEditor ??
-      ((user) =>
-        ['admin', 'editor'].includes(
-          String((user as { role?: unknown } | null | undefined)?.role),
-        )),
+    isEditor: options.isEditor,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     sendSms:
       options.sendSms ??

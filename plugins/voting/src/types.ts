@@ -1,6 +1,9 @@
 import type { CollectionSlug } from 'payload'
 
-/** Options of `votingPlugin`. Every option has a default that fits Exemplar's core collections. */
+/**
+ * Options of `votingPlugin`. Which entry states take votes or rank, and who is
+ * an editor, belong to the host's workflow and roles: the host says so.
+ */
 export interface VotingPluginOptions {
   /**
    * Keep the plugin's collections and fields (so the schema never changes
@@ -12,15 +15,15 @@ export interface VotingPluginOptions {
   /** The campaigns collection; its `phases` array (kind, startsAt, endsAt) holds the voting window. */
   campaigns?: CollectionSlug
   /** Entry states in which an entry takes votes (on public display during the vote). */
-  votableStates?: string[]
+  votableStates: readonly string[]
   /** Entry states shown on leaderboards. */
-  rankedStates?: string[]
+  rankedStates: readonly string[]
   /** The number field on entries that holds the tally, kept by the plugin. */
   tallyField?: string
   /** The phase kind in a campaign's timeline that is the voting window. */
   votingPhase?: string
   /** Who may read the integrity report, void votes and run a recount. */
-  isEditor?: (user: unknown) => boolean
+  isEditor: (user: unknown) => boolean
   /** Limits, keyed by voter and session, with only a high ceiling per IP (hospital staff share one). */
   rateLimits?: Partial<RateLimits>
   /** Sends an SMS; the default writes it to the SMS outbox folder and the log. */
@@ -43,8 +46,8 @@ export interface RateLimits {
 export interface ResolvedVotingOptions {
   entries: CollectionSlug
   campaigns: CollectionSlug
-  votableStates: string[]
-  rankedStates: string[]
+  votableStates: readonly string[]
+  rankedStates: readonly string[]
   tallyField: string
   votingPhase: string
   isEditor: (user: unknown) => boolean

@@ -3,7 +3,10 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { votingService, type VotingRequest, type VotingResponse } from '../service'
 import type { ResolvedVotingOptions } from '../types'
 
-/** The client's address as the proxy in front reports it; the socket's is not visible here. */
+/**
+ * The client's address. The socket is not visible here; cms/server.ts has
+ * already replaced X-Forwarded-For with the one address it trusts.
+ */
 function clientIp(headers: Headers): string {
   return (
     headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown'

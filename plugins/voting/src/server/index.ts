@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { Payload } from 'payload'
 
-import { resolveVotingOptions } from '../options'
 import { votingService, type VotingRequest, type VotingResponse } from '../service'
 import type { ResolvedVotingOptions } from '../types'
 
@@ -38,10 +37,10 @@ function send(res: ServerResponse, out: VotingResponse) {
  * other request, which then goes to Next.
  */
 export function createVotingHandler(payload: Payload, options?: ResolvedVotingOptions) {
-  const resolved =
-    options ??
-    (payload.config.custom?.voting as ResolvedVotingOptions | undefined) ??
-    resolveVotingOptions({})
+  const resolved = options ?? (payload.config.custom?.voting as ResolvedVotingOptions | undefined)
+  if (!resolved) {
+    throw new Error('createVotingHandler: the Payload config has no votingPlugin')
+  }
   const service = votingService(payload, resolved)
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? ''

@@ -37,7 +37,7 @@ export interface LeaderboardQuery {
   track?: string
   themeId?: Id
   limit: number
-  rankedStates: string[]
+  rankedStates: readonly string[]
   /** Count only votes cast before this instant (the campaign's delayed display). */
   before?: Date
 }
