@@ -126,6 +126,7 @@ export class VotingService {
   readonly store: VoteStore
   private entries = new Map<string, Cached<EntryInfo | undefined>>()
   private campaigns = new Map<string, Cached<CampaignVoting | undefined>>()
+  private slugs = new Map<string, Cached<CampaignVoting | undefined>>()
   private queue: Pending[] = []
   private flushing = false
   private scheduled = false
@@ -253,17 +254,20 @@ export class VotingService {
     return voting
   }
 
-  private async campaignBySlug(slug: string): Promise<CampaignVoting | undefined> {
-    const { docs } = await this.payload.find({
-      collection: this.options.campaigns,
-      where: { slug: { equals: slug } },
-      depth: 0,
-      limit: 1,
-      pagination: false,
-      select: { slug: true } as never,
+  /** The campaign named in a leaderboard or report URL, cached like entries (one lookup a second per board otherwise). */
+  private campaignBySlug(slug: string): Promise<CampaignVoting | undefined> {
+    return cachedLookup(this.slugs, slug, async () => {
+      const { docs } = await this.payload.find({
+        collection: this.options.campaigns,
+        where: { slug: { equals: slug } },
+        depth: 0,
+        limit: 1,
+        pagination: false,
+        select: { slug: true } as never,
+      })
+      const found = docs[0] as unknown as { id: Id } | undefined
+      return found ? this.campaign(found.id) : undefined
     })
-    const found = docs[0] as unknown as { id: Id } | undefined
-    return found ? this.campaign(found.id) : undefined
   }
 
   // ---- the vote hot path --------------------------------------------------
@@ -755,15 +759,26 @@ export class VotingService {
     return { campaignId, burstPerMinute: 30, clusterVoters: 20, newVoterSpike: 50 }
   }
 
-  async integrity(req: VotingRequest): Promise<VotingResponse> {
+  /** An editor's request about the campaign in `?campaign=`: the campaign, or the refusal to send. */
+  private async editorCampaign(
+    req: VotingRequest,
+  ): Promise<{ campaign: CampaignVoting } | { refused: VotingResponse }> {
     const denied = this.editorOnly(req)
     if (denied) {
-      return denied
+      return { refused: denied }
     }
     const campaign = await this.campaignBySlug(req.query.get('campaign') ?? '')
-    if (!campaign) {
-      return bad(404, 'campaign_not_found', '找不到该征集活动。')
+    return campaign
+      ? { campaign }
+      : { refused: bad(404, 'campaign_not_found', '找不到该征集活动。') }
+  }
+
+  async integrity(req: VotingRequest): Promise<VotingResponse> {
+    const target = await this.editorCampaign(req)
+    if ('refused' in target) {
+      return target.refused
     }
+    const { campaign } = target
     return {
       status: 200,
       body: {
@@ -774,14 +789,11 @@ export class VotingService {
   }
 
   async flag(req: VotingRequest): Promise<VotingResponse> {
-    const denied = this.editorOnly(req)
-    if (denied) {
-      return denied
+    const target = await this.editorCampaign(req)
+    if ('refused' in target) {
+      return target.refused
     }
-    const campaign = await this.campaignBySlug(req.query.get('campaign') ?? '')
-    if (!campaign) {
-      return bad(404, 'campaign_not_found', '找不到该征集活动。')
-    }
+    const { campaign } = target
     const flagged = await this.store.flag(this.integrityQuery(campaign.id))
     await this.audit(req, 'flag', undefined, '按完整性报告标记可疑投票', {
       campaign: campaign.slug,
