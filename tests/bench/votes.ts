@@ -20,6 +20,7 @@ import { issueVoterToken, votingService } from '@exemplar/plugin-voting'
 import type { Payload } from 'payload'
 
 import { startCms } from '../helpers/servers'
+import { openVotingCampaign } from '../helpers/voting'
 import { load, startBareServer, table } from './load'
 
 const CONNECTIONS = 100
@@ -50,27 +51,6 @@ async function inChunks<T>(count: number, size: number, make: (i: number) => Pro
     out.push(...part)
   }
   return out
-}
-
-async function openCampaign(payload: Payload, slug: string) {
-  return payload.create({
-    collection: 'campaigns',
-    data: {
-      title: `基准测试 ${slug}`,
-      slug,
-      year: 2026,
-      _status: 'published',
-      tracks: [{ key: 'case', name: '图文案例', kind: 'text-image' }],
-      phases: [
-        {
-          kind: 'voting',
-          startsAt: new Date(Date.now() - BOARD_DAYS * day).toISOString(),
-          endsAt: new Date(Date.now() + day).toISOString(),
-        },
-      ],
-      voting: { perEntryPerDay: 1, dailyCap: 0 },
-    },
-  })
 }
 
 const PROVINCES = [
@@ -198,8 +178,8 @@ export async function benchVotes(): Promise<void> {
 
   let started = Date.now()
   log('preparing data …')
-  const votesCampaign = await openCampaign(payload, 'bench-votes')
-  const boardCampaign = await openCampaign(payload, 'bench-board')
+  const votesCampaign = await openVotingCampaign(payload, { slug: 'bench-votes' })
+  const boardCampaign = await openVotingCampaign(payload, { slug: 'bench-board' })
   const voteEntries = await makeEntries(payload, votesCampaign.id, 'bv', VOTE_ENTRIES)
   const voters = await makeVoters(payload, 'bench-voter', VOTE_VOTERS)
   const tokens = voters.map((v) => issueVoterToken(payload.secret, v.id, 3600))

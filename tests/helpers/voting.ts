@@ -4,14 +4,14 @@ import type { AddressInfo } from 'node:net'
 import { issueVoterToken } from '@exemplar/plugin-voting'
 import type { Payload } from 'payload'
 
-/** A campaign whose voting window is open now, with entries on display, one draft and voters. */
-export async function votingFixture(
+/** A published campaign with one track whose voting window is open now (or closed two days ago). */
+export async function openVotingCampaign(
   payload: Payload,
-  { entries = 50, voters = 200, slug = 'vote-now', dailyCap = 0, open = true } = {},
+  { slug, dailyCap = 0, open = true }: { slug: string; dailyCap?: number; open?: boolean },
 ) {
   const now = Date.now()
   const day = 86_400_000
-  const campaign = await payload.create({
+  return payload.create({
     collection: 'campaigns',
     data: {
       title: `投票测试 ${slug}`,
@@ -29,6 +29,14 @@ export async function votingFixture(
       voting: { perEntryPerDay: 1, dailyCap },
     },
   })
+}
+
+/** A campaign whose voting window is open now, with entries on display, one draft and voters. */
+export async function votingFixture(
+  payload: Payload,
+  { entries = 50, voters = 200, slug = 'vote-now', dailyCap = 0, open = true } = {},
+) {
+  const campaign = await openVotingCampaign(payload, { slug, dailyCap, open })
   const created = []
   for (let i = 0; i < entries; i++) {
     created.push(
