@@ -12,7 +12,11 @@ const nextConfig: NextConfig = {
   turbopack: { root: path.resolve(dirname, '..') },
   outputFileTracingRoot: path.resolve(dirname, '..'),
   // Plugins are TypeScript workspace packages.
-  transpilePackages: ['@exemplar/plugin-voting'],
+  transpilePackages: [
+    '@exemplar/plugin-participants',
+    '@exemplar/plugin-submissions',
+    '@exemplar/plugin-voting',
+  ],
   poweredByHeader: false,
   // The CMS origin has no pages of its own: its root is the admin.
   redirects: async () => [{ source: '/', destination: '/admin', permanent: false }],

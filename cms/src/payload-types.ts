@@ -548,7 +548,8 @@ export interface Entry {
     | 'shortlisted'
     | 'publicity'
     | 'awarded'
-    | 'revoked';
+    | 'revoked'
+    | 'withdrawn';
   submittedBy?: (number | null) | User;
   reviewers?: (number | User)[] | null;
   voteCount?: number | null;

@@ -16,6 +16,7 @@ export const ENTRY_STATES = [
   'publicity',
   'awarded',
   'revoked',
+  'withdrawn',
 ] as const
 
 export type EntryState = (typeof ENTRY_STATES)[number]
@@ -33,6 +34,7 @@ export const ENTRY_STATE_LABELS: Record<EntryState, { zh: string; en: string }> 
   publicity: { zh: '公示中', en: 'In publicity' },
   awarded: { zh: '获奖', en: 'Awarded' },
   revoked: { zh: '已撤销', en: 'Revoked' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
 }
 
 /** States in which an entry is on public display. */

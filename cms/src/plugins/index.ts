@@ -1,16 +1,32 @@
+import { participantsPlugin } from '@exemplar/plugin-participants'
+import { submissionsPlugin } from '@exemplar/plugin-submissions'
 import { votingPlugin } from '@exemplar/plugin-voting'
 import type { Plugin } from 'payload'
 
 import { PUBLIC_ENTRY_STATES, VOTABLE_ENTRY_STATES } from '../lib/entryStates'
 import { isEditorRole, roleOf } from '../lib/roles'
 
+const isEditor = (user: unknown) => isEditorRole(roleOf(user))
+
 /** Every plugin's configuration in one list; payload.config.ts only composes. */
 export const plugins: Plugin[] = [
+  participantsPlugin({
+    organizations: 'organizations',
+    users: 'users',
+    campaigns: 'campaigns',
+    isEditor,
+  }),
+  submissionsPlugin({
+    entries: 'entries',
+    campaigns: 'campaigns',
+    media: 'media',
+    isEditor,
+  }),
   votingPlugin({
     entries: 'entries',
     campaigns: 'campaigns',
     votableStates: VOTABLE_ENTRY_STATES,
     rankedStates: PUBLIC_ENTRY_STATES,
-    isEditor: (user) => isEditorRole(roleOf(user)),
+    isEditor,
   }),
 ]

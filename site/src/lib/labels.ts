@@ -64,6 +64,7 @@ export const ENTRY_STATUS_LABELS: Record<EntryStatus, Label> = {
   publicity: { zh: '公示中', en: 'In publicity' },
   awarded: { zh: '获奖', en: 'Awarded' },
   revoked: { zh: '已撤销', en: 'Revoked' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
 }
 
 /** States in which an entry is on public display (cms/src/lib/entryStates.ts). */
