@@ -68,6 +68,7 @@ const PATHS: Record<EntryState, EntryState[]> = {
     'publicity',
     'revoked',
   ],
+  withdrawn: ['draft', 'submitted', 'withdrawn'],
 }
 
 /** The phase whose start dates a move into each state. */

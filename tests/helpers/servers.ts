@@ -134,7 +134,9 @@ export interface RunningStack {
  * folder: the demo seed into a new SQLite file, the CMS's own server (Next.js
  * plus the voting fast path) and the built Astro server for the site.
  */
-export async function startStack(): Promise<RunningStack> {
+export async function startStack(
+  options: { env?: Record<string, string> } = {},
+): Promise<RunningStack> {
   ensureBuilt()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exemplar-http-'))
   const [cmsPort, sitePort] = [await freePort(), await freePort()]
@@ -150,7 +152,9 @@ export async function startStack(): Promise<RunningStack> {
     PORT: String(sitePort),
     HOST: '127.0.0.1',
     CMS_URL: cmsUrl,
+    SITE_PUBLIC_URL: `http://127.0.0.1:${sitePort}`,
     NEXT_TELEMETRY_DISABLED: '1',
+    ...options.env,
   }
   const seeded = spawnSync('npm', ['run', 'seed', '-w', '@exemplar/seed'], {
     cwd: repoRoot,
