@@ -153,6 +153,8 @@ export async function startStack(
     HOST: '127.0.0.1',
     CMS_URL: cmsUrl,
     SITE_PUBLIC_URL: `http://127.0.0.1:${sitePort}`,
+    // Cookie-authenticated writes (the admin, the site's forms) come from these origins only.
+    EXEMPLAR_ORIGINS: `${cmsUrl},http://127.0.0.1:${sitePort}`,
     NEXT_TELEMETRY_DISABLED: '1',
     ...options.env,
   }
