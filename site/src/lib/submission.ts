@@ -1,0 +1,536 @@
+/**
+ * The submission form's logic, kept out of the island so it can be tested:
+ * the form state and the PATCH body built from it, restoring a saved entry,
+ * which step and input a server error belongs to, the declarations' texts,
+ * the submission window, and what a participant may still do with an entry.
+ * Everything here is pure; scripts/submission/* only touch the page.
+ */
+import type { Campaign, Entry } from '@exemplar/cms/payload-types'
+
+import { formatDateTime, TIME_ZONE } from './format'
+import type { Locale } from './i18n'
+import { ENTRY_STATUS_LABELS, type EntryStatus, type Track } from './labels'
+import type { UploadedFile } from './uploads'
+
+export const STEPS = ['track', 'content', 'attachments', 'channel', 'review'] as const
+export type Step = (typeof STEPS)[number]
+
+export const STEP_LABELS: Record<Step, { zh: string; en: string }> = {
+  track: { zh: '选择类别', en: 'Track and theme' },
+  content: { zh: '填写内容', en: 'Content' },
+  attachments: { zh: '上传附件', en: 'Attachments' },
+  channel: { zh: '报送形式与声明', en: 'Channel and declarations' },
+  review: { zh: '确认提交', en: 'Review and submit' },
+}
+
+export type Channel = NonNullable<Entry['channel']>
+export type Province = NonNullable<Entry['province']>
+
+export const CHANNELS: Record<Channel, { zh: string; en: string; needs?: ChannelField }> = {
+  self: { zh: '机构自荐', en: 'Self-recommended by the institution' },
+  provincial: { zh: '各省推荐', en: 'Recommended by a province', needs: 'recommendingUnit' },
+  media: { zh: '媒体单位推荐', en: 'Recommended by a media unit', needs: 'recommendingUnit' },
+  individual: { zh: '个人作者直报', en: 'Submitted by the author', needs: 'informationSource' },
+}
+
+type ChannelField = 'recommendingUnit' | 'informationSource'
+
+/** The extra field a channel asks for: who recommends it, or where the author heard of the campaign. */
+export function channelField(channel: Channel | '' | null | undefined): ChannelField | undefined {
+  return channel ? CHANNELS[channel]?.needs : undefined
+}
+
+export interface SectionState {
+  heading: string
+  body: string
+}
+
+export interface AuthorState {
+  name: string
+  title: string
+  affiliation: string
+}
+
+export interface AttachmentState {
+  file: UploadedFile
+  caption: string
+}
+
+export type DeclarationKey = 'original' | 'truthful' | 'freeUse'
+export const DECLARATION_KEYS: readonly DeclarationKey[] = ['original', 'truthful', 'freeUse']
+
+export interface FormState {
+  entryId?: number
+  campaign: number
+  track: string
+  theme: number | null
+  title: string
+  abstract: string
+  sections: SectionState[]
+  attachments: AttachmentState[]
+  authors: AuthorState[]
+  province: Province | ''
+  city: string
+  channel: Channel | ''
+  recommendingUnit: string
+  informationSource: string
+  declarations: Record<DeclarationKey, boolean>
+}
+
+export const emptyAuthor = (): AuthorState => ({ name: '', title: '', affiliation: '' })
+
+/**
+ * One section per required heading, pre-filled so the participant writes under
+ * the notice's own headings; a track that names none gets one free section.
+ */
+export function initialSections(track: Track | undefined): SectionState[] {
+  const required = track?.requirements?.requiredSections ?? []
+  return required.length > 0
+    ? required.map((heading) => ({ heading, body: '' }))
+    : [{ heading: '', body: '' }]
+}
+
+/**
+ * Sections for a track, keeping what was written: when the participant
+ * switches track, bodies under headings the new track also requires survive.
+ */
+export function sectionsForTrack(
+  track: Track | undefined,
+  current: readonly SectionState[],
+): SectionState[] {
+  const required = track?.requirements?.requiredSections ?? []
+  if (required.length === 0) {
+    const written = current.filter((s) => s.heading.trim() || s.body.trim())
+    return written.length > 0 ? written.map((s) => ({ ...s })) : initialSections(track)
+  }
+  return required.map((heading) => ({
+    heading,
+    body: current.find((s) => s.heading === heading)?.body ?? '',
+  }))
+}
+
+export function emptyState(campaign: number, track: Track | undefined): FormState {
+  return {
+    campaign,
+    track: track?.key ?? '',
+    theme: null,
+    title: '',
+    abstract: '',
+    sections: initialSections(track),
+    attachments: [],
+    authors: [emptyAuthor()],
+    province: '',
+    city: '',
+    channel: '',
+    recommendingUnit: '',
+    informationSource: '',
+    declarations: { original: false, truthful: false, freeUse: false },
+  }
+}
+
+/** What POST /api/submissions/drafts takes to open a draft. */
+export function draftBody(state: FormState): { campaign: number; track: string; theme?: number } {
+  return {
+    campaign: state.campaign,
+    track: state.track,
+    ...(state.theme !== null ? { theme: state.theme } : {}),
+  }
+}
+
+export interface DraftPatch {
+  title: string
+  abstract: string
+  theme: number | null
+  sections: SectionState[]
+  attachments: { file: number; caption: string }[]
+  authors: AuthorState[]
+  province: Province | null
+  city: string
+  channel: Channel | null
+  recommendingUnit: string
+  informationSource: string
+  declarations: Record<DeclarationKey, boolean>
+}
+
+const trimmedAuthor = (a: AuthorState): AuthorState => ({
+  name: a.name.trim(),
+  title: a.title.trim(),
+  affiliation: a.affiliation.trim(),
+})
+
+/**
+ * The PATCH body for the draft. Blank author rows are the form's spare rows,
+ * not authors; the field a channel does not ask for is cleared so a value left
+ * from an earlier choice is not stored against the wrong channel.
+ */
+export function patchBody(state: FormState): DraftPatch {
+  const needs = channelField(state.channel)
+  return {
+    title: state.title.trim(),
+    abstract: state.abstract,
+    theme: state.theme,
+    sections: state.sections.map((s) => ({ heading: s.heading.trim(), body: s.body })),
+    attachments: state.attachments.map((a) => ({ file: a.file.id, caption: a.caption })),
+    authors: state.authors.map(trimmedAuthor).filter((a) => a.name || a.title || a.affiliation),
+    province: state.province || null,
+    city: state.city.trim(),
+    channel: state.channel || null,
+    recommendingUnit: needs === 'recommendingUnit' ? state.recommendingUnit.trim() : '',
+    informationSource: needs === 'informationSource' ? state.informationSource.trim() : '',
+    declarations: { ...state.declarations },
+  }
+}
+
+type MediaLike = {
+  id: number
+  filename?: string | null
+  mimeType?: string | null
+  filesize?: number | null
+  url?: string | null
+  thumbnailURL?: string | null
+  width?: number | null
+  height?: number | null
+  /** Facts the submissions plugin may add to its media (duration, kind). */
+  durationSeconds?: number | null
+  kind?: string | null
+}
+
+/** An attachment's file as the entry returned it: populated media, or only its id. */
+function uploadedFromMedia(file: number | MediaLike): UploadedFile {
+  if (typeof file === 'number') {
+    return { id: file, filename: `#${file}`, kind: 'doc', mimeType: '', bytes: 0, url: '' }
+  }
+  const mimeType = file.mimeType ?? ''
+  return {
+    id: file.id,
+    filename: file.filename ?? `#${file.id}`,
+    kind: (file.kind as UploadedFile['kind'] | null) ?? kindFromMimeType(mimeType),
+    mimeType,
+    bytes: file.filesize ?? 0,
+    url: file.url ?? '',
+    ...(file.thumbnailURL ? { thumbnailUrl: file.thumbnailURL } : {}),
+    ...(file.width ? { width: file.width } : {}),
+    ...(file.height ? { height: file.height } : {}),
+    ...(file.durationSeconds ? { durationSeconds: file.durationSeconds } : {}),
+  }
+}
+
+function kindFromMimeType(mime: string): UploadedFile['kind'] {
+  if (mime.startsWith('image/')) {
+    return 'image'
+  }
+  if (mime.startsWith('video/')) {
+    return 'video'
+  }
+  if (mime.startsWith('audio/')) {
+    return 'audio'
+  }
+  if (mime === 'application/pdf') {
+    return 'pdf'
+  }
+  if (mime.includes('presentationml')) {
+    return 'pptx'
+  }
+  if (mime.includes('powerpoint')) {
+    return 'ppt'
+  }
+  if (mime.includes('wordprocessingml')) {
+    return 'docx'
+  }
+  return 'doc'
+}
+
+const idOf = (value: number | { id: number } | null | undefined): number | null =>
+  value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
+
+/** The form state of a saved entry (GET /api/submissions/entries/<id>), for coming back to it. */
+export function stateFromEntry(entry: Entry, track: Track | undefined): FormState {
+  const base = emptyState(idOf(entry.campaign) ?? 0, track)
+  const sections = (entry.sections ?? []).map((s) => ({ heading: s.heading, body: s.body }))
+  const authors = (entry.authors ?? []).map((a) => ({
+    name: a.name,
+    title: a.title ?? '',
+    affiliation: a.affiliation ?? '',
+  }))
+  return {
+    ...base,
+    entryId: entry.id,
+    track: entry.track,
+    theme: idOf(entry.theme as number | { id: number } | null | undefined),
+    title: entry.title ?? '',
+    abstract: entry.abstract ?? '',
+    sections: sections.length > 0 ? sectionsForTrackKeeping(track, sections) : base.sections,
+    attachments: (entry.attachments ?? []).map((a) => ({
+      file: uploadedFromMedia(a.file as number | MediaLike),
+      caption: a.caption ?? '',
+    })),
+    authors: authors.length > 0 ? authors : base.authors,
+    province: entry.province ?? '',
+    city: entry.city ?? '',
+    channel: entry.channel ?? '',
+    recommendingUnit: entry.recommendingUnit ?? '',
+    informationSource: entry.informationSource ?? '',
+    declarations: {
+      original: entry.declarations?.original === true,
+      truthful: entry.declarations?.truthful === true,
+      freeUse: entry.declarations?.freeUse === true,
+    },
+  }
+}
+
+/** Saved sections in their saved order, plus any required heading the entry lacks. */
+function sectionsForTrackKeeping(track: Track | undefined, saved: SectionState[]): SectionState[] {
+  const required = track?.requirements?.requiredSections ?? []
+  const missing = required.filter((h) => !saved.some((s) => s.heading === h))
+  return [...saved, ...missing.map((heading) => ({ heading, body: '' }))]
+}
+
+export interface FieldError {
+  field: string
+  message: string
+  code?: string
+  limit?: number | string
+}
+
+/** `errors` of a 4xx answer or `problems` of a PATCH, whatever the shape, as field errors. */
+export function readErrors(body: unknown): FieldError[] {
+  if (!body || typeof body !== 'object') {
+    return []
+  }
+  const record = body as Record<string, unknown>
+  const list = Array.isArray(record.errors)
+    ? record.errors
+    : Array.isArray(record.problems)
+      ? record.problems
+      : []
+  return list.flatMap((item): FieldError[] => {
+    if (!item || typeof item !== 'object') {
+      return []
+    }
+    const e = item as Record<string, unknown>
+    const message = typeof e.message === 'string' ? e.message : ''
+    if (!message) {
+      return []
+    }
+    return [
+      {
+        field: typeof e.field === 'string' ? e.field : '',
+        message,
+        ...(typeof e.code === 'string' ? { code: e.code } : {}),
+        ...(typeof e.limit === 'number' || typeof e.limit === 'string' ? { limit: e.limit } : {}),
+      },
+    ]
+  })
+}
+
+const FIELD_STEPS: [RegExp, Step][] = [
+  [/^(campaign|track|theme)(\.|$)/, 'track'],
+  [/^(title|abstract|sections|body|authors|copyrightStatement)(\.|$)/, 'content'],
+  [/^(attachments|images|files|file|slides|document)(\.|$)/, 'attachments'],
+  [
+    /^(channel|recommendingUnit|informationSource|declarations|province|city|organization)(\.|$)/,
+    'channel',
+  ],
+]
+
+/** The step whose inputs hold a field; errors about the whole entry (deadline, status) belong to the review. */
+export function stepOfField(field: string): Step {
+  return FIELD_STEPS.find(([pattern]) => pattern.test(field))?.[1] ?? 'review'
+}
+
+/** The earliest step with an error, where a refused submit takes the participant. */
+export function firstErrorStep(errors: readonly FieldError[]): Step | undefined {
+  const steps = new Set(errors.map((e) => stepOfField(e.field)))
+  return STEPS.find((step) => steps.has(step))
+}
+
+/** The id of the input for a dotted field path: sections.1.body → field-sections-1-body. */
+export function inputIdOf(field: string): string {
+  return `field-${field.replace(/[^\w-]+/g, '-')}`
+}
+
+/**
+ * Ids to try for an error, most specific first: `attachments.2.file` is shown
+ * at the attachment's row when its file has no input of its own, and
+ * `sections` at the sections' group.
+ */
+export function inputIdCandidates(field: string): string[] {
+  const parts = field.split('.').filter(Boolean)
+  const ids: string[] = []
+  for (let n = parts.length; n > 0; n--) {
+    ids.push(inputIdOf(parts.slice(0, n).join('.')))
+  }
+  return ids
+}
+
+/** Errors grouped by field, in the order the server gave them. */
+export function errorsByField(errors: readonly FieldError[]): Map<string, string[]> {
+  const grouped = new Map<string, string[]>()
+  for (const error of errors) {
+    grouped.set(error.field, [...(grouped.get(error.field) ?? []), error.message])
+  }
+  return grouped
+}
+
+type LegalTerm = NonNullable<Campaign['legalTerms']>[number]
+
+const DECLARATION_TERMS: Record<DeclarationKey, readonly LegalTerm['key'][]> = {
+  original: ['originality'],
+  truthful: ['content', 'rights'],
+  freeUse: ['licence'],
+}
+
+const DECLARATION_PLEDGES: Record<DeclarationKey, string> = {
+  original: '本人/本单位承诺报送作品为原创，不抄袭、拼凑或虚构。',
+  truthful: '本人/本单位承诺作品内容真实，不含违法违规、个人隐私或商业宣传内容，不侵犯第三方权利。',
+  freeUse: '本人/本单位同意组委会在本次活动的宣传展示中无偿使用报送作品。',
+}
+
+export interface Declaration {
+  key: DeclarationKey
+  pledge: string
+  /** The campaign's own terms the pledge accepts, in full. */
+  terms: { title: string; text: string }[]
+}
+
+/** The three declarations a submitter ticks, each with the full text of the campaign terms it accepts. */
+export function declarations(campaign: Pick<Campaign, 'legalTerms'>): Declaration[] {
+  const terms = campaign.legalTerms ?? []
+  return DECLARATION_KEYS.map((key) => ({
+    key,
+    pledge: DECLARATION_PLEDGES[key],
+    terms: terms
+      .filter((term) => DECLARATION_TERMS[key].includes(term.key))
+      .map((term) => ({ title: term.title, text: term.text })),
+  }))
+}
+
+export type SubmissionWindow =
+  | { state: 'open'; endsAt: string }
+  | { state: 'upcoming'; startsAt: string; endsAt: string }
+  | { state: 'closed'; endsAt: string }
+  | { state: 'none' }
+
+/**
+ * Whether entries are taken now. The server's openPhases decides at read time;
+ * the dates only explain when it opens or closed. With several submission
+ * phases the next or current one wins over past ones.
+ */
+export function submissionWindow(
+  campaign: Pick<Campaign, 'phases' | 'openPhases'>,
+  now: Date = new Date(),
+): SubmissionWindow {
+  const phases = (campaign.phases ?? [])
+    .filter((p) => p.kind === 'submission')
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
+  const t = now.getTime()
+  const current = phases.find((p) => Date.parse(p.startsAt) <= t && t < Date.parse(p.endsAt))
+  const serverOpen = (campaign.openPhases ?? []).includes('submission')
+  if (current && (serverOpen || campaign.openPhases === undefined)) {
+    return { state: 'open', endsAt: current.endsAt }
+  }
+  const next = phases.find((p) => t < Date.parse(p.startsAt))
+  if (next) {
+    return { state: 'upcoming', startsAt: next.startsAt, endsAt: next.endsAt }
+  }
+  const last = phases.at(-1)
+  if (last) {
+    return { state: 'closed', endsAt: last.endsAt }
+  }
+  return { state: 'none' }
+}
+
+/** HH:mm in Beijing time, for "已保存 14:05". */
+export function clockTime(instant: Date | string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant))
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00'
+  return `${get('hour')}:${get('minute')}`
+}
+
+/** States in which the submitter may still change the entry (the workflow's rule). */
+export const EDITABLE_STATES: readonly EntryStatus[] = ['draft', 'returned']
+/** States in which the submitter may withdraw it: before screening starts. */
+export const WITHDRAWABLE_STATES: readonly EntryStatus[] = ['draft', 'submitted', 'returned']
+
+export interface MyEntry {
+  id: number
+  number?: string | null
+  title?: string | null
+  campaign: { id: number; title: string; slug: string } | null
+  track: string
+  status: EntryStatus
+  history: { from?: string | null; to: string; at: string; reason?: string | null }[]
+  editable?: boolean
+  withdrawable?: boolean
+  updatedAt: string
+}
+
+export interface EntryActions {
+  edit: boolean
+  withdraw: boolean
+  /** Screening has started: show "作品已进入审核，无法修改". */
+  locked: boolean
+}
+
+/** What the participant may do; the server's own flags win over the state table when it sends them. */
+export function entryActions(
+  entry: Pick<MyEntry, 'status' | 'editable' | 'withdrawable'>,
+): EntryActions {
+  const edit = entry.editable ?? EDITABLE_STATES.includes(entry.status)
+  const withdraw = entry.withdrawable ?? WITHDRAWABLE_STATES.includes(entry.status)
+  const locked = !edit && !withdraw && entry.status !== 'withdrawn'
+  return { edit, withdraw, locked }
+}
+
+export function statusLabel(status: string, locale: Locale = 'zh'): string {
+  return ENTRY_STATUS_LABELS[status as EntryStatus]?.[locale] ?? status
+}
+
+/** Newest first: the list shows what moved last at the top. */
+export function sortMine(entries: readonly MyEntry[]): MyEntry[] {
+  return [...entries].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))
+}
+
+export interface HistoryLine {
+  from: string
+  to: string
+  at: string
+  reason: string
+}
+
+/** The status history as the detail page lists it, oldest first, times in Beijing time. */
+export function historyLines(
+  entry: Pick<MyEntry, 'history'>,
+  locale: Locale = 'zh',
+): HistoryLine[] {
+  return [...(entry.history ?? [])]
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+    .map((h) => ({
+      from: h.from ? statusLabel(h.from, locale) : '—',
+      to: statusLabel(h.to, locale),
+      at: formatDateTime(h.at, locale),
+      reason: h.reason ?? '',
+    }))
+}
+
+/** The form's address for an entry, so the participant can leave and come back. */
+export function formHref(base: string, entryId: number): string {
+  return `${base}?entry=${encodeURIComponent(String(entryId))}`
+}
+
+/** A positive integer ?entry=, or undefined. */
+export function entryParam(search: string): number | undefined {
+  const value = new URLSearchParams(search).get('entry')
+  const n = Number(value)
+  return value && Number.isInteger(n) && n > 0 ? n : undefined
+}
+
+/** The sign-in link that brings the participant back here. */
+export function loginHref(loginPath: string, here: string): string {
+  return `${loginPath}?next=${encodeURIComponent(here)}`
+}
