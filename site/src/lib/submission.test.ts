@@ -15,6 +15,7 @@ import {
   historyLines,
   inputIdCandidates,
   inputIdOf,
+  liveProblems,
   loginHref,
   patchBody,
   readErrors,
@@ -233,8 +234,12 @@ describe('declarations', () => {
       ],
     } as Pick<Campaign, 'legalTerms'>)
     expect(list.map((d) => d.key)).toEqual(['original', 'truthful', 'freeUse'])
-    expect(list[0]?.terms).toEqual([{ title: '原创声明', text: '须为原创。' }])
-    expect(list[1]?.terms.map((t) => t.title)).toEqual(['第三方权利'])
+    expect(list[0]?.terms).toEqual([
+      { title: '原创声明', text: '须为原创。' },
+      { title: '第三方权利', text: '不得侵权。' },
+    ])
+    expect(list[0]?.pledge).toContain('原创')
+    expect(list[1]?.terms).toEqual([])
     expect(list[2]?.terms[0]?.text).toBe('无偿使用。')
   })
 })
@@ -334,5 +339,30 @@ describe('history and small helpers', () => {
     expect(loginHref('/login', '/campaigns/a/submit?entry=3')).toBe(
       '/login?next=%2Fcampaigns%2Fa%2Fsubmit%3Fentry%3D3',
     )
+  })
+})
+
+describe('liveProblems', () => {
+  it('should flag a body over the limit at the section that crosses it, while typing', () => {
+    const state = emptyState(1, {
+      ...caseTrack,
+      requirements: { bodyMaxChars: 10, requiredSections: ['工作目标', '主要举措'] },
+    })
+    state.sections[0]!.body = '一二三四五六'
+    state.sections[1]!.body = '七八九十十一'
+    const problems = liveProblems(
+      { ...caseTrack, requirements: { bodyMaxChars: 10 } },
+      state,
+      false,
+    )
+    expect(problems.map((p) => [p.field, p.code])).toEqual([['sections.1.body', 'body.tooLong']])
+  })
+
+  it('should ask for the title and declarations only when the entry is checked as complete', () => {
+    const state = emptyState(1, poemTrack)
+    expect(liveProblems(poemTrack, state, false)).toEqual([])
+    const fields = liveProblems(poemTrack, state, true).map((p) => p.field)
+    expect(fields).toContain('title')
+    expect(fields).toContain('declarations.original')
   })
 })

@@ -6,6 +6,13 @@
  * Everything here is pure; scripts/submission/* only touch the page.
  */
 import type { Campaign, Entry } from '@exemplar/cms/payload-types'
+import {
+  checkContent,
+  DECLARATION_LABELS,
+  type EntryContent,
+  type RuleProblem,
+  type TrackRequirements,
+} from '@exemplar/plugin-submissions/rules'
 
 import { formatDateTime, TIME_ZONE } from './format'
 import type { Locale } from './i18n'
@@ -374,16 +381,12 @@ export function errorsByField(errors: readonly FieldError[]): Map<string, string
 
 type LegalTerm = NonNullable<Campaign['legalTerms']>[number]
 
+// Which of the campaign's terms each declaration accepts, following the rules' own wording of
+// the three declarations (original includes third-party rights; truthful covers the content rules).
 const DECLARATION_TERMS: Record<DeclarationKey, readonly LegalTerm['key'][]> = {
-  original: ['originality'],
-  truthful: ['content', 'rights'],
+  original: ['originality', 'rights'],
+  truthful: ['content'],
   freeUse: ['licence'],
-}
-
-const DECLARATION_PLEDGES: Record<DeclarationKey, string> = {
-  original: '本人/本单位承诺报送作品为原创，不抄袭、拼凑或虚构。',
-  truthful: '本人/本单位承诺作品内容真实，不含违法违规、个人隐私或商业宣传内容，不侵犯第三方权利。',
-  freeUse: '本人/本单位同意组委会在本次活动的宣传展示中无偿使用报送作品。',
 }
 
 export interface Declaration {
@@ -398,7 +401,7 @@ export function declarations(campaign: Pick<Campaign, 'legalTerms'>): Declaratio
   const terms = campaign.legalTerms ?? []
   return DECLARATION_KEYS.map((key) => ({
     key,
-    pledge: DECLARATION_PLEDGES[key],
+    pledge: DECLARATION_LABELS[key],
     terms: terms
       .filter((term) => DECLARATION_TERMS[key].includes(term.key))
       .map((term) => ({ title: term.title, text: term.text })),
@@ -533,4 +536,41 @@ export function entryParam(search: string): number | undefined {
 /** The sign-in link that brings the participant back here. */
 export function loginHref(loginPath: string, here: string): string {
   return `${loginPath}?next=${encodeURIComponent(here)}`
+}
+
+/** The entry as the shared rules see it, so the form checks exactly what the server will. */
+export function ruleContent(state: FormState): EntryContent {
+  return {
+    title: state.title,
+    abstract: state.abstract,
+    sections: state.sections,
+    attachments: state.attachments.map((a) => ({
+      caption: a.caption,
+      file: {
+        kind: a.file.kind,
+        bytes: a.file.bytes,
+        ...(a.file.durationSeconds !== undefined
+          ? { durationSeconds: a.file.durationSeconds }
+          : {}),
+        ...(a.file.docx ? { docx: a.file.docx } : {}),
+      },
+    })),
+    channel: state.channel || null,
+    recommendingUnit: state.recommendingUnit,
+    informationSource: state.informationSource,
+    declarations: state.declarations,
+  }
+}
+
+/**
+ * The shared rules run in the browser: while typing only what is there is
+ * checked (too long, too many), on the review step everything required.
+ */
+export function liveProblems(
+  track: Track | undefined,
+  state: FormState,
+  complete: boolean,
+): RuleProblem[] {
+  const requirements = (track?.requirements ?? {}) as TrackRequirements
+  return checkContent(requirements, ruleContent(state), { complete, trackKind: track?.kind })
 }
