@@ -289,6 +289,9 @@ function hasCopyrightStatement(content: EntryContent): boolean {
   if (statement === true || (typeof statement === 'string' && hasText(statement))) {
     return true
   }
+  if (attachmentsOf(content).some((a) => a.file.docx?.copyrightStatement === true)) {
+    return true
+  }
   return sectionsOf(content).some(
     (s) => headingMatches(s.heading ?? '', COPYRIGHT_HEADING) && hasText(s.body),
   )

@@ -36,3 +36,4 @@ export {
   checkContent,
   type ContentCheckOptions,
 } from './content'
+export { contentAdvice, missingMentions } from './advice'

@@ -64,6 +64,8 @@ export interface DocxFacts {
   abstractChars: number
   /** Headings of the document, for tracks whose sections live in the Word file. */
   headings?: string[]
+  /** The document carries a copyright statement (版权声明/版权所有/©). */
+  copyrightStatement?: boolean
 }
 
 export interface EntrySection {
