@@ -5,10 +5,11 @@
  * the bytes and decides; the guesses here only spare a participant a long
  * upload that would be refused anyway.
  */
+import type { AllowedFileKind as AllowedKind, FileKind } from '@exemplar/plugin-submissions/rules'
+
 import type { Track } from './labels'
 
-export type FileKind = 'image' | 'video' | 'audio' | 'pdf' | 'doc' | 'docx' | 'ppt' | 'pptx'
-type AllowedKind = NonNullable<NonNullable<Track['requirements']>['allowedFileKinds']>[number]
+export type { FileKind }
 
 /** What POST /api/submissions/uploads (or …/uploads/complete) answers with. */
 export interface UploadedFile {
