@@ -74,6 +74,10 @@ export interface Config {
     media: Media;
     organizations: Organization;
     users: User;
+    'doctor-profiles': DoctorProfile;
+    'media-partners': MediaPartner;
+    'author-profiles': AuthorProfile;
+    pledges: Pledge;
     voters: Voter;
     'vote-codes': VoteCode;
     votes: Vote;
@@ -92,6 +96,10 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'doctor-profiles': DoctorProfilesSelect<false> | DoctorProfilesSelect<true>;
+    'media-partners': MediaPartnersSelect<false> | MediaPartnersSelect<true>;
+    'author-profiles': AuthorProfilesSelect<false> | AuthorProfilesSelect<true>;
+    pledges: PledgesSelect<false> | PledgesSelect<true>;
     voters: VotersSelect<false> | VotersSelect<true>;
     'vote-codes': VoteCodesSelect<false> | VoteCodesSelect<true>;
     votes: VotesSelect<false> | VotesSelect<true>;
@@ -430,6 +438,8 @@ export interface Organization {
   verification: 'pending' | 'verified' | 'rejected';
   verificationNote?: string | null;
   owner?: (number | null) | User;
+  verificationDecidedAt?: string | null;
+  agreementAcceptedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -608,6 +618,101 @@ export interface Post {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "doctor-profiles".
+ */
+export interface DoctorProfile {
+  id: number;
+  name: string;
+  organization: number | Organization;
+  department: string;
+  /**
+   * Attending physician or above
+   */
+  title: 'resident' | 'attending' | 'associate-chief' | 'chief';
+  mobile: string;
+  practiceCertificateCode: string;
+  qualificationCertificateCode: string;
+  recommendationForm: number | Media;
+  verification: 'pending' | 'verified' | 'rejected';
+  /**
+   * Required to reject; emailed to the applicant
+   */
+  verificationNote?: string | null;
+  verificationDecidedAt?: string | null;
+  /**
+   * 10 working days after submission
+   */
+  verificationDueAt?: string | null;
+  slot?: number | null;
+  owner?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media-partners".
+ */
+export interface MediaPartner {
+  id: number;
+  outletName: string;
+  address?: string | null;
+  email: string;
+  contactName: string;
+  landline?: string | null;
+  mobile: string;
+  modes: ('print' | 'website' | 'official-account' | 'journal-inner' | 'journal-cover' | 'offline' | 'other')[];
+  otherMode?: string | null;
+  /**
+   * Hostnames where galleries and leaderboards will be embedded
+   */
+  embedDomains?: string[] | null;
+  verification: 'pending' | 'verified' | 'rejected';
+  /**
+   * Required to reject; emailed to the applicant
+   */
+  verificationNote?: string | null;
+  verificationDecidedAt?: string | null;
+  agreementAcceptedAt?: string | null;
+  owner?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "author-profiles".
+ */
+export interface AuthorProfile {
+  id: number;
+  name: string;
+  email: string;
+  mobile: string;
+  address: string;
+  postcode: string;
+  /**
+   * Where they heard of the campaign
+   */
+  informationSource?: string | null;
+  agreementAcceptedAt?: string | null;
+  owner?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pledges".
+ */
+export interface Pledge {
+  id: number;
+  campaign: number | Campaign;
+  organization?: (number | null) | Organization;
+  doctor?: (number | null) | DoctorProfile;
+  signer?: string | null;
+  signedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "voters".
  */
 export interface Voter {
@@ -724,6 +829,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'doctor-profiles';
+        value: number | DoctorProfile;
+      } | null)
+    | ({
+        relationTo: 'media-partners';
+        value: number | MediaPartner;
+      } | null)
+    | ({
+        relationTo: 'author-profiles';
+        value: number | AuthorProfile;
+      } | null)
+    | ({
+        relationTo: 'pledges';
+        value: number | Pledge;
       } | null)
     | ({
         relationTo: 'voters';
@@ -1078,6 +1199,8 @@ export interface OrganizationsSelect<T extends boolean = true> {
   verification?: T;
   verificationNote?: T;
   owner?: T;
+  verificationDecidedAt?: T;
+  agreementAcceptedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1107,6 +1230,79 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "doctor-profiles_select".
+ */
+export interface DoctorProfilesSelect<T extends boolean = true> {
+  name?: T;
+  organization?: T;
+  department?: T;
+  title?: T;
+  mobile?: T;
+  practiceCertificateCode?: T;
+  qualificationCertificateCode?: T;
+  recommendationForm?: T;
+  verification?: T;
+  verificationNote?: T;
+  verificationDecidedAt?: T;
+  verificationDueAt?: T;
+  slot?: T;
+  owner?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media-partners_select".
+ */
+export interface MediaPartnersSelect<T extends boolean = true> {
+  outletName?: T;
+  address?: T;
+  email?: T;
+  contactName?: T;
+  landline?: T;
+  mobile?: T;
+  modes?: T;
+  otherMode?: T;
+  embedDomains?: T;
+  verification?: T;
+  verificationNote?: T;
+  verificationDecidedAt?: T;
+  agreementAcceptedAt?: T;
+  owner?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "author-profiles_select".
+ */
+export interface AuthorProfilesSelect<T extends boolean = true> {
+  name?: T;
+  email?: T;
+  mobile?: T;
+  address?: T;
+  postcode?: T;
+  informationSource?: T;
+  agreementAcceptedAt?: T;
+  owner?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pledges_select".
+ */
+export interface PledgesSelect<T extends boolean = true> {
+  campaign?: T;
+  organization?: T;
+  doctor?: T;
+  signer?: T;
+  signedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

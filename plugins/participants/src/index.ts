@@ -1,10 +1,47 @@
-import type { Config } from 'payload'
+import type { CollectionConfig, Config } from 'payload'
 
-import type { ParticipantsPluginOptions } from './types'
+import { authorProfilesCollection } from './collections/AuthorProfiles'
+import { doctorProfilesCollection } from './collections/DoctorProfiles'
+import { mediaPartnersCollection } from './collections/MediaPartners'
+import { extendOrganizations } from './collections/organizationExtensions'
+import { pledgesCollection } from './collections/Pledges'
+import { createDoctorEndpoint } from './endpoints/doctors'
+import { participantsEndpoints } from './endpoints/participants'
+import { registerEndpoint } from './endpoints/register'
+import { resolveParticipantsOptions, type ParticipantsPluginOptions } from './types'
 
-export type { ParticipantsPluginOptions } from './types'
+export type { ParticipantsPluginOptions, ResolvedParticipantsOptions } from './types'
+export { DOCTOR_TITLES, TITLE_RULE } from './collections/DoctorProfiles'
+export { PARTICIPATION_MODES } from './collections/MediaPartners'
+export { namesMatch, normalizeInstitutionName } from './lib/names'
+export { addWorkingDays } from './lib/workingDays'
 
 /** Institution registration and verification, doctor profiles, media partners, authors, pledges. */
 export const participantsPlugin =
-  (_options: ParticipantsPluginOptions) =>
-  (config: Config): Config => ({ ...config })
+  (options: ParticipantsPluginOptions) =>
+  (config: Config): Config => {
+    const resolved = resolveParticipantsOptions(options)
+    const collections = (config.collections ?? []).map((collection): CollectionConfig =>
+      collection.slug === resolved.organizations
+        ? extendOrganizations(collection, resolved)
+        : collection,
+    )
+    const doctors = doctorProfilesCollection(resolved)
+    collections.push(
+      resolved.disabled ? doctors : { ...doctors, endpoints: [createDoctorEndpoint()] },
+      mediaPartnersCollection(resolved),
+      authorProfilesCollection(resolved),
+      pledgesCollection(resolved),
+    )
+    return {
+      ...config,
+      collections,
+      endpoints: resolved.disabled
+        ? config.endpoints
+        : [
+            ...(config.endpoints ?? []),
+            registerEndpoint(resolved),
+            ...participantsEndpoints(resolved),
+          ],
+    }
+  }

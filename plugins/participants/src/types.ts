@@ -1,5 +1,7 @@
 import type { CollectionSlug } from 'payload'
 
+import type { WorkingCalendar } from './lib/workingDays'
+
 /** Options of `participantsPlugin`. */
 export interface ParticipantsPluginOptions {
   /**
@@ -11,8 +13,44 @@ export interface ParticipantsPluginOptions {
   organizations?: CollectionSlug
   /** The auth collection participants sign in with. */
   users?: CollectionSlug
-  /** The campaigns collection pledges belong to. */
+  /** The campaigns collection pledges belong to (drafts on: `_status` marks published). */
   campaigns?: CollectionSlug
+  /** The upload collection holding recommendation forms. */
+  media?: CollectionSlug
   /** Who verifies institutions, doctors and partners. */
   isEditor: (user: unknown) => boolean
+  /** Doctor profiles one institution may hold (seed 000: 20). */
+  maxDoctorsPerInstitution?: number
+  /** Working days editors have to verify a doctor profile (seed 000: 10). */
+  doctorVerificationWorkingDays?: number
+  /** Public holidays and weekend working days in Asia/Shanghai; weekends only when absent. */
+  calendar?: WorkingCalendar
+}
+
+export interface ResolvedParticipantsOptions {
+  disabled: boolean
+  organizations: CollectionSlug
+  users: CollectionSlug
+  campaigns: CollectionSlug
+  media: CollectionSlug
+  isEditor: (user: unknown) => boolean
+  maxDoctorsPerInstitution: number
+  doctorVerificationWorkingDays: number
+  calendar: WorkingCalendar
+}
+
+export function resolveParticipantsOptions(
+  options: ParticipantsPluginOptions,
+): ResolvedParticipantsOptions {
+  return {
+    disabled: options.disabled ?? false,
+    organizations: options.organizations ?? ('organizations' as CollectionSlug),
+    users: options.users ?? ('users' as CollectionSlug),
+    campaigns: options.campaigns ?? ('campaigns' as CollectionSlug),
+    media: options.media ?? ('media' as CollectionSlug),
+    isEditor: options.isEditor,
+    maxDoctorsPerInstitution: options.maxDoctorsPerInstitution ?? 20,
+    doctorVerificationWorkingDays: options.doctorVerificationWorkingDays ?? 10,
+    calendar: options.calendar ?? {},
+  }
 }

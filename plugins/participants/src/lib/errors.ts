@@ -1,0 +1,64 @@
+import { APIError, ValidationError } from 'payload'
+
+/** One problem with a request, in the shape API.md promises the site. */
+export interface FieldError {
+  field: string
+  message: string
+  limit?: number | string
+}
+
+/** A refusal the person can act on: an HTTP status and what to fix. */
+export class ParticipantsError extends APIError {
+  readonly errors: FieldError[]
+
+  constructor(status: number, errors: FieldError[]) {
+    super(errors.map((e) => e.message).join('；'), status, { errors }, true)
+    this.errors = errors
+  }
+}
+
+export const refuse = (status: number, field: string, message: string, limit?: number | string) =>
+  new ParticipantsError(status, [{ field, message, ...(limit === undefined ? {} : { limit }) }])
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status })
+}
+
+/**
+ * Any error as the contract's `{ errors: [...] }`. Payload's own validation
+ * errors carry field paths already; `prefix` places them under the part of
+ * the request they came from (e.g. `institution.`). Unknown errors are not
+ * described to the client.
+ */
+export function errorResponse(error: unknown, prefix = ''): Response {
+  if (error instanceof ParticipantsError) {
+    return json({ errors: error.errors }, error.status)
+  }
+  if (error instanceof ValidationError) {
+    const errors = (error.data.errors ?? []).map((e) => ({
+      field: `${prefix}${e.path ?? ''}`,
+      message: e.message ?? '字段无效',
+    }))
+    return json({ errors }, 400)
+  }
+  if (error instanceof APIError && error.status < 500) {
+    return json({ errors: [{ field: '', message: error.message }] }, error.status)
+  }
+  throw error
+}
+
+/** The request body as an object, or a 400 naming the problem. */
+export async function readBody(req: {
+  json?: () => Promise<unknown>
+}): Promise<Record<string, unknown>> {
+  let body: unknown
+  try {
+    body = req.json ? await req.json() : undefined
+  } catch {
+    throw refuse(400, '', '请求体须为 JSON')
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw refuse(400, '', '请求体须为 JSON 对象')
+  }
+  return body as Record<string, unknown>
+}
