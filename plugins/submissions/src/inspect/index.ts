@@ -11,6 +11,7 @@ import type { AllowedFileKind, FileKind } from '../rules/types'
 import { analyseDocxText } from './docxText'
 import { MAX_INPUT_PIXELS } from './image'
 import { FileRefused } from './refused'
+import { mp4Duration } from './mp4'
 import { guardZip } from './zip'
 
 export { FileRefused } from './refused'
@@ -205,24 +206,31 @@ async function inspectImage(filePath: string): Promise<{ width: number; height: 
   return { width: meta.autoOrient?.width ?? width, height: meta.autoOrient?.height ?? height }
 }
 
-async function inspectMedia(filePath: string, kind: FileKind, timeoutMs: number) {
+async function inspectMedia(
+  filePath: string,
+  kind: FileKind,
+  format: string | undefined,
+  timeoutMs: number,
+) {
   const what = kind === 'video' ? '视频文件' : '音频文件'
+  const damagedMedia = () =>
+    new FileRefused('file.damaged', `${what}已损坏或不完整（无法读取时长），请重新导出后上传`)
   let duration: number | undefined
   try {
-    const meta = await withTimeout(
-      parseFile(filePath, { duration: true, skipCovers: true, skipPostHeaders: true }),
-      timeoutMs,
-      what,
-    )
-    duration = meta.format.duration
-  } catch (err) {
-    if (err instanceof FileRefused) {
-      throw err
-    }
-    throw damaged(what)
+    duration = MP4_FAMILY.has(format ?? '')
+      ? await withTimeout(mp4Duration(filePath), timeoutMs, what)
+      : (
+          await withTimeout(
+            parseFile(filePath, { duration: true, skipCovers: true, skipPostHeaders: true }),
+            timeoutMs,
+            what,
+          )
+        ).format.duration
+  } catch {
+    throw damagedMedia()
   }
   if (duration === undefined || !Number.isFinite(duration) || duration <= 0) {
-    throw new FileRefused('file.damaged', `${what}已损坏或不完整（无法读取时长），请重新导出后上传`)
+    throw damagedMedia()
   }
   return { durationSeconds: duration }
 }
@@ -258,7 +266,8 @@ async function inspectPdf(filePath: string, bytes: number, timeoutMs: number) {
     )
     pages = pdf.getPageCount()
   } catch (err) {
-    if (err instanceof Error && err.name === 'EncryptedPDFError') {
+    // pdf-lib's EncryptedPDFError keeps the plain `Error` name; its message says it.
+    if (err instanceof Error && /is encrypted/.test(err.message)) {
       throw new FileRefused('pdf.encrypted', 'PDF 文件已加密，请去除打开密码或编辑限制后上传')
     }
     if (err instanceof FileRefused) {
@@ -353,7 +362,10 @@ export async function inspectFile(filePath: string, opts: InspectOptions): Promi
       return { ...base, ...(await inspectImage(filePath)) }
     case 'video':
     case 'audio':
-      return { ...base, ...(await inspectMedia(filePath, sniffed.kind, timeoutMs)) }
+      return {
+        ...base,
+        ...(await inspectMedia(filePath, sniffed.kind, sniffed.format, timeoutMs)),
+      }
     case 'pdf':
       return { ...base, ...(await inspectPdf(filePath, bytes, timeoutMs)) }
     case 'docx':

@@ -57,7 +57,8 @@ function readCapped(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: number): Pro
         }
         chunks.push(chunk)
       })
-      stream.on('error', reject)
+      // yauzl stops a stream that inflates past its declared size: a lie about the size is a bomb.
+      stream.on('error', (e: Error) => reject(/too many bytes/i.test(e.message) ? TOO_BIG() : e))
       stream.on('end', () => resolve(Buffer.concat(chunks)))
     })
   })
