@@ -14,6 +14,7 @@ export const plugins: Plugin[] = [
     organizations: 'organizations',
     users: 'users',
     campaigns: 'campaigns',
+    media: 'media',
     isEditor,
   }),
   submissionsPlugin({

@@ -1,8 +1,8 @@
 import type { CollectionSlug, Endpoint } from 'payload'
-import { ValidationError } from 'payload'
+import { addDataAndFileToRequest, ValidationError } from 'payload'
 
 import { DOCTOR_PROFILES } from '../collections/DoctorProfiles'
-import { errorResponse, json, readBody, refuse } from '../lib/errors'
+import { errorResponse, json, refuse } from '../lib/errors'
 
 const MAX_ATTEMPTS = 40
 
@@ -33,7 +33,12 @@ export function createDoctorEndpoint(): Endpoint {
     path: '/',
     handler: async (req) => {
       try {
-        const data = await readBody(req)
+        // JSON from the site, multipart with a `_payload` field from the admin.
+        await addDataAndFileToRequest(req)
+        const data = req.data
+        if (!data || typeof data !== 'object' || Array.isArray(data)) {
+          throw refuse(400, '', '请求体须为医者名片的字段（JSON 对象）')
+        }
         for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
           try {
             const doc = await req.payload.create({

@@ -60,7 +60,10 @@ function meEndpoint(options: ResolvedParticipantsOptions): Endpoint {
         const user = req.user as unknown as Record<string, unknown>
         const org = await ownOrganization(req, options, userId)
         const [doctors, [author], [partner], pledges] = await Promise.all([
-          findAsCaller(req, slug(DOCTOR_PROFILES), { owner: { equals: userId } }, 100),
+          // `owner` is not a public field, so it cannot be queried; the institution is.
+          org
+            ? findAsCaller(req, slug(DOCTOR_PROFILES), { organization: { equals: org.id } }, 100)
+            : Promise.resolve([]),
           findAsCaller(req, slug(AUTHOR_PROFILES), { owner: { equals: userId } }),
           findAsCaller(req, slug(MEDIA_PARTNERS), { owner: { equals: userId } }),
           org
