@@ -1,11 +1,13 @@
 /**
  * The CMS's HTTP server: the vote and leaderboard hot routes are answered by
- * the voting plugin on the bare Node server; everything else (admin, REST,
+ * the voting plugin on the bare Node server, /api/submissions/* (uploads
+ * streamed to disk, resumable uploads) by the submissions plugin; everything else (admin, REST,
  * GraphQL, the other voting endpoints) goes to Next.js. `--dev` runs Next in
  * development mode with reload.
  */
 import http from 'node:http'
 
+import { createSubmissionsHandler } from '@exemplar/plugin-submissions/server'
 import {
   createVotingHandler,
   parseTrustedProxies,
@@ -27,6 +29,8 @@ await app.prepare()
 // Its own Payload instance, so the hot path never waits on Next's module graph.
 const payload = await getPayload({ config, key: 'cms-server' })
 const voting = createVotingHandler(payload)
+// Uploads stream to disk here (a 1 GB video never sits in Next's memory).
+const submissions = createSubmissionsHandler(payload)
 const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES)
 
 const server = http
@@ -39,7 +43,7 @@ const server = http
       Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
       trustedProxies,
     )
-    if (!voting(req, res)) {
+    if (!voting(req, res) && !submissions(req, res)) {
       void handle(req, res)
     }
   })

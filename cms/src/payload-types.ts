@@ -113,8 +113,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'screening-words': ScreeningWord;
+  };
+  globalsSelect: {
+    'screening-words': ScreeningWordsSelect<false> | ScreeningWordsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -301,6 +305,17 @@ export interface Media {
   alt?: string | null;
   caption?: string | null;
   owner?: (number | null) | User;
+  submissionUpload?: boolean | null;
+  onPublicDisplay?: boolean | null;
+  submissionFacts?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -579,6 +594,17 @@ export interface Entry {
         at: string;
         by?: (number | null) | User;
         reason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Marked automatically at submission for the screening editors; never a refusal.
+   */
+  screeningFlags?:
+    | {
+        kind?: ('id-number' | 'phone' | 'promotion') | null;
+        field?: string | null;
+        excerpt?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -1098,6 +1124,14 @@ export interface EntriesSelect<T extends boolean = true> {
         reason?: T;
         id?: T;
       };
+  screeningFlags?:
+    | T
+    | {
+        kind?: T;
+        field?: T;
+        excerpt?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1125,6 +1159,9 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   owner?: T;
+  submissionUpload?: T;
+  onPublicDisplay?: T;
+  submissionFacts?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1398,6 +1435,29 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "screening-words".
+ */
+export interface ScreeningWord {
+  id: number;
+  /**
+   * Looked for in submitted texts to flag for screening; never a refusal.
+   */
+  words?: string[] | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "screening-words_select".
+ */
+export interface ScreeningWordsSelect<T extends boolean = true> {
+  words?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -21,6 +21,7 @@ export const plugins: Plugin[] = [
     entries: 'entries',
     campaigns: 'campaigns',
     media: 'media',
+    publicStates: PUBLIC_ENTRY_STATES,
     isEditor,
   }),
   votingPlugin({

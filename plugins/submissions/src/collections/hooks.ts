@@ -1,0 +1,65 @@
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
+import { APIError } from 'payload'
+
+import { idOf, submissionsService } from '../service'
+import type { ResolvedSubmissionsOptions } from '../types'
+
+/**
+ * The track rules hold for every way an entry can become `submitted` by a
+ * non-editor (REST PATCH, GraphQL, a future endpoint), not only the submit
+ * endpoint. Imports and seeds run without a user and editors decide for
+ * themselves, so neither is checked.
+ */
+export function guardSubmission(options: ResolvedSubmissionsOptions): CollectionBeforeChangeHook {
+  return async ({ data, originalDoc, operation, req }) => {
+    const from = operation === 'create' ? undefined : (originalDoc?.status as string | undefined)
+    const to = (data.status ?? from) as string | undefined
+    if (to !== 'submitted' || from === 'submitted') {
+      return data
+    }
+    if (!req.user || options.isEditor(req.user) || req.context?.submissionsChecked) {
+      return data
+    }
+    const service = submissionsService(req.payload, options)
+    const entry = { ...originalDoc, ...data }
+    const campaign = await service.campaignFor(req.user, entry.campaign)
+    const problems = await service.entryProblems(entry, campaign, {
+      complete: true,
+      user: req.user,
+    })
+    const late = service.deadlineProblem(campaign, from)
+    if (late) {
+      problems.unshift(late)
+    }
+    if (problems.length > 0) {
+      throw new APIError(problems.map((p) => p.message).join('；'), 422, { errors: problems }, true)
+    }
+    return data
+  }
+}
+
+/** Files of an entry on public display become readable by anyone; taken off display, private again. */
+export function syncPublicFiles(options: ResolvedSubmissionsOptions): CollectionAfterChangeHook {
+  return async ({ doc, previousDoc, req }) => {
+    const isPublic = options.publicStates.includes(String(doc.status))
+    const wasPublic = options.publicStates.includes(String(previousDoc?.status))
+    if (isPublic === wasPublic && isPublic === false) {
+      return doc
+    }
+    const ids = ((doc.attachments ?? []) as { file?: unknown }[])
+      .map((a) => idOf(a.file))
+      .filter((x) => x !== undefined)
+    if (ids.length === 0 || (isPublic === wasPublic && !isPublic)) {
+      return doc
+    }
+    await req.payload.update({
+      collection: options.media,
+      where: { id: { in: ids } },
+      data: { onPublicDisplay: isPublic } as never,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    return doc
+  }
+}

@@ -1,0 +1,157 @@
+import type { Access, CollectionConfig, Field, FieldAccess, GlobalConfig, Where } from 'payload'
+
+import { DEFAULT_PROMOTION_WORDS } from '../screening'
+import type { ResolvedSubmissionsOptions } from '../types'
+import { guardSubmission, syncPublicFiles } from './hooks'
+
+export const SCREENING_WORDS_SLUG = 'screening-words'
+
+const l = (zh: string, en: string) => ({ zh, en })
+
+function idOf(user: unknown): number | string | undefined {
+  const id = user && typeof user === 'object' ? (user as { id?: unknown }).id : undefined
+  return typeof id === 'number' || typeof id === 'string' ? id : undefined
+}
+
+/** Flags for the editors (personal data, promotion); the submitter never sees them. */
+export function screeningFlagsField(isEditor: FieldAccess): Field {
+  return {
+    name: 'screeningFlags',
+    label: l('筛查提示', 'Screening flags'),
+    type: 'array',
+    access: { read: isEditor, create: isEditor, update: isEditor },
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      description: l(
+        '提交时自动标出的疑似个人信息与商业宣传，仅供审核参考，不会自动拒绝。',
+        'Marked automatically at submission for the screening editors; never a refusal.',
+      ),
+    },
+    fields: [
+      {
+        name: 'kind',
+        label: l('类型', 'Kind'),
+        type: 'select',
+        options: [
+          { value: 'id-number', label: l('身份证号', 'ID number') },
+          { value: 'phone', label: l('电话号码', 'Phone number') },
+          { value: 'promotion', label: l('宣传用语', 'Promotion') },
+        ],
+      },
+      { name: 'field', label: l('位置', 'Field'), type: 'text' },
+      { name: 'excerpt', label: l('摘录', 'Excerpt'), type: 'text' },
+    ],
+  }
+}
+
+/** What the plugin records on a media document it stores. */
+export const mediaFactsFields: Field[] = [
+  {
+    name: 'submissionUpload',
+    label: l('征集上传', 'Uploaded for a submission'),
+    type: 'checkbox',
+    defaultValue: false,
+    index: true,
+    admin: { readOnly: true, position: 'sidebar' },
+  },
+  {
+    name: 'onPublicDisplay',
+    label: l('所属作品公开展示中', 'Attached to an entry on display'),
+    type: 'checkbox',
+    defaultValue: false,
+    index: true,
+    admin: { readOnly: true, position: 'sidebar' },
+  },
+  {
+    // The rules need the file as uploaded: a photo must be ≥ 2 MB before the
+    // re-encode, and the stored copy may be smaller.
+    name: 'submissionFacts',
+    label: l('文件检测结果', 'Inspection facts'),
+    type: 'json',
+    admin: { readOnly: true },
+  },
+]
+
+/**
+ * Participants' uploads are private until the entry they belong to goes on
+ * display: an unsubmitted photo (a patient, a ward) must not be reachable by
+ * guessing its URL. Files editors upload for pages (not `submissionUpload`) stay public.
+ */
+function mediaRead(isEditor: (user: unknown) => boolean): Access {
+  return ({ req }): boolean | Where => {
+    if (isEditor(req.user)) {
+      return true
+    }
+    const visible: Where[] = [
+      { submissionUpload: { equals: false } },
+      { submissionUpload: { exists: false } },
+      { onPublicDisplay: { equals: true } },
+    ]
+    const id = idOf(req.user)
+    if (id !== undefined) {
+      visible.push({ owner: { equals: id } })
+    }
+    return { or: visible }
+  }
+}
+
+export function screeningWordsGlobal(isEditor: (user: unknown) => boolean): GlobalConfig {
+  const editors: Access = ({ req }) => isEditor(req.user)
+  return {
+    slug: SCREENING_WORDS_SLUG,
+    label: l('筛查词表', 'Screening words'),
+    admin: { group: l('征集活动', 'Campaigns') },
+    access: { read: editors, update: editors },
+    fields: [
+      {
+        name: 'words',
+        label: l('宣传推广用语', 'Promotion words'),
+        type: 'text',
+        hasMany: true,
+        defaultValue: [...DEFAULT_PROMOTION_WORDS],
+        admin: {
+          description: l(
+            '提交时在标题、摘要、正文与图片说明中查找这些词并提示审核人员（不会拒绝作品）。',
+            'Looked for in submitted texts to flag for screening; never a refusal.',
+          ),
+        },
+      },
+    ],
+  }
+}
+
+/** The plugin's fields and hooks added to the CMS's entries and media collections. */
+export function extendCollections(
+  collections: CollectionConfig[],
+  options: ResolvedSubmissionsOptions,
+): CollectionConfig[] {
+  const editorField: FieldAccess = ({ req }) => options.isEditor(req.user)
+  const hasField = (c: CollectionConfig, name: string) =>
+    c.fields.some((f) => 'name' in f && f.name === name)
+  return collections.map((collection) => {
+    if (collection.slug === options.entries) {
+      return {
+        ...collection,
+        hooks: {
+          ...collection.hooks,
+          beforeChange: [...(collection.hooks?.beforeChange ?? []), guardSubmission(options)],
+          afterChange: [...(collection.hooks?.afterChange ?? []), syncPublicFiles(options)],
+        },
+        fields: hasField(collection, 'screeningFlags')
+          ? collection.fields
+          : [...collection.fields, screeningFlagsField(editorField)],
+      }
+    }
+    if (collection.slug === options.media) {
+      return {
+        ...collection,
+        access: { ...collection.access, read: mediaRead(options.isEditor) },
+        fields: hasField(collection, 'submissionFacts')
+          ? collection.fields
+          : [...collection.fields, ...mediaFactsFields],
+      }
+    }
+    return collection
+  })
+}

@@ -1,0 +1,83 @@
+import type { Payload } from 'payload'
+
+import {
+  errorOutput,
+  submissionsService,
+  type SubmissionsInput,
+  type SubmissionsOutput,
+} from '../service'
+import type { ResolvedSubmissionsOptions } from '../types'
+
+type Route = [method: string, pattern: RegExp, run: Action]
+type Action = (
+  s: ReturnType<typeof submissionsService>,
+  input: SubmissionsInput,
+  params: string[],
+) => Promise<SubmissionsOutput>
+
+async function body(input: SubmissionsInput): Promise<Record<string, unknown>> {
+  try {
+    const value = await input.json()
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
+
+const ROUTES: Route[] = [
+  ['POST', /^\/drafts$/, async (s, i) => s.createDraft(i.user, await body(i))],
+  ['PATCH', /^\/drafts\/([^/]+)$/, async (s, i, [id]) => s.saveDraft(i.user, id!, await body(i))],
+  ['GET', /^\/entries\/([^/]+)$/, async (s, i, [id]) => s.getEntry(i.user, id!)],
+  ['POST', /^\/entries$/, async (s, i) => s.createAndSubmit(i.user, await body(i))],
+  ['POST', /^\/entries\/([^/]+)\/submit$/, async (s, i, [id]) => s.submit(i.user, id!)],
+  ['POST', /^\/entries\/([^/]+)\/withdraw$/, async (s, i, [id]) => s.withdraw(i.user, id!)],
+  ['GET', /^\/mine$/, async (s, i) => s.mine(i.user)],
+  ['POST', /^\/uploads$/, async (s, i) => s.upload(i)],
+  [
+    'POST',
+    /^\/uploads\/complete$/,
+    async (s, i) => {
+      const { completeResumable } = await import('../server/tus')
+      return completeResumable(s, i.user, await body(i))
+    },
+  ],
+]
+
+/** Route patterns (Payload's syntax) the Next path registers; the bare server answers the same. */
+export const ENDPOINT_PATHS: [method: 'get' | 'post' | 'patch', path: string][] = [
+  ['post', '/drafts'],
+  ['patch', '/drafts/:id'],
+  ['get', '/entries/:id'],
+  ['post', '/entries'],
+  ['post', '/entries/:id/submit'],
+  ['post', '/entries/:id/withdraw'],
+  ['get', '/mine'],
+  ['post', '/uploads'],
+  ['post', '/uploads/complete'],
+]
+
+/** Answers one request under /api/submissions (`path` is the part after it). */
+export async function dispatch(
+  payload: Payload,
+  options: ResolvedSubmissionsOptions,
+  path: string,
+  input: SubmissionsInput,
+): Promise<SubmissionsOutput> {
+  const service = submissionsService(payload, options)
+  for (const [method, pattern, run] of ROUTES) {
+    const m = pattern.exec(path)
+    if (m && method === input.method.toUpperCase()) {
+      try {
+        return await run(service, input, m.slice(1).map(decodeURIComponent))
+      } catch (err) {
+        return errorOutput(err, { payload })
+      }
+    }
+  }
+  return {
+    status: 404,
+    body: {
+      errors: [{ field: '', code: 'notFound', message: `没有这个接口：${input.method} ${path}` }],
+    },
+  }
+}

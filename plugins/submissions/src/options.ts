@@ -1,0 +1,42 @@
+import path from 'node:path'
+
+import type { ResolvedSubmissionsOptions, SubmissionsPluginOptions } from './types'
+
+const MB = 1024 * 1024
+
+/** States an entry can be withdrawn from by its submitter (API.md). */
+export const WITHDRAWABLE_STATES: readonly string[] = ['draft', 'submitted', 'returned']
+/** States the submitter edits in (mirrors the core's `ownsEditableEntry`). */
+export const EDITABLE_STATES: readonly string[] = ['draft', 'returned']
+
+export function resolveSubmissionsOptions(
+  options: SubmissionsPluginOptions,
+): ResolvedSubmissionsOptions {
+  return {
+    entries: options.entries ?? 'entries',
+    campaigns: options.campaigns ?? 'campaigns',
+    media: options.media ?? 'media',
+    isEditor: options.isEditor,
+    publicStates: options.publicStates ?? [
+      'accepted',
+      'voting',
+      'review',
+      'shortlisted',
+      'publicity',
+      'awarded',
+    ],
+    submissionPhase: options.submissionPhase ?? 'submission',
+    maxPlainUploadBytes: options.maxPlainUploadBytes ?? 30 * MB,
+    maxResumableBytes: options.maxResumableBytes ?? 2048 * MB,
+    resumablePerUser: options.resumablePerUser ?? 3,
+    resumableExpiryMs: options.resumableExpiryMs ?? 24 * 3600_000,
+    siteUrl: (options.siteUrl ?? process.env.SITE_PUBLIC_URL ?? 'http://localhost:4321').replace(
+      /\/$/,
+      '',
+    ),
+    ...(options.notifier ? { notifier: options.notifier } : {}),
+    smsOutboxDir:
+      options.smsOutboxDir ??
+      path.join(process.env.EXEMPLAR_DATA_DIR ?? path.resolve('data'), 'outbox'),
+  }
+}

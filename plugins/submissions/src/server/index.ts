@@ -1,0 +1,117 @@
+import type http from 'node:http'
+import { Readable } from 'node:stream'
+
+import type { Payload } from 'payload'
+
+import { dispatch } from '../endpoints/router'
+import { refuse } from '../lib/errors'
+import { resolveSubmissionsOptions } from '../options'
+import { errorOutput, submissionsService, type SubmissionsInput } from '../service'
+import type { ResolvedSubmissionsOptions } from '../types'
+import { TUS_PATH, resumableUploads, stopResumable } from './tus'
+
+export { TUS_PATH, stopResumable }
+
+const PREFIX = '/api/submissions/'
+const MAX_JSON_BYTES = 2 * 1024 * 1024
+
+function headersOf(req: http.IncomingMessage): Headers {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) {
+      for (const v of value) {
+        headers.append(name, v)
+      }
+    } else if (value !== undefined) {
+      headers.set(name, value)
+    }
+  }
+  return headers
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_JSON_BYTES) {
+      throw refuse(413, '', 'body.tooLarge', '请求内容过大（不超过 2 MB），附件请通过上传接口提交')
+    }
+    chunks.push(chunk)
+  }
+  const text = Buffer.concat(chunks).toString('utf8')
+  return text ? JSON.parse(text) : {}
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const data = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(data),
+    'cache-control': 'no-store',
+  })
+  res.end(data)
+}
+
+/**
+ * /api/submissions/* on the CMS's bare Node server, before Next: resumable
+ * uploads (tus) stream to disk, plain uploads are refused on their declared
+ * length before a byte is read, and the JSON routes run the same dispatch as
+ * the Payload endpoints. Returns `false` for any other path.
+ */
+export function createSubmissionsHandler(
+  payload: Payload,
+  options: ResolvedSubmissionsOptions = (payload.config.custom?.submissions as
+    ResolvedSubmissionsOptions | undefined) ?? resolveSubmissionsOptions({ isEditor: () => false }),
+) {
+  const service = submissionsService(payload, options)
+  const tus = resumableUploads(service)
+  return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
+    const url = req.url ?? '/'
+    if (url === TUS_PATH || url.startsWith(`${TUS_PATH}/`) || url.startsWith(`${TUS_PATH}?`)) {
+      void tus.server.handle(req, res).catch((err: unknown) => {
+        payload.logger.error({ err }, '[submissions] resumable upload failed')
+        if (!res.headersSent) {
+          send(res, 500, errorOutput(err).body)
+        }
+      })
+      return true
+    }
+    if (!url.startsWith(PREFIX)) {
+      return false
+    }
+    void (async () => {
+      const headers = headersOf(req)
+      const { pathname } = new URL(url, 'http://localhost')
+      const method = req.method ?? 'GET'
+      const { user } = await payload.auth({ headers })
+      const input: SubmissionsInput = {
+        method,
+        path: pathname,
+        headers,
+        user: user ?? undefined,
+        json: () => readJson(req),
+        // Read only when a route asks, after the length was checked.
+        formData: () =>
+          new Request(new URL(url, 'http://localhost'), {
+            method,
+            headers,
+            body: Readable.toWeb(req) as ReadableStream,
+            duplex: 'half',
+          } as RequestInit).formData(),
+      }
+      const out = await dispatch(payload, options, pathname.slice(PREFIX.length - 1), input)
+      send(res, out.status, out.body)
+      // A refused upload leaves its body unread; drop the connection rather than read it.
+      if (!req.readableEnded && out.status >= 400) {
+        res.once('finish', () => req.destroy())
+      }
+    })().catch((err: unknown) => {
+      const out = errorOutput(err, { payload })
+      if (!res.headersSent) {
+        send(res, out.status, out.body)
+      }
+    })
+    return true
+  }
+}

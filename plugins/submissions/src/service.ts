@@ -1,0 +1,987 @@
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
+
+import { SCREENING_WORDS_SLUG } from './collections'
+import {
+  FileRefused,
+  inspectFile,
+  reencodeImage,
+  safeFileName,
+  type InspectedFile,
+} from './inspect'
+import { formatBeijing, submissionWindow, windowRefusal } from './lib/deadline'
+import { SubmissionError, refuse } from './lib/errors'
+import { allNotifiers, emailNotifier, smsOutboxNotifier, type Notifier } from './notify'
+import { EDITABLE_STATES, WITHDRAWABLE_STATES } from './options'
+import {
+  checkContent,
+  checkFile,
+  formatBytes,
+  kindFromMime,
+  type AllowedFileKind,
+  type EntryContent,
+  type FileFacts,
+  type FileKind,
+  type RuleProblem,
+  type TrackRequirements,
+} from './rules'
+import { DEFAULT_PROMOTION_WORDS, screenContent } from './screening'
+import type { ResolvedSubmissionsOptions } from './types'
+
+type Doc = Record<string, unknown> & { id: number | string }
+
+interface Track {
+  key: string
+  name?: string
+  kind?: string
+  requirements?: TrackRequirements & { allowedFileKinds?: AllowedFileKind[] | null }
+}
+
+interface Campaign extends Doc {
+  title?: string
+  slug?: string
+  tracks?: Track[] | null
+  phases?: { kind?: string; startsAt?: string; endsAt?: string }[] | null
+}
+
+/** Facts the plugin records on a media document (`submissionFacts`). */
+export interface StoredFacts extends FileFacts {
+  mimeType: string
+  width?: number
+  height?: number
+  pdfPages?: number
+}
+
+/** Fields the submitter writes; everything else (status, number, submitter, flags) is the server's. */
+const WRITABLE_FIELDS = [
+  'title',
+  'abstract',
+  'theme',
+  'sections',
+  'attachments',
+  'authors',
+  'province',
+  'city',
+  'channel',
+  'recommendingUnit',
+  'informationSource',
+  'declarations',
+] as const
+
+const STATE_NAMES: Record<string, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  screening: '审核中',
+  returned: '退回修改',
+  rejected: '未通过',
+  accepted: '审核通过',
+  withdrawn: '已撤回',
+}
+
+const stateName = (s: unknown) => STATE_NAMES[String(s)] ?? String(s)
+
+export function idOf(value: unknown): number | string | undefined {
+  if (typeof value === 'number' || typeof value === 'string') {
+    return value
+  }
+  if (value && typeof value === 'object' && 'id' in value) {
+    return idOf((value as { id: unknown }).id)
+  }
+  return undefined
+}
+
+const sameId = (a: unknown, b: unknown) => {
+  const x = idOf(a)
+  const y = idOf(b)
+  return x !== undefined && y !== undefined && String(x) === String(y)
+}
+
+/** A signed-in participant (institution account or individual author) may submit. */
+function isParticipant(user: unknown): boolean {
+  return Boolean(
+    user && typeof user === 'object' && (user as { role?: unknown }).role === 'participant',
+  )
+}
+
+function dedupe(problems: RuleProblem[]): RuleProblem[] {
+  const seen = new Set<string>()
+  return problems.filter((p) => {
+    const key = `${p.field}|${p.code}`
+    if (seen.has(key)) {
+      return false
+    }
+    seen.add(key)
+    return true
+  })
+}
+
+/** The rules' view of a media document: the facts recorded at upload, else what Payload knows. */
+export function factsOfMedia(media: Record<string, unknown>): FileFacts | undefined {
+  const stored = media.submissionFacts as StoredFacts | null | undefined
+  if (stored && stored.kind) {
+    const { kind, bytes, format, durationSeconds, docx } = stored
+    return {
+      kind,
+      bytes,
+      ...(format ? { format } : {}),
+      ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+      ...(docx ? { docx } : {}),
+    }
+  }
+  const kind = kindFromMime(String(media.mimeType ?? ''))
+  return kind ? { kind, bytes: Number(media.filesize ?? 0) } : undefined
+}
+
+export function trackOf(campaign: Campaign, key: unknown): Track | undefined {
+  return (campaign.tracks ?? []).find((t) => t.key === key)
+}
+
+/** What a participant's request carries once the transport (Next or the bare Node server) is peeled off. */
+export interface SubmissionsInput {
+  method: string
+  path: string
+  headers: Headers
+  user: unknown
+  json: () => Promise<unknown>
+  formData: () => Promise<FormData>
+}
+
+export interface SubmissionsOutput {
+  status: number
+  body: unknown
+}
+
+export class SubmissionsService {
+  constructor(
+    readonly payload: Payload,
+    readonly options: ResolvedSubmissionsOptions,
+  ) {}
+
+  private get notifier(): Notifier {
+    return (
+      this.options.notifier ??
+      allNotifiers([emailNotifier(this.payload), smsOutboxNotifier(this.options.smsOutboxDir)])
+    )
+  }
+
+  // ── lookups ────────────────────────────────────────────────────────────
+
+  async campaignFor(user: unknown, id: unknown): Promise<Campaign> {
+    const campaignId = idOf(id)
+    if (campaignId === undefined || campaignId === '') {
+      throw refuse(400, 'campaign', 'campaign.required', '请选择征集活动（campaign）')
+    }
+    try {
+      return (await this.payload.findByID({
+        collection: this.options.campaigns,
+        id: campaignId,
+        depth: 0,
+        overrideAccess: false,
+        user,
+      })) as unknown as Campaign
+    } catch {
+      throw refuse(404, 'campaign', 'campaign.notFound', '征集活动不存在或未发布')
+    }
+  }
+
+  trackIn(campaign: Campaign, key: unknown): Track {
+    const track = trackOf(campaign, key)
+    if (!track) {
+      throw refuse(
+        400,
+        'track',
+        'track.unknown',
+        `作品类别“${String(key ?? '')}”不属于本活动，可选：${(campaign.tracks ?? []).map((t) => `${t.key}（${t.name ?? ''}）`).join('、')}`,
+      )
+    }
+    return track
+  }
+
+  /** The caller's own entry, read with their access (so nobody reads another's draft). */
+  async ownEntry(user: unknown, id: string): Promise<Doc> {
+    let entry: Doc | undefined
+    try {
+      entry = (await this.payload.findByID({
+        collection: this.options.entries,
+        id,
+        depth: 0,
+        overrideAccess: false,
+        user,
+      })) as unknown as Doc
+    } catch {
+      entry = undefined
+    }
+    if (!entry || !sameId(entry.submittedBy, user)) {
+      throw refuse(404, 'id', 'entry.notFound', '作品不存在，或不是您报送的作品')
+    }
+    return entry
+  }
+
+  requireParticipant(user: unknown): void {
+    if (!user) {
+      throw refuse(401, 'user', 'auth.required', '请先登录后再报送作品')
+    }
+    if (!isParticipant(user)) {
+      throw refuse(
+        403,
+        'user',
+        'auth.participantOnly',
+        '仅参与者账号（机构或个人作者）可以报送作品',
+      )
+    }
+  }
+
+  async screeningWords(): Promise<readonly string[]> {
+    try {
+      const global = (await this.payload.findGlobal({
+        slug: SCREENING_WORDS_SLUG as never,
+        depth: 0,
+      })) as { words?: string[] | null }
+      return global.words?.length ? global.words : DEFAULT_PROMOTION_WORDS
+    } catch {
+      return DEFAULT_PROMOTION_WORDS
+    }
+  }
+
+  /** Media documents by id, only the caller's own (attaching someone else's file is refused). */
+  async ownMedia(
+    user: unknown,
+    ids: (number | string)[],
+  ): Promise<Map<string, Record<string, unknown>>> {
+    const found = new Map<string, Record<string, unknown>>()
+    if (ids.length === 0) {
+      return found
+    }
+    const where: Where = { id: { in: ids } }
+    const { docs } = await this.payload.find({
+      collection: this.options.media,
+      where,
+      depth: 0,
+      limit: ids.length,
+      pagination: false,
+      overrideAccess: true,
+    })
+    for (const doc of docs as unknown as Record<string, unknown>[]) {
+      if (user === undefined || this.options.isEditor(user) || sameId(doc.owner, user)) {
+        found.set(String(doc.id), doc)
+      }
+    }
+    return found
+  }
+
+  // ── rules ──────────────────────────────────────────────────────────────
+
+  /**
+   * Every track rule for `entry` (a merged document: stored values plus the
+   * change). `complete` at submit. Attachments are checked on the facts
+   * recorded when the file was inspected, never on what the client says.
+   */
+  async entryProblems(
+    entry: Record<string, unknown>,
+    campaign: Campaign,
+    { complete, user }: { complete: boolean; user: unknown },
+  ): Promise<RuleProblem[]> {
+    const track = this.trackIn(campaign, entry.track)
+    const requirements = track.requirements ?? {}
+    const attachments = (entry.attachments ?? []) as { file?: unknown; caption?: string | null }[]
+    const ids = attachments.map((a) => idOf(a.file)).filter((x) => x !== undefined)
+    const media = await this.ownMedia(user, ids)
+    const problems: RuleProblem[] = []
+    const content: EntryContent = {
+      title: entry.title as string | undefined,
+      abstract: entry.abstract as string | undefined,
+      sections: (entry.sections ?? []) as EntryContent['sections'],
+      channel: entry.channel as string | undefined,
+      recommendingUnit: entry.recommendingUnit as string | undefined,
+      informationSource: entry.informationSource as string | undefined,
+      declarations: entry.declarations as EntryContent['declarations'],
+      attachments: [],
+    }
+    for (const [i, a] of attachments.entries()) {
+      const id = idOf(a.file)
+      const doc = id === undefined ? undefined : media.get(String(id))
+      const facts = doc ? factsOfMedia(doc) : undefined
+      if (id !== undefined && !facts) {
+        problems.push({
+          field: `attachments.${i}.file`,
+          code: 'file.notFound',
+          message: `第 ${i + 1} 个附件的文件不存在或不是您上传的，请重新上传`,
+        })
+        continue
+      }
+      content.attachments!.push({ caption: a.caption ?? null, file: facts as FileFacts })
+    }
+    problems.push(
+      ...checkContent(requirements, content, { complete, trackKind: track.kind ?? null }),
+    )
+    return dedupe(problems)
+  }
+
+  /** Refusal of a first submission outside the window; a returned entry may come back after it. */
+  deadlineProblem(campaign: Campaign, from: unknown, now = new Date()): RuleProblem | null {
+    if (from === 'returned') {
+      return null
+    }
+    const window = submissionWindow(campaign.phases, this.options.submissionPhase, now)
+    const message = windowRefusal(window)
+    if (!message) {
+      return null
+    }
+    return {
+      field: 'campaign',
+      code: window.state === 'upcoming' ? 'deadline.notOpen' : 'deadline.closed',
+      message,
+      ...('closesAt' in window ? { limit: window.closesAt.toISOString() } : {}),
+    }
+  }
+
+  private pick(body: Record<string, unknown>): Record<string, unknown> {
+    const data: Record<string, unknown> = {}
+    for (const key of WRITABLE_FIELDS) {
+      if (key in body) {
+        data[key] = body[key]
+      }
+    }
+    if (Array.isArray(data.attachments)) {
+      data.attachments = (data.attachments as Record<string, unknown>[]).map((a) => ({
+        file: idOf(a?.file) ?? null,
+        caption: typeof a?.caption === 'string' ? a.caption : null,
+      }))
+    }
+    return data
+  }
+
+  private async refuseForeignFiles(user: unknown, data: Record<string, unknown>): Promise<void> {
+    const attachments = (data.attachments ?? []) as { file?: unknown }[]
+    const ids = attachments.map((a) => idOf(a.file)).filter((x) => x !== undefined)
+    const mine = await this.ownMedia(user, ids)
+    const errors: RuleProblem[] = []
+    for (const [i, a] of attachments.entries()) {
+      const id = idOf(a.file)
+      if (id === undefined || id === null) {
+        errors.push({
+          field: `attachments.${i}.file`,
+          code: 'file.required',
+          message: `第 ${i + 1} 个附件缺少文件，请上传或删除该项`,
+        })
+      } else if (!mine.has(String(id))) {
+        errors.push({
+          field: `attachments.${i}.file`,
+          code: 'file.notFound',
+          message: `第 ${i + 1} 个附件的文件不存在或不是您上传的，请重新上传`,
+        })
+      }
+    }
+    if (errors.length > 0) {
+      throw new SubmissionError(422, errors)
+    }
+  }
+
+  private organizationOf(user: unknown): number | string | undefined {
+    return user && typeof user === 'object'
+      ? idOf((user as { organization?: unknown }).organization)
+      : undefined
+  }
+
+  // ── drafts and entries ─────────────────────────────────────────────────
+
+  async createDraft(user: unknown, body: Record<string, unknown>): Promise<SubmissionsOutput> {
+    this.requireParticipant(user)
+    const campaign = await this.campaignFor(user, body.campaign)
+    const track = this.trackIn(campaign, body.track)
+    const closed = this.deadlineProblem(campaign, 'draft')
+    if (closed) {
+      throw new SubmissionError(422, [closed])
+    }
+    const data = this.pick(body)
+    await this.refuseForeignFiles(user, data)
+    const organization = this.organizationOf(user)
+    const entry = await this.payload.create({
+      collection: this.options.entries,
+      data: {
+        title: '未命名草稿',
+        ...data,
+        campaign: campaign.id,
+        track: track.key,
+        ...(organization !== undefined ? { organization } : {}),
+      } as never,
+      depth: 0,
+      overrideAccess: false,
+      user,
+    })
+    return { status: 201, body: { entry } }
+  }
+
+  async getEntry(user: unknown, id: string): Promise<SubmissionsOutput> {
+    this.requireParticipant(user)
+    const own = await this.ownEntry(user, id)
+    const entry = await this.payload.findByID({
+      collection: this.options.entries,
+      id: own.id,
+      depth: 1,
+      overrideAccess: false,
+      user,
+    })
+    const campaign = await this.campaignFor(user, own.campaign)
+    const track = this.trackIn(campaign, own.track)
+    const window = submissionWindow(campaign.phases, this.options.submissionPhase)
+    return {
+      status: 200,
+      body: {
+        entry,
+        rules: {
+          track,
+          requirements: track.requirements ?? {},
+          closesAt: 'closesAt' in window ? window.closesAt.toISOString() : null,
+          closesAtBeijing: 'closesAt' in window ? formatBeijing(window.closesAt) : null,
+        },
+      },
+    }
+  }
+
+  private lockedMessage(status: unknown) {
+    return `作品当前状态为“${stateName(status)}”，已进入审核流程，不能再修改（作品经审核后将无法修改）`
+  }
+
+  async saveDraft(
+    user: unknown,
+    id: string,
+    body: Record<string, unknown>,
+  ): Promise<SubmissionsOutput> {
+    this.requireParticipant(user)
+    const entry = await this.ownEntry(user, id)
+    if (!EDITABLE_STATES.includes(String(entry.status))) {
+      throw refuse(409, 'status', 'entry.locked', this.lockedMessage(entry.status))
+    }
+    const data = this.pick(body)
+    await this.refuseForeignFiles(user, data)
+    const updated = (await this.payload.update({
+      collection: this.options.entries,
+      id: entry.id,
+      data: data as never,
+      depth: 0,
+      overrideAccess: false,
+      user,
+    })) as unknown as Doc
+    const campaign = await this.campaignFor(user, updated.campaign)
+    const problems = await this.entryProblems(updated, campaign, { complete: false, user })
+    return { status: 200, body: { entry: updated, problems } }
+  }
+
+  /** Checks everything, then moves the entry into `submitted`; 422 leaves it as it was. */
+  private async submitChecked(
+    user: unknown,
+    entry: Doc,
+    campaign: Campaign,
+    from: unknown,
+  ): Promise<Doc> {
+    const problems = await this.entryProblems(entry, campaign, { complete: true, user })
+    const late = this.deadlineProblem(campaign, from)
+    if (late) {
+      problems.unshift(late)
+    }
+    if (problems.length > 0) {
+      throw new SubmissionError(422, problems)
+    }
+    const flags = screenContent(
+      entry as Parameters<typeof screenContent>[0],
+      await this.screeningWords(),
+    ).map(({ kind, field, excerpt }) => ({ kind, field: field ?? null, excerpt }))
+    // The status field is editor-only (field access), so the change is written
+    // with overrideAccess — but only after the caller's ownership and the
+    // entry's state were checked with their own access above. The rules were
+    // checked just now, so the entries hook need not check them twice.
+    return (await this.payload.update({
+      collection: this.options.entries,
+      id: entry.id,
+      data: { status: 'submitted', screeningFlags: flags } as never,
+      depth: 0,
+      overrideAccess: true,
+      user,
+      context: {
+        submissionsChecked: true,
+        statusReason: from === 'returned' ? '修改后重新提交' : null,
+      },
+    })) as unknown as Doc
+  }
+
+  async submit(user: unknown, id: string): Promise<SubmissionsOutput> {
+    this.requireParticipant(user)
+    const entry = await this.ownEntry(user, id)
+    if (!EDITABLE_STATES.includes(String(entry.status))) {
+      throw refuse(
+        409,
+        'status',
+        'entry.notSubmittable',
+        entry.status === 'submitted'
+          ? '作品已提交，无需重复提交'
+          : this.lockedMessage(entry.status),
+      )
+    }
+    const campaign = await this.campaignFor(user, entry.campaign)
+    const submitted = await this.submitChecked(user, entry, campaign, entry.status)
+    await this.confirm(user, submitted, campaign)
+    return {
+      status: 200,
+      body: { entry: { id: submitted.id, number: submitted.number, status: submitted.status } },
+    }
+  }
+
+  /** One step: everything is checked before anything is written; a failed write leaves nothing behind. */
+  async createAndSubmit(user: unknown, body: Record<string, unknown>): Promise<SubmissionsOutput> {
+    this.requireParticipant(user)
+    const campaign = await this.campaignFor(user, body.campaign)
+    const track = this.trackIn(campaign, body.track)
+    const data = { ...this.pick(body), campaign: campaign.id, track: track.key }
+    await this.refuseForeignFiles(user, data)
+    const problems = await this.entryProblems(data, campaign, { complete: true, user })
+    const late = this.deadlineProblem(campaign, 'draft')
+    if (late) {
+      problems.unshift(late)
+    }
+    if (problems.length > 0) {
+      throw new SubmissionError(422, problems)
+    }
+    const organization = this.organizationOf(user)
+    const draft = (await this.payload.create({
+      collection: this.options.entries,
+      data: { ...data, ...(organization !== undefined ? { organization } : {}) } as never,
+      depth: 0,
+      overrideAccess: false,
+      user,
+    })) as unknown as Doc
+    let submitted: Doc
+    try {
+      submitted = await this.submitChecked(user, draft, campaign, 'draft')
+    } catch (err) {
+      await this.payload.delete({
+        collection: this.options.entries,
+        id: draft.id,
+        overrideAccess: true,
+      })
+      throw err
+    }
+    await this.confirm(user, submitted, campaign)
+    return {
+      status: 201,
+      body: { entry: { id: submitted.id, number: submitted.number, status: submitted.status } },
+    }
+  }
+
+  async withdraw(user: unknown, id: string): Promise<SubmissionsOutput> {
+    this.requireParticipant(user)
+    const entry = await this.ownEntry(user, id)
+    if (!WITHDRAWABLE_STATES.includes(String(entry.status))) {
+      throw refuse(
+        409,
+        'status',
+        'entry.notWithdrawable',
+        `作品当前状态为“${stateName(entry.status)}”，审核开始后不能撤回；如需撤回请联系组委会`,
+      )
+    }
+    // Ownership and state were checked with the caller's access; the status
+    // field itself is editor-only, hence overrideAccess for this one write.
+    // The history row (from, to, when, who) comes from the core's hook.
+    const updated = (await this.payload.update({
+      collection: this.options.entries,
+      id: entry.id,
+      data: { status: 'withdrawn' } as never,
+      depth: 0,
+      overrideAccess: true,
+      user,
+      context: { statusReason: '提交人撤回' },
+    })) as unknown as Doc
+    return {
+      status: 200,
+      body: { entry: { id: updated.id, number: updated.number, status: updated.status } },
+    }
+  }
+
+  async mine(user: unknown): Promise<SubmissionsOutput> {
+    this.requireParticipant(user)
+    const { docs } = await this.payload.find({
+      collection: this.options.entries,
+      where: { submittedBy: { equals: idOf(user) } },
+      depth: 0,
+      limit: 500,
+      pagination: false,
+      sort: '-updatedAt',
+      overrideAccess: false,
+      user,
+    })
+    const entries = docs as unknown as Doc[]
+    const campaignIds = [
+      ...new Set(entries.map((e) => idOf(e.campaign)).filter((x) => x !== undefined)),
+    ]
+    const campaigns = new Map<string, Record<string, unknown>>()
+    if (campaignIds.length > 0) {
+      const found = await this.payload.find({
+        collection: this.options.campaigns,
+        where: { id: { in: campaignIds } },
+        depth: 0,
+        limit: campaignIds.length,
+        pagination: false,
+        overrideAccess: false,
+        user,
+      })
+      for (const c of found.docs as unknown as Doc[]) {
+        campaigns.set(String(c.id), { id: c.id, title: c.title, slug: c.slug })
+      }
+    }
+    return {
+      status: 200,
+      body: {
+        entries: entries.map((e) => ({
+          id: e.id,
+          number: e.number ?? null,
+          title: e.title,
+          campaign: campaigns.get(String(idOf(e.campaign))) ?? { id: idOf(e.campaign) },
+          track: e.track,
+          status: e.status,
+          history: ((e.history ?? []) as Record<string, unknown>[]).map((h) => ({
+            from: h.from ?? null,
+            to: h.to,
+            at: h.at,
+            reason: h.reason ?? null,
+          })),
+          editable: EDITABLE_STATES.includes(String(e.status)),
+          withdrawable: WITHDRAWABLE_STATES.includes(String(e.status)),
+          updatedAt: e.updatedAt,
+        })),
+      },
+    }
+  }
+
+  /** Email (and SMS when the account has a phone); a failure is logged, the submission stands. */
+  private async confirm(user: unknown, entry: Doc, campaign: Campaign): Promise<void> {
+    const u = (user ?? {}) as { email?: string; phone?: string; name?: string }
+    const link = `${this.options.siteUrl}/my/entries/${entry.id}`
+    const number = String(entry.number ?? entry.id)
+    const subject = `作品已提交：${number}`
+    const text = [
+      `${u.name ?? '您好'}：`,
+      '',
+      `您报送至“${String(campaign.title ?? '')}”的作品《${String(entry.title ?? '')}》已提交成功。`,
+      `作品编号：${number}`,
+      `提交时间：${formatBeijing(new Date())}（北京时间）`,
+      `查看进度：${link}`,
+      '',
+      '作品进入审核后将无法修改；审核开始前可在上面的页面撤回。',
+    ].join('\n')
+    try {
+      await this.notifier.send({ email: u.email, phone: u.phone }, { subject, text })
+    } catch (err) {
+      this.payload.logger.error({ err, entry: entry.id }, '[submissions] confirmation not sent')
+    }
+  }
+
+  // ── uploads ────────────────────────────────────────────────────────────
+
+  /** The largest body the plain upload reads: the track's limit, never above the global cap. */
+  plainLimit(requirements: TrackRequirements): number {
+    const track = requirements.maxFileBytes ?? Infinity
+    return Math.min(track, this.options.maxPlainUploadBytes)
+  }
+
+  async uploadTarget(user: unknown, campaignId: unknown, trackKey: unknown) {
+    this.requireParticipant(user)
+    const campaign = await this.campaignFor(user, campaignId)
+    const track = this.trackIn(campaign, trackKey)
+    return { campaign, track, requirements: track.requirements ?? {} }
+  }
+
+  /**
+   * A multipart upload: refused on its declared length before a byte is
+   * buffered, then written to a temp file, inspected by its bytes, checked
+   * against the track and stored.
+   */
+  async upload(input: SubmissionsInput): Promise<SubmissionsOutput> {
+    this.requireParticipant(input.user)
+    const declared = Number(input.headers.get('content-length') ?? NaN)
+    // The body is multipart: campaign and track come with it, so only the global
+    // cap can be applied before reading; the track's own limit follows below.
+    const slack = 64 * 1024
+    if (!Number.isFinite(declared)) {
+      throw refuse(
+        411,
+        'file',
+        'file.lengthRequired',
+        '上传请求缺少长度（Content-Length），请使用浏览器表单或断点续传上传',
+      )
+    }
+    if (declared > this.options.maxPlainUploadBytes + slack) {
+      throw refuse(
+        413,
+        'file',
+        'file.tooLargeForPlain',
+        `普通上传单个文件不超过 ${formatBytes(this.options.maxPlainUploadBytes)}，更大的音视频文件请使用断点续传上传（/api/submissions/tus）`,
+        this.options.maxPlainUploadBytes,
+      )
+    }
+    let form: FormData
+    try {
+      form = await input.formData()
+    } catch {
+      throw refuse(400, 'file', 'file.badForm', '上传内容无法读取，请重新选择文件上传')
+    }
+    const file = form.get('file')
+    if (!file || typeof file === 'string') {
+      throw refuse(400, 'file', 'file.required', '请选择要上传的文件（file）')
+    }
+    const { requirements } = await this.uploadTarget(
+      input.user,
+      form.get('campaign'),
+      form.get('track'),
+    )
+    const limit = this.plainLimit(requirements)
+    if (file.size > limit) {
+      const tooBig = checkFile(requirements, { kind: 'video', bytes: file.size }).find(
+        (p) => p.code === 'file.tooLarge',
+      )
+      throw tooBig && requirements.maxFileBytes && file.size > requirements.maxFileBytes
+        ? new SubmissionError(413, [
+            { ...tooBig, message: tooBig.message.replace(/^每个?视频/, '文件') },
+          ])
+        : refuse(
+            413,
+            'file',
+            'file.tooLargeForPlain',
+            `普通上传单个文件不超过 ${formatBytes(limit)}，更大的音视频文件请使用断点续传上传`,
+            limit,
+          )
+    }
+    const tmp = path.join(os.tmpdir(), `exemplar-upload-${randomUUID()}`)
+    await fs.promises.writeFile(tmp, Buffer.from(await file.arrayBuffer()))
+    try {
+      const caption = form.get('caption')
+      const doc = await this.storeInspected(input.user, tmp, file.name, requirements, {
+        caption: typeof caption === 'string' ? caption : undefined,
+      })
+      return { status: 201, body: { file: this.describe(doc) } }
+    } finally {
+      await fs.promises.rm(tmp, { force: true })
+    }
+  }
+
+  /** Inspects a file on disk, checks it against the track, stores it; 422 stores nothing. */
+  async inspectAndCheck(
+    filePath: string,
+    originalName: string,
+    requirements: TrackRequirements & { allowedFileKinds?: AllowedFileKind[] | null },
+  ): Promise<InspectedFile> {
+    let inspected: InspectedFile
+    try {
+      inspected = await inspectFile(filePath, {
+        originalName,
+        allowedKinds: requirements.allowedFileKinds ?? null,
+      })
+    } catch (err) {
+      if (err instanceof FileRefused) {
+        throw refuse(422, 'file', err.code, err.message, err.limit)
+      }
+      throw err
+    }
+    const problems = checkFile(requirements, inspected)
+    if (problems.length > 0) {
+      throw new SubmissionError(422, problems)
+    }
+    return inspected
+  }
+
+  private factsToStore(inspected: InspectedFile): StoredFacts {
+    return {
+      kind: inspected.kind,
+      bytes: inspected.bytes,
+      mimeType: inspected.mimeType,
+      ...(inspected.format ? { format: inspected.format } : {}),
+      ...(inspected.width ? { width: inspected.width, height: inspected.height } : {}),
+      ...(inspected.durationSeconds !== undefined
+        ? { durationSeconds: inspected.durationSeconds }
+        : {}),
+      ...(inspected.docx ? { docx: inspected.docx } : {}),
+      ...(inspected.pdfPages !== undefined ? { pdfPages: inspected.pdfPages } : {}),
+    }
+  }
+
+  private storedName(originalName: string, ext: string): string {
+    const safe = safeFileName(originalName)
+    const base = safe.replace(/\.[^.]*$/, '') || 'file'
+    return `${base}.${ext === 'jpeg' ? 'jpg' : ext}`
+  }
+
+  async storeInspected(
+    user: unknown,
+    filePath: string,
+    originalName: string,
+    requirements: TrackRequirements & { allowedFileKinds?: AllowedFileKind[] | null },
+    { caption }: { caption?: string | undefined } = {},
+  ): Promise<Record<string, unknown>> {
+    const inspected = await this.inspectAndCheck(filePath, originalName, requirements)
+    let data: Buffer
+    let mimeType = inspected.mimeType
+    let ext = inspected.ext
+    if (inspected.kind === 'image') {
+      // Payload keeps the original bytes (GPS included) when nothing resizes
+      // it, so the stored original is a fresh encoding without metadata.
+      const image = await reencodeImage(filePath)
+      data = image.data
+      ext = image.format === 'jpeg' ? 'jpg' : image.format
+      mimeType = `image/${image.format}`
+    } else {
+      data = await fs.promises.readFile(filePath)
+    }
+    return (await this.payload.create({
+      collection: this.options.media,
+      data: {
+        ...(caption ? { caption } : {}),
+        submissionUpload: true,
+        onPublicDisplay: false,
+        submissionFacts: this.factsToStore(inspected),
+      } as never,
+      file: {
+        data,
+        mimetype: mimeType,
+        name: this.storedName(originalName, ext),
+        size: data.length,
+      },
+      depth: 0,
+      overrideAccess: false,
+      user,
+    })) as unknown as Record<string, unknown>
+  }
+
+  /**
+   * A finished resumable upload becomes a media document without passing
+   * through memory: Payload's `create` with `filePath` reads the whole file
+   * into a Buffer, so the file is renamed into the media folder (same disk)
+   * and the document written with `payload.db.create`, which skips hooks —
+   * owner, timestamps and facts are set here instead.
+   */
+  async adoptFile(
+    user: unknown,
+    filePath: string,
+    originalName: string,
+    requirements: TrackRequirements & { allowedFileKinds?: AllowedFileKind[] | null },
+  ): Promise<Record<string, unknown>> {
+    const inspected = await this.inspectAndCheck(filePath, originalName, requirements)
+    if (inspected.kind === 'image') {
+      return this.storeInspected(user, filePath, originalName, requirements)
+    }
+    const staticDir = this.staticDir()
+    await fs.promises.mkdir(staticDir, { recursive: true })
+    const filename = await this.freeName(staticDir, this.storedName(originalName, inspected.ext))
+    await fs.promises.rename(filePath, path.join(staticDir, filename))
+    const now = new Date().toISOString()
+    try {
+      const doc = await this.payload.db.create({
+        collection: this.options.media,
+        data: {
+          filename,
+          mimeType: inspected.mimeType,
+          filesize: inspected.bytes,
+          owner: idOf(user),
+          submissionUpload: true,
+          onPublicDisplay: false,
+          submissionFacts: this.factsToStore(inspected),
+          createdAt: now,
+          updatedAt: now,
+        },
+      })
+      return { ...doc, url: `/api/${this.options.media}/file/${encodeURIComponent(filename)}` }
+    } catch (err) {
+      await fs.promises.rm(path.join(staticDir, filename), { force: true })
+      throw err
+    }
+  }
+
+  staticDir(): string {
+    const upload = this.payload.collections[this.options.media as CollectionSlug]?.config.upload
+    const dir = upload && typeof upload === 'object' ? upload.staticDir : undefined
+    return path.resolve(dir ?? 'media')
+  }
+
+  /** `name.mp4`, else `name-1.mp4`, … — never overwriting another file. */
+  private async freeName(dir: string, name: string): Promise<string> {
+    const ext = path.extname(name)
+    const base = name.slice(0, name.length - ext.length)
+    for (let i = 0; ; i++) {
+      const candidate = i === 0 ? name : `${base}-${i}${ext}`
+      try {
+        await fs.promises.access(path.join(dir, candidate))
+      } catch {
+        return candidate
+      }
+    }
+  }
+
+  describe(doc: Record<string, unknown>) {
+    const facts = (doc.submissionFacts ?? {}) as Partial<StoredFacts>
+    const sizes = (doc.sizes ?? {}) as Record<string, { url?: string | null } | undefined>
+    return {
+      id: doc.id,
+      filename: doc.filename,
+      kind: (facts.kind ?? kindFromMime(String(doc.mimeType ?? ''))) as FileKind | undefined,
+      mimeType: doc.mimeType,
+      bytes: facts.bytes ?? doc.filesize,
+      storedBytes: doc.filesize,
+      ...(facts.width ? { width: facts.width, height: facts.height } : {}),
+      ...(facts.durationSeconds !== undefined ? { durationSeconds: facts.durationSeconds } : {}),
+      ...(facts.docx
+        ? { docx: { bodyChars: facts.docx.bodyChars, abstractChars: facts.docx.abstractChars } }
+        : {}),
+      url: doc.url ?? `/api/${this.options.media}/file/${encodeURIComponent(String(doc.filename))}`,
+      ...(sizes.thumbnail?.url ? { thumbnailUrl: sizes.thumbnail.url } : {}),
+    }
+  }
+}
+
+export function submissionsService(payload: Payload, options: ResolvedSubmissionsOptions) {
+  return new SubmissionsService(payload, options)
+}
+
+/** Maps a refusal (ours or Payload's) to the contract's body. */
+export function errorOutput(
+  err: unknown,
+  req?: Pick<PayloadRequest, 'payload'>,
+): SubmissionsOutput {
+  if (err instanceof SubmissionError) {
+    return { status: err.status, body: { errors: err.errors } }
+  }
+  const e = err as {
+    status?: number
+    data?: { errors?: RuleProblem[] }
+    message?: string
+    name?: string
+  }
+  if (e?.data?.errors && e.status) {
+    return { status: e.status, body: { errors: e.data.errors } }
+  }
+  if (e?.name === 'ValidationError' && e.status) {
+    const errors = (e.data?.errors ?? []) as { path?: string; message?: string }[]
+    return {
+      status: 400,
+      body: {
+        errors: errors.map((x) => ({
+          field: x.path ?? '',
+          code: 'invalid',
+          message: x.message ?? '内容不符合要求',
+        })),
+      },
+    }
+  }
+  if (e?.status === 403 || e?.name === 'Forbidden') {
+    return {
+      status: 403,
+      body: { errors: [{ field: '', code: 'forbidden', message: '没有权限执行此操作' }] },
+    }
+  }
+  req?.payload.logger.error({ err }, '[submissions] request failed')
+  return {
+    status: 500,
+    body: { errors: [{ field: '', code: 'server', message: '服务器处理失败，请稍后重试' }] },
+  }
+}
