@@ -366,3 +366,32 @@ describe('liveProblems', () => {
     expect(fields).toContain('declarations.original')
   })
 })
+
+describe('liveProblems with media', () => {
+  it('should accept a video uploaded to a track that allows mp4', () => {
+    const videoTrack: Track = {
+      key: 'story',
+      name: '视频',
+      kind: 'video',
+      requirements: { allowedFileKinds: ['mp4'], maxDurationSeconds: 180 },
+    }
+    const state = emptyState(1, videoTrack)
+    state.attachments = [
+      {
+        file: {
+          id: 1,
+          filename: 'v.mp4',
+          kind: 'video',
+          mimeType: 'video/mp4',
+          bytes: 9,
+          url: '',
+          durationSeconds: 200,
+        },
+        caption: '',
+      },
+    ]
+    const codes = liveProblems(videoTrack, state, false).map((p) => p.field + ' ' + p.code)
+    expect(codes.some((c) => c.includes('kind'))).toBe(false)
+    expect(codes.some((c) => c.startsWith('attachments.0.file'))).toBe(true)
+  })
+})

@@ -17,7 +17,7 @@ import {
 import { formatDateTime, TIME_ZONE } from './format'
 import type { Locale } from './i18n'
 import { ENTRY_STATUS_LABELS, type EntryStatus, type Track } from './labels'
-import type { UploadedFile } from './uploads'
+import { containerFormat, type UploadedFile } from './uploads'
 
 export const STEPS = ['track', 'content', 'attachments', 'channel', 'review'] as const
 export type Step = (typeof STEPS)[number]
@@ -587,6 +587,7 @@ export function ruleContent(state: FormState): EntryContent {
       file: {
         kind: a.file.kind,
         bytes: a.file.bytes,
+        format: containerFormat(a.file),
         ...(a.file.durationSeconds !== undefined
           ? { durationSeconds: a.file.durationSeconds }
           : {}),

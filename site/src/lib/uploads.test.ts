@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import {
   acceptAttribute,
+  containerFormat,
   formatClock,
   formatSize,
   guessKind,
@@ -165,5 +166,18 @@ describe('move', () => {
   it('should move an item and ignore moves out of range', () => {
     expect(move(['a', 'b', 'c'], 2, 0)).toEqual(['c', 'a', 'b'])
     expect(move(['a', 'b'], 1, 2)).toEqual(['a', 'b'])
+  })
+})
+
+describe('containerFormat', () => {
+  it('should prefer the server format, then the MIME type, then the file name', () => {
+    expect(containerFormat({ format: '.MP4', mimeType: 'audio/mpeg', filename: 'a.wav' })).toBe(
+      'mp4',
+    )
+    expect(containerFormat({ mimeType: 'audio/x-m4a', filename: 'a.bin' })).toBe('m4a')
+    expect(containerFormat({ mimeType: 'application/octet-stream', filename: 'Song.WAV' })).toBe(
+      'wav',
+    )
+    expect(containerFormat({ mimeType: '', filename: 'noext' })).toBeUndefined()
   })
 })

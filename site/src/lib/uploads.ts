@@ -22,6 +22,8 @@ export interface UploadedFile {
   height?: number
   durationSeconds?: number
   docx?: { bodyChars: number; abstractChars: number }
+  /** Container format of audio/video, when the server names it. */
+  format?: string
   url: string
   thumbnailUrl?: string
 }
@@ -84,6 +86,34 @@ export function guessKind(file: Pick<PickedFile, 'name' | 'type'>): FileKind | u
     return 'audio'
   }
   return EXTENSIONS[extension(file.name)]
+}
+
+const CONTAINER_BY_MIME: Record<string, string> = {
+  'video/mp4': 'mp4',
+  'audio/mpeg': 'mp3',
+  'audio/mp3': 'mp3',
+  'audio/mp4': 'm4a',
+  'audio/x-m4a': 'm4a',
+  'audio/m4a': 'm4a',
+  'audio/wav': 'wav',
+  'audio/x-wav': 'wav',
+  'audio/wave': 'wav',
+  'audio/vnd.wave': 'wav',
+}
+
+/**
+ * The container format the shared rules compare with a track's `mp4`/`mp3`/…
+ * allow-list: the server's own word when it gives one, else the sniffed MIME
+ * type, else the file name.
+ */
+export function containerFormat(
+  file: Pick<UploadedFile, 'mimeType' | 'filename'> & { format?: string },
+): string | undefined {
+  if (file.format) {
+    return file.format.replace(/^\./, '').toLowerCase()
+  }
+  const base = file.mimeType.split(';')[0]?.trim().toLowerCase() ?? ''
+  return CONTAINER_BY_MIME[base] ?? (extension(file.filename) || undefined)
 }
 
 /** Resumable for every video (they run to 2 GB) and for audio above the threshold; one POST otherwise. */

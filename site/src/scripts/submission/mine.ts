@@ -268,7 +268,7 @@ async function renderDetail(view: Island, entry: MyEntry, content?: EntryContent
     }
     const files = content.attachments ?? []
     if (files.length > 0) {
-      add('h3', tx(locale, 'submit.files'))
+      add('h3', tx(locale, 'mine.attachments'))
       const list = document.createElement('ol')
       for (const a of files) {
         const li = document.createElement('li')

@@ -108,6 +108,7 @@ const zh = {
   'mine.notFound': '没有找到这件作品，或您无权查看。',
   'mine.back': '返回我的作品',
   'mine.content': '作品内容',
+  'mine.attachments': '附件',
 }
 
 export type TextKey = keyof typeof zh
@@ -155,6 +156,9 @@ const en: Partial<Record<TextKey, string>> = {
   'mine.withdraw': 'Withdraw',
   'mine.locked': 'The entry is being screened and can no longer be changed.',
   'mine.back': 'Back to my entries',
+  'mine.attachments': 'Attachments',
+  'mine.history': 'Status history',
+  'mine.content': 'Content',
 }
 
 export function tx(locale: Locale, key: TextKey, params: Record<string, string | number> = {}) {
