@@ -203,6 +203,19 @@ async function inspectImage(filePath: string): Promise<{ width: number; height: 
       MAX_INPUT_PIXELS,
     )
   }
+  // A cut-off upload keeps a good header; decoding a thumbnail finds it here, as a
+  // refusal, rather than when the endpoint re-encodes. JPEG shrinks on load and
+  // libvips streams PNG rows, so this stays cheap even at the pixel limit.
+  await sharp(filePath, {
+    limitInputPixels: MAX_INPUT_PIXELS,
+    failOn: 'error',
+    sequentialRead: true,
+  })
+    .resize(256, 256, { fit: 'inside' })
+    .toBuffer()
+    .catch(() => {
+      throw damaged('图片')
+    })
   return { width: meta.autoOrient?.width ?? width, height: meta.autoOrient?.height ?? height }
 }
 

@@ -113,6 +113,23 @@ describe('inspectFile types', () => {
     )
   })
 
+  it('should refuse a photo cut off half way although its header is intact', async () => {
+    const data = await sharp({
+      create: {
+        width: 300,
+        height: 200,
+        channels: 3,
+        noise: { type: 'gaussian', mean: 128, sigma: 30 },
+      },
+    })
+      .jpeg()
+      .toBuffer()
+    const path = await put('cut.jpg', data.subarray(0, data.length >> 1))
+    const err = await refusal(path, { originalName: 'cut.jpg' })
+    expect(err.code).toBe('file.damaged')
+    expect(err.message).toBe('图片已损坏或无法打开，请重新导出后上传')
+  })
+
   it('should refuse an empty file', async () => {
     expect((await refusal(await put('e.jpg', ''), { originalName: 'e.jpg' })).code).toBe(
       'file.empty',
