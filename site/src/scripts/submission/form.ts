@@ -1251,7 +1251,8 @@ class SubmissionForm {
     const s = this.state
     const track = this.track
     const theme = document.getElementById('field-theme') as HTMLSelectElement | null
-    const themeLabel = theme?.selectedOptions[0]?.textContent?.trim() ?? ''
+    // The option's indentation shows nesting in the list; the review names the theme alone.
+    const themeLabel = (theme?.selectedOptions[0]?.textContent ?? '').replace(/^[\s\u3000└]+/u, '')
     const empty = this.text('submit.empty')
     const row = (label: string, value: string | Node, step: Step) => {
       const edit = h(
