@@ -316,6 +316,10 @@ export interface Media {
     | number
     | boolean
     | null;
+  /**
+   * Files with personal data
+   */
+  confidential?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1162,6 +1166,7 @@ export interface MediaSelect<T extends boolean = true> {
   submissionUpload?: T;
   onPublicDisplay?: T;
   submissionFacts?: T;
+  confidential?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -599,6 +599,34 @@ describe('doctor profiles (医者名片)', () => {
     expect(moved.body.doc.slot).toBe(1)
   })
 
+  it('should hide the sealed form from the public and refuse a file the caller did not upload', async () => {
+    const reg = await verifiedInstitution()
+    const other = await verifiedInstitution()
+    const form = await sealedForm(reg.user.id)
+    expect((await call('GET', `/media/${form.id}`)).status).toBe(200)
+    const res = await call(
+      'POST',
+      '/doctor-profiles',
+      doctorBody(reg.organization.id, form.id),
+      reg.token,
+    )
+    expect(res.status).toBe(201)
+    expect((await call('GET', `/media/${form.id}`)).status).toBe(404)
+    const listing = await call('GET', `/media?where[id][equals]=${form.id}&depth=0`)
+    expect(listing.body.docs).toHaveLength(0)
+    const file = await call('GET', `/media/file/${encodeURIComponent(String(form.filename))}`)
+    expect(file.status).toBe(403)
+    expect((await call('GET', `/media/${form.id}`, undefined, reg.token)).status).toBe(200)
+    const borrowed = await call(
+      'POST',
+      '/doctor-profiles',
+      doctorBody(other.organization.id, form.id),
+      other.token,
+    )
+    expect(borrowed.status).toBe(403)
+    expect(borrowed.body.errors[0].field).toBe('recommendationForm')
+  })
+
   it('should keep exactly 20 doctors when 30 are submitted at once for one institution', async () => {
     const reg = await verifiedInstitution()
     const form = await sealedForm(reg.user.id)

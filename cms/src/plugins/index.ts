@@ -10,18 +10,19 @@ const isEditor = (user: unknown) => isEditorRole(roleOf(user))
 
 /** Every plugin's configuration in one list; payload.config.ts only composes. */
 export const plugins: Plugin[] = [
-  participantsPlugin({
-    organizations: 'organizations',
-    users: 'users',
-    campaigns: 'campaigns',
-    media: 'media',
-    isEditor,
-  }),
   submissionsPlugin({
     entries: 'entries',
     campaigns: 'campaigns',
     media: 'media',
     publicStates: PUBLIC_ENTRY_STATES,
+    isEditor,
+  }),
+  // After submissions: it replaces the media read rule, and this plugin narrows whatever rule is there.
+  participantsPlugin({
+    organizations: 'organizations',
+    users: 'users',
+    campaigns: 'campaigns',
+    media: 'media',
     isEditor,
   }),
   votingPlugin({

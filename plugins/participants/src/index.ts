@@ -3,6 +3,7 @@ import type { CollectionConfig, Config } from 'payload'
 import { authorProfilesCollection } from './collections/AuthorProfiles'
 import { doctorProfilesCollection } from './collections/DoctorProfiles'
 import { mediaPartnersCollection } from './collections/MediaPartners'
+import { withConfidentialMedia } from './collections/confidentialMedia'
 import { extendOrganizations } from './collections/organizationExtensions'
 import { pledgesCollection } from './collections/Pledges'
 import { createDoctorEndpoint } from './endpoints/doctors'
@@ -21,11 +22,16 @@ export const participantsPlugin =
   (options: ParticipantsPluginOptions) =>
   (config: Config): Config => {
     const resolved = resolveParticipantsOptions(options)
-    const collections = (config.collections ?? []).map((collection): CollectionConfig =>
-      collection.slug === resolved.organizations
-        ? extendOrganizations(collection, resolved)
-        : collection,
-    )
+    const collections = (config.collections ?? []).map((collection): CollectionConfig => {
+      if (collection.slug === resolved.organizations) {
+        return extendOrganizations(collection, resolved)
+      }
+      // Wraps whatever read rule the media collection has by now, so list this plugin after
+      // any plugin that replaces that rule.
+      return collection.slug === resolved.media
+        ? withConfidentialMedia(collection, resolved)
+        : collection
+    })
     const doctors = doctorProfilesCollection(resolved)
     collections.push(
       resolved.disabled ? doctors : { ...doctors, endpoints: [createDoctorEndpoint()] },

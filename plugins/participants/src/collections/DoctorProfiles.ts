@@ -128,6 +128,9 @@ export function doctorProfilesCollection(options: ResolvedParticipantsOptions): 
               data[code] = normalizeCode(data[code])
             }
           }
+          if ('recommendationForm' in data) {
+            await sealForm(options, data.recommendationForm, req)
+          }
           if (operation === 'create') {
             return { ...data, ...(await claimSlot(options, data, req)) }
           }
@@ -302,5 +305,53 @@ async function claimSlot(
       options.doctorVerificationWorkingDays,
       options.calendar,
     ).toISOString(),
+  }
+}
+
+/** The types a scanned, sealed form arrives in. */
+export const FORM_MIME_TYPES = ['application/pdf', 'image/jpeg', 'image/png']
+
+/**
+ * A recommendation form must be a PDF or image the caller uploaded; it is
+ * then marked confidential so the public media listing and file URLs stop
+ * serving it.
+ */
+async function sealForm(
+  options: ResolvedParticipantsOptions,
+  form: unknown,
+  req: PayloadRequest,
+): Promise<void> {
+  const id = idOf(form)
+  if (id === undefined) {
+    return
+  }
+  const media = (await req.payload.findByID({
+    collection: options.media,
+    id,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as { owner?: unknown; mimeType?: unknown; confidential?: unknown } | null
+  if (!media || (!options.isEditor(req.user) && !sameId(media.owner, idOf(req.user)))) {
+    throw refuse(403, 'recommendationForm', '推荐表须为本账号上传的文件（recommendationForm）')
+  }
+  if (!FORM_MIME_TYPES.includes(String(media.mimeType))) {
+    throw refuse(
+      400,
+      'recommendationForm',
+      '推荐表须为加盖公章的 PDF、JPEG 或 PNG 文件',
+      'pdf,jpeg,png',
+    )
+  }
+  if (media.confidential !== true) {
+    await req.payload.update({
+      collection: options.media,
+      id,
+      data: { confidential: true } as never,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
   }
 }
