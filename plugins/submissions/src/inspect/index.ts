@@ -11,13 +11,14 @@ import type { AllowedFileKind, FileKind } from '../rules/types'
 import { analyseDocxText } from './docxText'
 import { MAX_INPUT_PIXELS } from './image'
 import { FileRefused } from './refused'
-import { mp4Duration } from './mp4'
+import { readMp4 } from './mp4'
 import { guardZip } from './zip'
 
 export { FileRefused } from './refused'
 export { analyseDocxText, type DocxTextFacts } from './docxText'
 export { DEFAULT_ZIP_LIMITS, guardZip, type ZipLimits } from './zip'
 export { reencodeImage, type ReencodeOptions, type ReencodedImage } from './image'
+export { readMp4, type Mp4Facts } from './mp4'
 export { safeFileName } from './names'
 export { MAX_INPUT_PIXELS }
 
@@ -228,17 +229,26 @@ async function inspectMedia(
   const what = kind === 'video' ? '视频文件' : '音频文件'
   const damagedMedia = () =>
     new FileRefused('file.damaged', `${what}已损坏或不完整（无法读取时长），请重新导出后上传`)
+  const fromParser = async () =>
+    (
+      await withTimeout(
+        parseFile(filePath, { duration: true, skipCovers: true, skipPostHeaders: true }),
+        timeoutMs,
+        what,
+      )
+    ).format.duration
   let duration: number | undefined
   try {
-    duration = MP4_FAMILY.has(format ?? '')
-      ? await withTimeout(mp4Duration(filePath), timeoutMs, what)
-      : (
-          await withTimeout(
-            parseFile(filePath, { duration: true, skipCovers: true, skipPostHeaders: true }),
-            timeoutMs,
-            what,
-          )
-        ).format.duration
+    if (MP4_FAMILY.has(format ?? '')) {
+      const mp4 = await withTimeout(readMp4(filePath), timeoutMs, what)
+      if (!mp4.intact) {
+        throw damagedMedia()
+      }
+      // A fragmented file may carry its length only in its fragments, which music-metadata sums.
+      duration = mp4.durationSeconds ?? (await fromParser())
+    } else {
+      duration = await fromParser()
+    }
   } catch {
     throw damagedMedia()
   }

@@ -119,6 +119,7 @@ describe('inspectFile types', () => {
         width: 300,
         height: 200,
         channels: 3,
+        background: '#888',
         noise: { type: 'gaussian', mean: 128, sigma: 30 },
       },
     })
@@ -219,6 +220,22 @@ describe('inspectFile audio and video', () => {
     const mp3 = await inspectFile(await put('a.mp3', makeMp3(100)), { originalName: 'a.mp3' })
     expect(mp3).toMatchObject({ kind: 'audio', format: 'mp3' })
     expect(mp3.durationSeconds).toBeCloseTo((100 * 1152) / 44_100, 1)
+  })
+
+  it('should read a WAV cut short by what it still holds, and refuse an MP3 with no frames', async () => {
+    const wav = makeWav(10)
+    const half = await inspectFile(await put('h.wav', wav.subarray(0, 44 + 40_000)), {
+      originalName: 'h.wav',
+    })
+    expect(half.durationSeconds).toBeCloseTo(5, 2)
+    const headerOnly = await put('e.wav', wav.subarray(0, 44))
+    expect((await refusal(headerOnly, { originalName: 'e.wav' })).code).toBe('file.damaged')
+    // Tags and no audio frames: nothing in it is an MP3 stream.
+    const id3Only = await put(
+      'x.mp3',
+      Buffer.concat([Buffer.from('ID3\x03\0\0\0\0\0\x10', 'latin1'), Buffer.alloc(16)]),
+    )
+    expect((await refusal(id3Only, { originalName: 'x.mp3' })).code).toBe('file.unsupported')
   })
 
   it('should refuse an audio format the track does not name', async () => {

@@ -1,18 +1,24 @@
 import { open } from 'node:fs/promises'
 
+export interface Mp4Facts {
+  /** Every top-level box ends inside the file, and there is an `ftyp` and a `moov`. */
+  intact: boolean
+  /** From `mvhd`, or `mvex/mehd` for a fragmented file whose `mvhd` says 0. */
+  durationSeconds?: number
+}
+
 /**
- * The duration of an MP4/M4A/MOV from its movie header (`moov/mvhd`), read
- * box by box with small reads, so a 2 GB video costs a few kilobytes.
+ * The structure and duration of an MP4/M4A/MOV from its movie header
+ * (`moov/mvhd`), read box by box with small reads, so a 2 GB video costs a
+ * few kilobytes.
  *
  * music-metadata only reports a duration for audio tracks, so a silent video
  * would look damaged; the movie header is what players show. Walking every
  * top-level box to the end of the file also finds a cut-off upload: a box
  * that claims more bytes than are left, or no `moov` at all (an interrupted
  * recording or a transfer that stopped half way).
- *
- * Returns undefined for a damaged file.
  */
-export async function mp4Duration(filePath: string): Promise<number | undefined> {
+export async function readMp4(filePath: string): Promise<Mp4Facts> {
   const handle = await open(filePath, 'r')
   try {
     const { size: fileSize } = await handle.stat()
@@ -53,7 +59,17 @@ export async function mp4Duration(filePath: string): Promise<number | undefined>
     }
 
     let duration: number | undefined
+    let fragmentUnits: number | undefined
+    let timescale = 0
     let sawFtyp = false
+    let sawMoov = false
+    const readHeader = async (from: number, to: number) => {
+      const data = await read(from, Math.min(32, to - from))
+      if (!data || data.length < 8) {
+        throw new Error('truncated')
+      }
+      return data
+    }
     for await (const box of boxes(0, fileSize)) {
       if (box.type === 'ftyp') {
         sawFtyp = true
@@ -61,25 +77,38 @@ export async function mp4Duration(filePath: string): Promise<number | undefined>
       if (box.type !== 'moov') {
         continue
       }
+      sawMoov = true
       for await (const child of boxes(box.from, box.to)) {
-        if (child.type !== 'mvhd') {
-          continue
-        }
-        const mvhd = await read(child.from, Math.min(32, child.to - child.from))
-        if (!mvhd || mvhd.length < 20) {
-          return undefined
-        }
-        const version = mvhd[0]
-        const timescale = version === 1 ? mvhd.readUInt32BE(20) : mvhd.readUInt32BE(12)
-        const units = version === 1 ? Number(mvhd.readBigUInt64BE(24)) : mvhd.readUInt32BE(16)
-        if (timescale > 0 && units > 0 && units !== 0xffffffff) {
-          duration = units / timescale
+        if (child.type === 'mvhd') {
+          const mvhd = await readHeader(child.from, child.to)
+          const v1 = mvhd[0] === 1
+          if (mvhd.length < (v1 ? 32 : 20)) {
+            throw new Error('truncated')
+          }
+          timescale = v1 ? mvhd.readUInt32BE(20) : mvhd.readUInt32BE(12)
+          const units = v1 ? Number(mvhd.readBigUInt64BE(24)) : mvhd.readUInt32BE(16)
+          if (timescale > 0 && units > 0 && units !== 0xffffffff) {
+            duration = units / timescale
+          }
+        } else if (child.type === 'mvex') {
+          for await (const grandchild of boxes(child.from, child.to)) {
+            if (grandchild.type === 'mehd') {
+              const mehd = await readHeader(grandchild.from, grandchild.to)
+              fragmentUnits = mehd[0] === 1 ? Number(mehd.readBigUInt64BE(4)) : mehd.readUInt32BE(4)
+            }
+          }
         }
       }
     }
-    return sawFtyp ? duration : undefined
+    if (duration === undefined && fragmentUnits && timescale > 0) {
+      duration = fragmentUnits / timescale
+    }
+    return {
+      intact: sawFtyp && sawMoov,
+      ...(duration !== undefined ? { durationSeconds: duration } : {}),
+    }
   } catch {
-    return undefined
+    return { intact: false }
   } finally {
     await handle.close()
   }

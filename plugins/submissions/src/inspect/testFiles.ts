@@ -134,7 +134,8 @@ export function makeMp3(frames: number): Buffer {
   return Buffer.concat(Array.from({ length: frames }, () => frame))
 }
 
-function box(type: string, ...payload: Buffer[]): Buffer {
+/** An ISO-BMFF box: 32-bit size, four-letter type, payload. */
+export function box(type: string, ...payload: Buffer[]): Buffer {
   const body = Buffer.concat(payload)
   const head = Buffer.alloc(8)
   head.writeUInt32BE(8 + body.length, 0)

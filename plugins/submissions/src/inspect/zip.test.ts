@@ -5,8 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type FileRefused } from './refused'
-import { makeMp4, makeZip } from './testFiles'
-import { mp4Duration } from './mp4'
+import { makeZip } from './testFiles'
 import { DEFAULT_ZIP_LIMITS, guardZip } from './zip'
 
 let dir: string
@@ -83,26 +82,5 @@ describe('guardZip', () => {
     expect(await code(guardZip(await put(Buffer.from('not a zip at all')), () => true))).toBe(
       'file.damaged',
     )
-  })
-})
-
-describe('mp4Duration', () => {
-  it('should read the movie header wherever moov sits', async () => {
-    expect(await mp4Duration(await put(makeMp4(179.5)))).toBeCloseTo(179.5, 3)
-  })
-
-  it('should find a cut-off file even when moov comes first', async () => {
-    const whole = makeMp4(60)
-    // Put moov first (as "fast start" files do) and cut the media data short.
-    const ftypLength = whole.readUInt32BE(0)
-    const mdatLength = whole.readUInt32BE(ftypLength)
-    const ftyp = whole.subarray(0, ftypLength)
-    const mdat = whole.subarray(ftypLength, ftypLength + mdatLength)
-    const moov = whole.subarray(ftypLength + mdatLength)
-    const fastStart = Buffer.concat([ftyp, moov, mdat])
-    expect(await mp4Duration(await put(fastStart))).toBeCloseTo(60, 3)
-    expect(
-      await mp4Duration(await put(fastStart.subarray(0, fastStart.length - 100))),
-    ).toBeUndefined()
   })
 })
