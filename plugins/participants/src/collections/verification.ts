@@ -126,9 +126,11 @@ export function verificationHooks(args: VerificationHooksArgs): {
     return data
   }
 
-  const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  // Only a decision on an existing application is news to its owner; documents created
+  // already decided (the seed, an editor's own entry) send nothing.
+  const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
     const next = doc.verification as VerificationState
-    if (next === 'pending' || previousDoc?.verification === next) {
+    if (operation !== 'update' || next === 'pending' || previousDoc?.verification === next) {
       return doc
     }
     await notifyDecision(req.payload, await args.recipient(doc, req), args.subject, next, doc)
