@@ -416,6 +416,26 @@ describe('verification by editors', () => {
     expect(mail!.text).toContain('审核意见：营业执照扫描件不清晰')
   })
 
+  it('should put a rejected institution back in the queue when its owner corrects it', async () => {
+    const reg = await register(institutionBody())
+    const id = reg.organization.id
+    await call(
+      'PATCH',
+      `/organizations/${id}`,
+      { verification: 'rejected', verificationNote: '缺少院区地址' },
+      editorToken,
+    )
+    const fixed = await call(
+      'PATCH',
+      `/organizations/${id}`,
+      { campuses: [{ name: '东院', address: '锦江区 1 号' }] },
+      reg.token,
+    )
+    expect(fixed.status).toBe(200)
+    expect(fixed.body.doc.verification).toBe('pending')
+    expect(fixed.body.doc.verificationNote).toBe('缺少院区地址')
+  })
+
   it('should not let an institution verify itself', async () => {
     const reg = await register(institutionBody())
     const res = await call(

@@ -79,6 +79,8 @@ interface VerificationHooksArgs {
 export const greet = (name: unknown) =>
   typeof name === 'string' && name.trim() ? `${name.trim()}，您好` : '您好'
 
+const SYSTEM_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'verificationDecidedAt'])
+
 const isBlank = (value: unknown) => typeof value !== 'string' || value.trim() === ''
 
 /**
@@ -112,16 +114,20 @@ export function verificationHooks(args: VerificationHooksArgs): {
         return { ...data, verificationDecidedAt: new Date().toISOString() }
       }
     }
-    if (
-      operation === 'update' &&
-      previous === 'verified' &&
-      !args.isEditor(req.user) &&
-      args.reviewedFields.some(
-        (f) => f in data && JSON.stringify(data[f]) !== JSON.stringify(originalDoc?.[f]),
-      )
-    ) {
-      // What an editor approved is no longer what is on file.
-      return { ...data, verification: 'pending' }
+    if (operation === 'update' && previous !== 'pending' && !args.isEditor(req.user)) {
+      const changed = (fields: string[]) =>
+        fields.some(
+          (f) => f in data && JSON.stringify(data[f]) !== JSON.stringify(originalDoc?.[f]),
+        )
+      // Approved: what an editor checked is no longer what is on file. Rejected: the email
+      // asked for changes, so any change is the resubmission editors wait for.
+      const resubmitted =
+        previous === 'verified'
+          ? changed(args.reviewedFields)
+          : changed(Object.keys(data).filter((f) => !SYSTEM_FIELDS.has(f)))
+      if (resubmitted) {
+        return { ...data, verification: 'pending' }
+      }
     }
     return data
   }
