@@ -342,6 +342,41 @@ describe('registering an individual author and a media partner', () => {
     expect(reg.partner.verification).toBe('pending')
   })
 
+  it("should email the partner on verification and publish only verified partners' domains", async () => {
+    const id = unique()
+    const reg = await register({
+      kind: 'partner',
+      agreement: true,
+      account: { email: `partner-${id}@example.org`, password: 'partner-password', name: '刘编辑' },
+      partner: {
+        outletName: `健康导报${id}`,
+        email: `desk-${id}@example.org`,
+        contactName: '刘编辑',
+        mobile: '13700002222',
+        modes: ['website'],
+        embedDomains: [`${id}.example.net`],
+      },
+    })
+    const before = await call('GET', '/participants/embed-domains')
+    expect(before.body.domains).not.toContain(`${id}.example.net`)
+    const res = await call(
+      'PATCH',
+      `/media-partners/${reg.partner.id}`,
+      { verification: 'verified' },
+      editorToken,
+    )
+    expect(res.status).toBe(200)
+    const [mail] = await outboxMail()
+    expect(mail!.subject).toBe('【Exemplar 征集平台】合作媒体回执已通过审核')
+    expect((mail!.to as { text: string }).text).toContain(`partner-${id}@example.org`)
+    const after = await call('GET', '/participants/embed-domains')
+    expect(after.body.domains).toContain(`${id}.example.net`)
+    const me = await call('GET', '/participants/me', undefined, reg.token)
+    expect(me.body.partner).toMatchObject({ id: reg.partner.id, verification: 'verified' })
+    expect(me.body).not.toHaveProperty('organization')
+    expect((await call('GET', `/media-partners/${reg.partner.id}`)).status).toBe(403)
+  })
+
   it('should refuse an embed domain written as a URL and store no account', async () => {
     const id = unique()
     const email = `partner-${id}@example.org`

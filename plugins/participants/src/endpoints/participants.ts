@@ -195,6 +195,41 @@ function countEndpoint(): Endpoint {
   }
 }
 
+/**
+ * `GET /api/participants/embed-domains`: the hostnames verified media
+ * partners embed galleries on, for the widgets' frame-ancestors list. Only
+ * these hostnames leave the server, not the receipt forms they come from, so
+ * the read ignores the partners' access rule.
+ */
+function embedDomainsEndpoint(): Endpoint {
+  return {
+    method: 'get',
+    path: '/participants/embed-domains',
+    handler: async (req) => {
+      const { docs } = await req.payload.find({
+        collection: slug(MEDIA_PARTNERS),
+        where: { verification: { equals: 'verified' } },
+        select: { embedDomains: true },
+        depth: 0,
+        limit: 0,
+        pagination: false,
+        overrideAccess: true,
+        req,
+      })
+      const domains = new Set<string>()
+      for (const doc of docs as { embedDomains?: unknown }[]) {
+        for (const domain of Array.isArray(doc.embedDomains) ? doc.embedDomains : []) {
+          domains.add(String(domain))
+        }
+      }
+      return Response.json(
+        { domains: [...domains].sort() },
+        { headers: { 'cache-control': 'public, max-age=60' } },
+      )
+    },
+  }
+}
+
 export function participantsEndpoints(options: ResolvedParticipantsOptions): Endpoint[] {
-  return [meEndpoint(options), signEndpoint(options), countEndpoint()]
+  return [meEndpoint(options), signEndpoint(options), countEndpoint(), embedDomainsEndpoint()]
 }
