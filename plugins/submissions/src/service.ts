@@ -603,6 +603,9 @@ export class SubmissionsService {
 
   async mine(user: unknown): Promise<SubmissionsOutput> {
     this.requireParticipant(user)
+    // `submittedBy` is readable only per document, so Payload refuses to query
+    // it with the caller's access. The filter below is exactly the own-entries
+    // branch of the entries' read access, and only the fields listed here leave.
     const { docs } = await this.payload.find({
       collection: this.options.entries,
       where: { submittedBy: { equals: idOf(user) } },
@@ -610,8 +613,7 @@ export class SubmissionsService {
       limit: 500,
       pagination: false,
       sort: '-updatedAt',
-      overrideAccess: false,
-      user,
+      overrideAccess: true,
     })
     const entries = docs as unknown as Doc[]
     const campaignIds = [
