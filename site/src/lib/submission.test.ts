@@ -19,6 +19,8 @@ import {
   loginHref,
   patchBody,
   readErrors,
+  sentSectionIndexes,
+  toFormPaths,
   sectionsForTrack,
   stateFromEntry,
   stepOfField,
@@ -102,6 +104,7 @@ describe('draftBody and patchBody', () => {
     expect(body.title).toBe('标题')
     expect(body.attachments).toEqual([{ file: 11, caption: '说明' }])
     expect(body.authors).toEqual([{ name: '张三', title: '主任', affiliation: '' }])
+    expect(body.sections).toEqual([])
     expect(body.channel).toBeNull()
     expect(body.province).toBeNull()
   })
@@ -393,5 +396,35 @@ describe('liveProblems with media', () => {
     const codes = liveProblems(videoTrack, state, false).map((p) => p.field + ' ' + p.code)
     expect(codes.some((c) => c.includes('kind'))).toBe(false)
     expect(codes.some((c) => c.startsWith('attachments.0.file'))).toBe(true)
+  })
+})
+
+describe('saving blank required fields', () => {
+  it('should leave out a blank title and blank sections, and map server section paths back', () => {
+    const state = emptyState(1, caseTrack)
+    state.title = '   '
+    state.sections[1]!.body = '举措'
+    state.authors = [{ name: '', title: '主任', affiliation: '' }]
+    const body = patchBody(state)
+    expect('title' in body).toBe(false)
+    expect(body.sections).toEqual([{ heading: '主要举措', body: '举措' }])
+    expect(body.authors).toEqual([])
+    expect(sentSectionIndexes(state)).toEqual([1])
+    expect(
+      toFormPaths(
+        [
+          { field: 'sections.0.body', message: 'a' },
+          { field: 'sections', message: 'b' },
+          { field: 'title', message: 'c' },
+        ],
+        sentSectionIndexes(state),
+      ).map((e) => e.field),
+    ).toEqual(['sections.1.body', 'sections', 'title'])
+  })
+
+  it('should read Payload validation errors that name the field path', () => {
+    expect(
+      readErrors({ errors: [{ label: '标题', message: '该字段为必填项目。', path: 'title' }] }),
+    ).toEqual([{ field: 'title', message: '该字段为必填项目。' }])
   })
 })

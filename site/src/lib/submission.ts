@@ -183,7 +183,8 @@ export function draftBody(state: FormState): { campaign: number; track: string; 
 }
 
 export interface DraftPatch {
-  title: string
+  /** Left out while blank (see `patchBody`). */
+  title?: string
   abstract: string
   theme: number | null
   sections: SectionState[]
@@ -204,19 +205,34 @@ const trimmedAuthor = (a: AuthorState): AuthorState => ({
 })
 
 /**
- * The PATCH body for the draft. Blank author rows are the form's spare rows,
- * not authors; the field a channel does not ask for is cleared so a value left
- * from an earlier choice is not stored against the wrong channel.
+ * Form indexes of the sections a PATCH sends. The entries collection marks a
+ * section's body as required, and Payload refuses a whole save with one blank
+ * body in it, so blank sections stay in the form only; required headings come
+ * back from the track when the draft is reopened.
+ */
+export function sentSectionIndexes(state: FormState): number[] {
+  return state.sections.flatMap((s, i) => (s.body.trim() ? [i] : []))
+}
+
+/**
+ * The PATCH body for the draft. What the collection requires (title, a
+ * section's body, an author's name) is left out while blank, so half-done
+ * work can be saved; the field a channel does not ask for is cleared so a
+ * value left from an earlier choice is not stored against the wrong channel.
  */
 export function patchBody(state: FormState): DraftPatch {
   const needs = channelField(state.channel)
+  const title = state.title.trim()
   return {
-    title: state.title.trim(),
+    ...(title ? { title } : {}),
     abstract: state.abstract,
     theme: state.theme,
-    sections: state.sections.map((s) => ({ heading: s.heading.trim(), body: s.body })),
+    sections: sentSectionIndexes(state).map((i) => {
+      const s = state.sections[i]!
+      return { heading: s.heading.trim(), body: s.body }
+    }),
     attachments: state.attachments.map((a) => ({ file: a.file.id, caption: a.caption })),
-    authors: state.authors.map(trimmedAuthor).filter((a) => a.name || a.title || a.affiliation),
+    authors: state.authors.map(trimmedAuthor).filter((a) => a.name),
     province: state.province || null,
     city: state.city.trim(),
     channel: state.channel || null,
@@ -224,6 +240,20 @@ export function patchBody(state: FormState): DraftPatch {
     informationSource: needs === 'informationSource' ? state.informationSource.trim() : '',
     declarations: { ...state.declarations },
   }
+}
+
+/**
+ * Server paths name the stored sections (`sections.1.body` is the second
+ * section sent); this turns them into the form's own indexes.
+ */
+export function toFormPaths(errors: readonly FieldError[], sent: readonly number[]): FieldError[] {
+  return errors.map((error) => {
+    const match = /^sections\.(\d+)(\..*)?$/.exec(error.field)
+    const formIndex = match ? sent[Number(match[1])] : undefined
+    return formIndex === undefined
+      ? error
+      : { ...error, field: `sections.${formIndex}${match?.[2] ?? ''}` }
+  })
 }
 
 type MediaLike = {
@@ -359,7 +389,8 @@ export function readErrors(body: unknown): FieldError[] {
     }
     return [
       {
-        field: typeof e.field === 'string' ? e.field : '',
+        // Payload's own validation errors name the field `path`.
+        field: typeof e.field === 'string' ? e.field : typeof e.path === 'string' ? e.path : '',
         message,
         ...(typeof e.code === 'string' ? { code: e.code } : {}),
         ...(typeof e.limit === 'number' || typeof e.limit === 'string' ? { limit: e.limit } : {}),

@@ -32,11 +32,13 @@ import {
   patchBody,
   readErrors,
   sectionsForTrack,
+  sentSectionIndexes,
   stateFromEntry,
   statusLabel,
   STEP_LABELS,
   stepOfField,
   STEPS,
+  toFormPaths,
   CHANNELS,
   type Channel,
   type DeclarationKey,
@@ -461,13 +463,14 @@ class SubmissionForm {
     this.dirty = false
     this.setSaveStatus(this.text('submit.saving'))
     try {
+      const sent = sentSectionIndexes(this.state)
       const answer = await requestJson(
         'PATCH',
         `/api/submissions/drafts/${this.state.entryId}`,
         patchBody(this.state),
       )
       if (answer.status === 200) {
-        this.saveProblems = readErrors(answer.body)
+        this.saveProblems = toFormPaths(readErrors(answer.body), sent)
         this.setSaveStatus(this.text('submit.saved', { time: clockTime(new Date()) }))
         this.renderErrors()
         return true
@@ -477,7 +480,7 @@ class SubmissionForm {
         this.showSignIn()
         return false
       }
-      const errors = readErrors(answer.body)
+      const errors = toFormPaths(readErrors(answer.body), sent)
       if (answer.status === 409) {
         this.notice(errors[0]?.message ?? this.text('mine.locked'), {
           href: `${this.config.minePath}/${this.state.entryId}`,
@@ -531,7 +534,7 @@ class SubmissionForm {
         this.showSignIn()
         return
       }
-      this.submitErrors = readErrors(answer.body)
+      this.submitErrors = toFormPaths(readErrors(answer.body), sentSectionIndexes(this.state))
       if (this.submitErrors.length === 0) {
         this.submitErrors = [{ field: '', message: this.text('submit.network') }]
       }
