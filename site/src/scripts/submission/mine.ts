@@ -197,7 +197,8 @@ async function renderEntry(view: Island, id: number): Promise<void> {
       showSignIn(view)
       return
     }
-    const entry = mine.entries.find((e) => e.id === id)
+    // The entry's own answer carries status and history too, so the page works when the list does not.
+    const entry = mine.entries.find((e) => e.id === id) ?? (await fromDetail(detail))
     if (!entry) {
       showError(view, tx(locale, 'mine.notFound'))
       return
@@ -208,6 +209,44 @@ async function renderEntry(view: Island, id: number): Promise<void> {
     showError(view, tx(locale, 'submit.network'))
   } finally {
     view.part('mine-loading').hidden = true
+  }
+}
+
+interface DetailEntry {
+  id: number
+  number?: string | null
+  title?: string | null
+  campaign: number | { id: number; title: string; slug: string }
+  track: string
+  status: MyEntry['status']
+  history?: MyEntry['history'] | null
+  updatedAt: string
+}
+
+async function fromDetail(detail: { status: number; body: unknown }): Promise<MyEntry | undefined> {
+  const entry = (detail.body as { entry?: DetailEntry } | null)?.entry
+  if (detail.status !== 200 || !entry || typeof entry.id !== 'number') {
+    return undefined
+  }
+  let campaign = typeof entry.campaign === 'object' ? entry.campaign : null
+  if (typeof entry.campaign === 'number') {
+    const query = 'depth=0&select[title]=true&select[slug]=true'
+    const answer = await getJson(`/api/campaigns/${entry.campaign}?${query}`)
+    const found = answer.body as { id?: number; title?: string; slug?: string } | null
+    campaign =
+      answer.status === 200 && found?.slug
+        ? { id: entry.campaign, title: found.title ?? '', slug: found.slug }
+        : null
+  }
+  return {
+    id: entry.id,
+    number: entry.number ?? null,
+    title: entry.title ?? null,
+    campaign,
+    track: entry.track,
+    status: entry.status,
+    history: entry.history ?? [],
+    updatedAt: entry.updatedAt,
   }
 }
 
