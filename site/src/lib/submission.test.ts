@@ -159,6 +159,22 @@ describe('stateFromEntry', () => {
     expect(state.theme).toBe(8)
     expect(state.sections.map((s) => s.heading)).toEqual(['工作目标', '主要举措', '推广情况'])
     expect(state.sections[0]?.body).toBe('目标')
+    const later = stateFromEntry(
+      {
+        ...entry,
+        sections: [
+          { heading: '附记', body: 'P' },
+          { heading: '推广情况', body: 'T' },
+        ],
+      },
+      caseTrack,
+    )
+    expect(later.sections.map((s) => [s.heading, s.body])).toEqual([
+      ['工作目标', ''],
+      ['主要举措', ''],
+      ['推广情况', 'T'],
+      ['附记', 'P'],
+    ])
     expect(state.attachments.map((a) => [a.file.id, a.file.kind, a.caption])).toEqual([
       [11, 'image', 'c'],
       [12, 'doc', ''],

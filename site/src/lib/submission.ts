@@ -353,11 +353,20 @@ export function stateFromEntry(entry: Entry, track: Track | undefined): FormStat
   }
 }
 
-/** Saved sections in their saved order, plus any required heading the entry lacks. */
+/**
+ * Saved sections back under the track's headings, in the track's order (a
+ * draft stores only sections with text), then any extra sections as saved.
+ */
 function sectionsForTrackKeeping(track: Track | undefined, saved: SectionState[]): SectionState[] {
   const required = track?.requirements?.requiredSections ?? []
-  const missing = required.filter((h) => !saved.some((s) => s.heading === h))
-  return [...saved, ...missing.map((heading) => ({ heading, body: '' }))]
+  const extra = saved.filter((s) => !required.includes(s.heading))
+  return [
+    ...required.map((heading) => ({
+      heading,
+      body: saved.find((s) => s.heading === heading)?.body ?? '',
+    })),
+    ...extra,
+  ]
 }
 
 export interface FieldError {
