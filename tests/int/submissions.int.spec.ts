@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { formatBytes } from '@exemplar/plugin-submissions/rules'
+import { imageSizesSettled } from '@exemplar/plugin-submissions'
 import { createSubmissionsHandler, stopResumable } from '@exemplar/plugin-submissions/server'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
@@ -127,6 +128,11 @@ describe('a text-and-image case (seed 000: ≤ 2000 字, ≤ 5 images, 工作目
     const image = await upload(c.id, await smallPng(), 'ward.png')
     expect(image.status).toBe(201)
     expect(image.body.file).toMatchObject({ kind: 'image', mimeType: 'image/png', width: 64 })
+    await imageSizesSettled()
+    const withSizes = await payload.findByID({ collection: 'media', id: image.body.file.id })
+    expect(withSizes.sizes?.thumbnail?.filename).toMatch(/^ward-\d+x\d+\.webp$/)
+    expect(fs.existsSync(path.join(mediaDir(), withSizes.sizes!.thumbnail!.filename!))).toBe(true)
+    expect(withSizes.sizes?.thumbnail?.url).toContain('/api/media/file/')
 
     const half = await api.patch(`/drafts/${id}`, {
       title: '社区慢病管理实践',
