@@ -1,0 +1,65 @@
+/** The sign-in form (pages/login.astro). */
+import { clearErrors, showErrors, type FieldError } from '../../lib/forms'
+import { localeFromLang } from '../../lib/i18n'
+import { afterSignIn, signIn } from './session'
+import { ta } from './text'
+
+export function initLoginForm(): void {
+  const form = document.querySelector<HTMLFormElement>('[data-login-form]')
+  if (!form || form.dataset.ready) {
+    return
+  }
+  form.dataset.ready = 'true'
+  const locale = localeFromLang(document.documentElement.lang)
+  const status = form.querySelector('[data-form-status]')
+  const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    if (button?.getAttribute('aria-disabled') === 'true') {
+      return
+    }
+    const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim()
+    const password = (form.elements.namedItem('password') as HTMLInputElement).value
+    const missing: FieldError[] = []
+    if (!email) {
+      missing.push({ field: 'email', message: '请填写邮箱' })
+    }
+    if (!password) {
+      missing.push({ field: 'password', message: '请填写密码' })
+    }
+    if (missing.length > 0) {
+      showErrors(form, missing, ta(locale, 'summary'))
+      return
+    }
+    clearErrors(form)
+    button?.setAttribute('aria-disabled', 'true')
+    if (status) {
+      status.textContent = ta(locale, 'sending')
+    }
+    void signIn(email, password)
+      .then((result) => {
+        if (result.ok) {
+          location.assign(afterSignIn(form.dataset.accountPath ?? '/account'))
+          return
+        }
+        if (status) {
+          status.textContent = ''
+        }
+        // Payload answers in English; the reader gets the Chinese reason.
+        const message =
+          result.status === 401 || result.status === 400
+            ? ta(locale, 'login.wrong')
+            : result.status === 423 || result.status === 429
+              ? ta(locale, 'login.locked')
+              : (result.errors[0]?.message ?? ta(locale, 'failed'))
+        showErrors(form, [{ field: '', message }], ta(locale, 'summary'))
+      })
+      .catch(() => {
+        if (status) {
+          status.textContent = ta(locale, 'network')
+        }
+      })
+      .finally(() => button?.removeAttribute('aria-disabled'))
+  })
+}
