@@ -43,4 +43,21 @@ describe('countChars', () => {
     expect(countChars(text)).toBe(2000)
     expect(countChars(`${text}。`)).toBe(2001)
   })
+
+  it('should count long text in pieces without changing the count at piece boundaries', () => {
+    // A word run and an emoji family straddling the 256-unit piece boundary.
+    expect(countChars(`${'a'.repeat(255)}👨‍👩‍👧`)).toBe(2)
+    expect(countChars(`${'字'.repeat(255)}e\u0301e\u0301 x`)).toBe(257)
+    expect(countChars('é '.repeat(300))).toBe(300)
+    expect(countChars('👍🏽'.repeat(2000))).toBe(2000)
+  })
+
+  it('should count a 200 000-character body in linear time', () => {
+    const unit = '健康中国行动，COVID-19 防控 2021 年成效显著。'
+    expect(countChars(unit)).toBe(17)
+    const text = unit.repeat(8000)
+    const started = performance.now()
+    expect(countChars(text)).toBe(17 * 8000)
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
 })
