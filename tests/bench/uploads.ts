@@ -80,6 +80,10 @@ export async function benchUploads(): Promise<void> {
     secret: SECRET,
   })
   const pid = cms.child.pid!
+  // If the server goes away mid-run, say how, rather than only "fetch failed".
+  cms.child.once('exit', (code, signal) => {
+    log(`  CMS process exited: code ${code ?? '-'}, signal ${signal ?? '-'}`)
+  })
   try {
     const api = submissionsClient(cms.url, token)
     const fields = { campaign: String(photoCampaign.id), track: 'main' }

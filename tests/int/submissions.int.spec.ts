@@ -634,6 +634,67 @@ describe('withdrawal', () => {
   })
 })
 
+describe('who reads an uploaded file', () => {
+  it('should hide an unsubmitted upload from the public until its entry is on display', async () => {
+    const c = await campaign({ allowedFileKinds: ['image'] })
+    const up = await upload(c.id, await smallPng(), 'private.png')
+    const done = await api.post(
+      '/entries',
+      entryBody(c.id, { attachments: [{ file: up.body.file.id, caption: '' }] }),
+    )
+    expect(done.status).toBe(201)
+    const anonymousSees = async () =>
+      (
+        await payload.find({
+          collection: 'media',
+          where: { id: { equals: up.body.file.id } },
+          overrideAccess: false,
+        })
+      ).docs.length
+    expect(await anonymousSees()).toBe(0)
+    await payload.update({
+      collection: 'entries',
+      id: done.body.entry.id,
+      data: { status: 'accepted' },
+    })
+    expect(await anonymousSees()).toBe(1)
+    await payload.update({
+      collection: 'entries',
+      id: done.body.entry.id,
+      data: { status: 'revoked' },
+    })
+    expect(await anonymousSees()).toBe(0)
+  })
+})
+
+describe('the screening word list', () => {
+  it('should flag the words the editors added, without refusing the entry', async () => {
+    await payload.updateGlobal({ slug: 'screening-words', data: { words: ['独家秘方'] } })
+    try {
+      const c = await campaign({})
+      const done = await api.post(
+        '/entries',
+        entryBody(c.id, { abstract: '介绍本院独家秘方的做法。' }),
+      )
+      expect(done.status).toBe(201)
+      const stored = (await payload.findByID({
+        collection: 'entries',
+        id: done.body.entry.id,
+        depth: 0,
+      })) as unknown as { screeningFlags: { kind: string; field: string; excerpt: string }[] }
+      expect(stored.screeningFlags).toEqual([
+        expect.objectContaining({ kind: 'promotion', field: 'abstract' }),
+      ])
+      expect(stored.screeningFlags[0]!.excerpt).toContain('独家秘方')
+    } finally {
+      await payload.updateGlobal({
+        slug: 'screening-words',
+        data: { words: [] },
+      })
+    }
+  })
+})
+
 describe('hostile files', () => {
   let c: { id: number | string }
   beforeAll(async () => {
