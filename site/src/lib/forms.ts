@@ -286,3 +286,25 @@ export function showErrors(
   }
   return first
 }
+
+/** Once the reader edits an input, its old error no longer describes it; the summary stays until the next try. */
+export function clearErrorsOnInput(form: HTMLElement): void {
+  const clear = (event: Event) => {
+    const input = event.target
+    if (!(input instanceof HTMLElement) || input.getAttribute('aria-invalid') !== 'true') {
+      return
+    }
+    form.querySelector(`#${CSS.escape(`${input.id}-error`)}`)?.remove()
+    input.removeAttribute('aria-invalid')
+    const described = (input.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter((id) => id && id !== `${input.id}-error`)
+    if (described.length > 0) {
+      input.setAttribute('aria-describedby', described.join(' '))
+    } else {
+      input.removeAttribute('aria-describedby')
+    }
+  }
+  form.addEventListener('input', clear)
+  form.addEventListener('change', clear)
+}

@@ -16,7 +16,14 @@ import {
   VERIFICATION_LABELS,
   type MeResponse,
 } from '../../lib/account'
-import { clearErrors, getJson, postJson, showErrors, type FieldError } from '../../lib/forms'
+import {
+  clearErrors,
+  clearErrorsOnInput,
+  getJson,
+  postJson,
+  showErrors,
+  type FieldError,
+} from '../../lib/forms'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { localeFromLang, type Locale } from '../../lib/i18n'
 import { rememberSignedIn, signOut } from './session'
@@ -236,6 +243,7 @@ function initDoctorForm(root: HTMLElement): void {
   if (!form) {
     return
   }
+  clearErrorsOnInput(form)
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     void addDoctor(root, form)

@@ -1,5 +1,5 @@
 /** The sign-in form (pages/login.astro). */
-import { clearErrors, showErrors, type FieldError } from '../../lib/forms'
+import { clearErrors, clearErrorsOnInput, showErrors, type FieldError } from '../../lib/forms'
 import { localeFromLang } from '../../lib/i18n'
 import { afterSignIn, signIn } from './session'
 import { ta } from './text'
@@ -10,6 +10,7 @@ export function initLoginForm(): void {
     return
   }
   form.dataset.ready = 'true'
+  clearErrorsOnInput(form)
   const locale = localeFromLang(document.documentElement.lang)
   const status = form.querySelector('[data-form-status]')
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')

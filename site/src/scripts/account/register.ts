@@ -5,7 +5,13 @@
  * from either side appear next to their inputs and in the summary.
  */
 import { checkRegistration, namesMatch } from '../../lib/account'
-import { clearErrors, postJson, serializeForm, showErrors } from '../../lib/forms'
+import {
+  clearErrors,
+  clearErrorsOnInput,
+  postJson,
+  serializeForm,
+  showErrors,
+} from '../../lib/forms'
 import { localeFromLang } from '../../lib/i18n'
 import { dropBlankRows, initRepeats } from './rows'
 import { afterSignIn, signIn } from './session'
@@ -21,6 +27,7 @@ export function initRegisterForms(): void {
     form.dataset.ready = 'true'
     initRepeats(form)
     initNameCheck(form)
+    clearErrorsOnInput(form)
     form.addEventListener('submit', (event) => {
       event.preventDefault()
       void register(form)
