@@ -667,6 +667,44 @@ describe('who reads an uploaded file', () => {
   })
 })
 
+describe('facts and flags on media documents', () => {
+  it('should ignore facts and flags a participant writes to the media collection directly', async () => {
+    const forged = await payload.create({
+      collection: 'media',
+      data: {
+        submissionUpload: false,
+        onPublicDisplay: true,
+        submissionFacts: { kind: 'image', bytes: 9 * MB },
+      } as never,
+      file: { data: await smallPng(), mimetype: 'image/png', name: 'forged.png', size: 203 },
+      overrideAccess: false,
+      user: alice.user,
+    })
+    const stored = (await payload.findByID({
+      collection: 'media',
+      id: forged.id,
+      depth: 0,
+    })) as unknown as Record<string, unknown>
+    expect(stored).toMatchObject({ submissionUpload: true, onPublicDisplay: false })
+    expect(stored.submissionFacts ?? null).toBeNull()
+    await payload.update({
+      collection: 'media',
+      id: forged.id,
+      data: { onPublicDisplay: true } as never,
+      overrideAccess: false,
+      user: alice.user,
+    })
+    expect(
+      (
+        (await payload.findByID({ collection: 'media', id: forged.id })) as {
+          onPublicDisplay?: boolean
+        }
+      ).onPublicDisplay,
+    ).toBe(false)
+    await payload.delete({ collection: 'media', id: forged.id })
+  })
+})
+
 describe('the screening word list', () => {
   it('should flag the words the editors added, without refusing the entry', async () => {
     await payload.updateGlobal({ slug: 'screening-words', data: { words: ['独家秘方'] } })

@@ -854,6 +854,8 @@ export class SubmissionsService {
       depth: 0,
       overrideAccess: false,
       user,
+      // Media's guard takes the facts only from here, never from a request body.
+      context: { submissionFacts: this.factsToStore(inspected) },
     })) as unknown as Record<string, unknown>
   }
 

@@ -38,6 +38,36 @@ export function guardSubmission(options: ResolvedSubmissionsOptions): Collection
   }
 }
 
+/**
+ * The rules trust the facts recorded at upload (a photo's bytes as uploaded,
+ * a video's duration), and privacy rests on `submissionUpload` and
+ * `onPublicDisplay`. A participant can reach the media collection directly
+ * (REST `POST /api/media`, `PATCH` on their own file), so for anyone but an
+ * editor these fields come only from the plugin (through `req.context`) or
+ * stay as they were.
+ */
+export function protectMediaFacts(options: ResolvedSubmissionsOptions): CollectionBeforeChangeHook {
+  return ({ data, operation, originalDoc, req }) => {
+    if (!req.user || options.isEditor(req.user) || req.context?.submissionsSync) {
+      return data
+    }
+    if (operation === 'create') {
+      return {
+        ...data,
+        submissionUpload: true,
+        onPublicDisplay: false,
+        submissionFacts: req.context?.submissionFacts ?? null,
+      }
+    }
+    return {
+      ...data,
+      submissionUpload: originalDoc?.submissionUpload ?? true,
+      onPublicDisplay: originalDoc?.onPublicDisplay ?? false,
+      submissionFacts: originalDoc?.submissionFacts ?? null,
+    }
+  }
+}
+
 /** Files of an entry on public display become readable by anyone; taken off display, private again. */
 export function syncPublicFiles(options: ResolvedSubmissionsOptions): CollectionAfterChangeHook {
   return async ({ doc, previousDoc, req }) => {
@@ -59,6 +89,7 @@ export function syncPublicFiles(options: ResolvedSubmissionsOptions): Collection
       depth: 0,
       overrideAccess: true,
       req,
+      context: { submissionsSync: true },
     })
     return doc
   }

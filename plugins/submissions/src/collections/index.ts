@@ -2,7 +2,7 @@ import type { Access, CollectionConfig, Field, FieldAccess, GlobalConfig, Where 
 
 import { DEFAULT_PROMOTION_WORDS } from '../screening'
 import type { ResolvedSubmissionsOptions } from '../types'
-import { guardSubmission, syncPublicFiles } from './hooks'
+import { guardSubmission, protectMediaFacts, syncPublicFiles } from './hooks'
 
 export const SCREENING_WORDS_SLUG = 'screening-words'
 
@@ -48,8 +48,10 @@ export function screeningFlagsField(isEditor: FieldAccess): Field {
 /** What the plugin records on a media document it stores. */
 export const mediaFactsFields: Field[] = [
   {
+    // Every upload by a non-editor (entry files, registration documents) is
+    // private until an entry it belongs to goes on display.
     name: 'submissionUpload',
-    label: l('征集上传', 'Uploaded for a submission'),
+    label: l('参与者上传（未公开）', 'Uploaded by a participant (private)'),
     type: 'checkbox',
     defaultValue: false,
     index: true,
@@ -147,6 +149,10 @@ export function extendCollections(
       return {
         ...collection,
         access: { ...collection.access, read: mediaRead(options.isEditor) },
+        hooks: {
+          ...collection.hooks,
+          beforeChange: [...(collection.hooks?.beforeChange ?? []), protectMediaFacts(options)],
+        },
         fields: hasField(collection, 'submissionFacts')
           ? collection.fields
           : [...collection.fields, ...mediaFactsFields],
