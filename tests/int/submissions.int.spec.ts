@@ -880,6 +880,38 @@ describe('a resumable upload through tus', () => {
     expect(String(doc.owner)).toBe(String(alice.user.id))
   })
 
+  it('should cap unfinished uploads per user at three', async () => {
+    const c = await campaign({ allowedFileKinds: ['mp4'] }, 'video')
+    const start = () =>
+      fetch(tus(), {
+        method: 'POST',
+        headers: {
+          ...api.headers(),
+          'tus-resumable': '1.0.0',
+          'upload-length': '1000',
+          'upload-metadata': meta({ filename: 'v.mp4', campaign: String(c.id), track: 'main' }),
+        },
+      })
+    const started = [await start(), await start(), await start()]
+    expect(started.map((r) => r.status)).toEqual([201, 201, 201])
+    const fourth = await start()
+    expect(fourth.status).toBe(429)
+    expect(await fourth.text()).toContain('不超过 3 个')
+    for (const r of started) {
+      const res = await fetch(tus(`/${r.headers.get('location')!.split('/').pop()}`), {
+        method: 'DELETE',
+        headers: { ...api.headers(), 'tus-resumable': '1.0.0' },
+      })
+      expect(res.status).toBe(204)
+    }
+    const again = await start()
+    expect(again.status).toBe(201)
+    await fetch(tus(`/${again.headers.get('location')!.split('/').pop()}`), {
+      method: 'DELETE',
+      headers: { ...api.headers(), 'tus-resumable': '1.0.0' },
+    })
+  })
+
   it('should refuse an upload longer than the track allows, and anonymous chunks', async () => {
     const c = await campaign({ maxFileBytes: 1 * MB, allowedFileKinds: ['mp4'] }, 'video')
     const tooBig = await fetch(tus(), {
