@@ -115,7 +115,8 @@ export async function noiseJpeg(
   height: number,
   { gps = false }: { gps?: boolean } = {},
 ): Promise<Buffer> {
-  const raw = Buffer.alloc(width * height * 3)
+  // Filled four bytes at a time, so rounded up to a multiple of four.
+  const raw = Buffer.alloc(Math.ceil((width * height * 3) / 4) * 4)
   for (let i = 0; i < raw.length; i += 4) {
     raw.writeUInt32LE((Math.random() * 0xffffffff) >>> 0, i)
   }

@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import { formatBytes } from '@exemplar/plugin-submissions/rules'
@@ -37,7 +36,8 @@ let server: { url: string; close: () => Promise<void> }
 let alice: Awaited<ReturnType<typeof participant>>
 let bob: Awaited<ReturnType<typeof participant>>
 let api: ReturnType<typeof submissionsClient>
-const cacheDir = path.join(os.tmpdir(), 'exemplar-submissions-fixtures')
+// Generated photos live in the run's data folder, so the cleanup removes them too.
+const cacheDir = () => path.join(process.env.EXEMPLAR_DATA_DIR!, 'fixtures')
 const MB = 1024 * 1024
 let slugs = 0
 const made: { campaigns: (number | string)[] } = { campaigns: [] }
@@ -205,7 +205,7 @@ describe('a text-and-image case (seed 000: ≤ 2000 字, ≤ 5 images, 工作目
 
 describe('a photo entry (seed 001: each photo ≥ 2 MB, caption ≤ 150)', () => {
   it('should take a 2 MB photo, drop its GPS EXIF, and submit it with SMS and email', async () => {
-    const photo = await bigPhoto(cacheDir, 2 * MB, true)
+    const photo = await bigPhoto(cacheDir(), 2 * MB, true)
     expect((await sharp(photo).metadata()).exif).toBeDefined()
     const c = await campaign(
       { minFileBytes: 2 * MB, captionMaxChars: 150, allowedFileKinds: ['image'] },
