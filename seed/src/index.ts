@@ -5,6 +5,7 @@ import type { Organization } from '@exemplar/cms/payload-types'
 import { archiveCampaigns, currentCampaigns } from './campaigns'
 import { buildEntries, type EntryPlan, type OrgRef, type ThemeRef } from './entries'
 import { demoImage } from './images'
+import { seedParticipants } from './participants'
 import { minimalPdf } from './pdf'
 import { DEMO_USERS, INSTITUTIONS } from './people'
 import { hashString, seededRandom } from './random'
@@ -250,6 +251,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     ...currentCampaigns(now).map((c) => ({ campaign: c, current: true })),
   ]
 
+  const pledgeCampaignIds: Id[] = []
   let entryTotal = 0
   let themeTotal = 0
   let postTotal = 0
@@ -332,6 +334,10 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       postTotal += 1
     }
 
+    if (current && campaign.series === 'yizhe-xianxing') {
+      pledgeCampaignIds.push(campaignId)
+    }
+
     const series = seriesOf(campaign)
     const plan = (current ? series.current : series.archive) ?? []
     const entries = buildEntries(
@@ -375,6 +381,17 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       `活动 ${index + 1}/${editions.length} ${campaign.title}：主题 ${campaignThemes}，作品 ${entries.length}`,
     )
   }
+
+  const participantRecords = await seedParticipants(payload, {
+    editorId: userIds.get('editor@example.org')!,
+    careOrgs,
+    participant: { id: userIds.get('participant@example.org')!, organization: participantOrg },
+    partnerUserId: userIds.get('partner@example.org')!,
+    pledgeCampaignIds,
+    pdf,
+  })
+  created += participantRecords
+  log(`医者名片、倡议书签署与合作媒体 ${participantRecords}`)
 
   return {
     campaigns: editions.length,

@@ -131,6 +131,29 @@ describe('the five source notices', () => {
     ).toEqual(['pdf'])
   })
 
+  it('should have institutions and doctors sign the current seed-000 pledge, once each', async () => {
+    const { docs: editions } = await payload.find({
+      collection: 'campaigns',
+      where: { series: { equals: 'yizhe-xianxing' } },
+      sort: '-year',
+      limit: 1,
+      depth: 0,
+    })
+    const { docs: pledges } = await payload.find({
+      collection: 'pledges',
+      where: { campaign: { equals: editions[0]!.id } },
+      limit: 200,
+      depth: 0,
+    })
+    const signers = pledges.map((p) => p.signer)
+    expect(pledges.length).toBeGreaterThan(10)
+    expect(new Set(signers).size).toBe(signers.length)
+    expect(pledges.filter((p) => p.doctor).length).toBe(2)
+    const { docs: doctors } = await payload.find({ collection: 'doctor-profiles', depth: 0 })
+    expect(doctors.map((d) => d.verification).sort()).toEqual(['pending', 'verified', 'verified'])
+    expect(doctors.every((d) => typeof d.verificationDueAt === 'string')).toBe(true)
+  })
+
   it('should recreate seed 002 with 3 areas and 13 sub-themes', async () => {
     const campaign = await campaignBySlug('jiankang-zhongguo-cujin-2024')
     const { docs } = await payload.find({
