@@ -4,7 +4,7 @@ import path from 'node:path'
 import { formatBytes } from '@exemplar/plugin-submissions/rules'
 import { imageSizesSettled } from '@exemplar/plugin-submissions'
 import { createSubmissionsHandler, stopResumable } from '@exemplar/plugin-submissions/server'
-import type { Payload } from 'payload'
+import { handleEndpoints, type Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -631,6 +631,44 @@ describe('withdrawal', () => {
     expect((await payload.findByID({ collection: 'entries', id: done.body.entry.id })).status).toBe(
       'submitted',
     )
+  })
+})
+
+describe('the same routes through Payload (the Next path)', () => {
+  const viaPayload = (route: string, init: RequestInit = {}) =>
+    handleEndpoints({
+      config: payload.config,
+      payloadInstanceCacheKey: 'submissions',
+      request: new Request(`http://localhost:3000/api/submissions${route}`, {
+        ...init,
+        headers: { ...api.headers(), ...(init.headers as Record<string, string>) },
+      }),
+    })
+
+  it('should answer /mine and take an upload as the bare server does', async () => {
+    const mine = await viaPayload('/mine')
+    expect(mine.status).toBe(200)
+    const direct = await api.get('/mine')
+    expect(((await mine.json()) as { entries: unknown[] }).entries).toEqual(direct.body.entries)
+
+    const c = await campaign({ allowedFileKinds: ['image'] })
+    const form = new FormData()
+    form.set('campaign', String(c.id))
+    form.set('track', 'main')
+    form.set('file', new Blob([new Uint8Array(await smallPng())], { type: 'image/png' }), 'n.png')
+    const body = new Response(form)
+    const bytes = new Uint8Array(await body.arrayBuffer())
+    const up = await viaPayload('/uploads', {
+      method: 'POST',
+      headers: {
+        'content-type': body.headers.get('content-type')!,
+        'content-length': String(bytes.length),
+      },
+      body: bytes,
+    })
+    const answer = (await up.json()) as { file?: { kind: string } }
+    expect(up.status, JSON.stringify(answer)).toBe(201)
+    expect(answer.file?.kind).toBe('image')
   })
 })
 
