@@ -80,6 +80,8 @@ export async function benchUploads(): Promise<void> {
     secret: SECRET,
   })
   const pid = cms.child.pid!
+  // What the CMS holds before any upload: Next plus Payload, for reading video_rss_mb.
+  const bootMb = rssMb(pid, 'VmRSS')
   // If the server goes away mid-run, say how, rather than only "fetch failed".
   cms.child.once('exit', (code, signal) => {
     log(`  CMS process exited: code ${code ?? '-'}, signal ${signal ?? '-'}`)
@@ -165,7 +167,10 @@ export async function benchUploads(): Promise<void> {
     log(
       `  ${(total / MB).toFixed(0)} MB video in ${videoMs} ms; RSS before ${beforeMb.toFixed(0)} MB, peak during ${peakMb.toFixed(0)} MB, VmHWM ${rssMb(pid, 'VmHWM').toFixed(0)} MB; stored ${JSON.stringify(done.body.file).slice(0, 160)}`,
     )
-    console.info(`BENCH uploads photos_ms=${photosMs} video_rss_mb=${Math.round(peakMb)}`)
+    // The goal's figure first; the others say how much of it the upload itself adds.
+    console.info(
+      `BENCH uploads photos_ms=${photosMs} video_rss_mb=${Math.round(peakMb)} cms_boot_rss_mb=${Math.round(bootMb)} video_rss_before_mb=${Math.round(beforeMb)} video_rss_growth_mb=${Math.round(peakMb - beforeMb)}`,
+    )
   } finally {
     await cms.stop()
     await payload.destroy()
