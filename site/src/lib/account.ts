@@ -14,6 +14,8 @@ import type {
   User,
 } from '@exemplar/cms/payload-types'
 
+import { namesMatch, normalizeInstitutionName } from '@exemplar/plugin-participants/rules'
+
 import type { Locale } from './i18n'
 
 type Label = { zh: string; en: string }
@@ -37,43 +39,7 @@ export const INSTITUTION_TYPES: Record<InstitutionType, Label> = {
   other: { zh: '其他', en: 'Other' },
 }
 
-/** cms/src/lib/provinces.ts, in the same order. */
-export const INSTITUTION_PROVINCES: readonly InstitutionProvince[] = [
-  '北京市',
-  '天津市',
-  '河北省',
-  '山西省',
-  '内蒙古自治区',
-  '辽宁省',
-  '吉林省',
-  '黑龙江省',
-  '上海市',
-  '江苏省',
-  '浙江省',
-  '安徽省',
-  '福建省',
-  '江西省',
-  '山东省',
-  '河南省',
-  '湖北省',
-  '湖南省',
-  '广东省',
-  '广西壮族自治区',
-  '海南省',
-  '重庆市',
-  '四川省',
-  '贵州省',
-  '云南省',
-  '西藏自治区',
-  '陕西省',
-  '甘肃省',
-  '青海省',
-  '宁夏回族自治区',
-  '新疆维吾尔自治区',
-  '香港特别行政区',
-  '澳门特别行政区',
-  '台湾省',
-]
+export { PROVINCES as INSTITUTION_PROVINCES } from './provinces'
 
 export const MEDIA_ACCOUNT_KINDS: Record<MediaAccountKind, Label> = {
   wechat: { zh: '微信公众号', en: 'WeChat official account' },
@@ -115,26 +81,8 @@ export const DOCTOR_CAP = 20
 export const PASSWORD_MIN = 8
 export const PASSWORD_MAX = 128
 
-/**
- * The form an institution name is compared in, as the server does
- * (plugins/participants/src/lib/names.ts): NFKC folds full-width brackets and
- * letters, spaces around Chinese text and brackets are dropped, Latin letters
- * compare case-insensitively.
- */
-export function normalizeInstitutionName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .replace(/ ?([^\p{Script=Latin}\p{N} ]) ?/gu, '$1')
-    .toLowerCase()
-}
-
-/** Whether the registered name is the business-licence name. */
-export function namesMatch(registered: string, licence: string): boolean {
-  const a = normalizeInstitutionName(registered)
-  return a.length > 0 && a === normalizeInstitutionName(licence)
-}
+/** Name against licence name, judged as the server judges it. */
+export { namesMatch, normalizeInstitutionName }
 
 export const isMobile = (value: string): boolean => /^1[3-9]\d{9}$/.test(value.trim())
 export const isPostcode = (value: string): boolean => /^\d{6}$/.test(value.trim())
