@@ -25,6 +25,8 @@ export interface VotingRequest {
   ip: string
   json: () => Promise<unknown>
   user?: unknown
+  /** The request's path and query as sent, the key of the fast path's per-URL board cache. */
+  url?: string
 }
 
 export interface VotingResponse {
@@ -114,7 +116,12 @@ interface CachedBoard {
   /** UTF-8 and gzip bodies, encoded once per board rather than once per read. */
   bytes: Buffer
   gzip: Buffer
+  /** Response headers as flat name/value lists, built once per board for the fast path. */
+  head: { plain: string[]; gzip: string[]; notModified: string[] }
 }
+
+/** How many distinct leaderboard URLs the fast path remembers before it starts over. */
+const MAX_BOARD_URLS = 1_000
 
 /**
  * Everything the voting endpoints do, for one Payload instance: cached
@@ -132,6 +139,8 @@ export class VotingService {
   private scheduled = false
   private version = 0
   private boards = new Map<string, CachedBoard>()
+  /** The same boards by exact request URL, so a repeated read needs no parsing and no promise. */
+  private boardsByUrl = new Map<string, CachedBoard>()
   private computing = new Map<string, Promise<CachedBoard>>()
   private readonly voterLimiter: WindowLimiter
   private readonly sessionLimiter: WindowLimiter
@@ -446,6 +455,21 @@ export class VotingService {
 
   // ---- leaderboards -------------------------------------------------------
 
+  /**
+   * The cached board for this exact leaderboard URL while it is fresh, or
+   * `undefined`: the fast path answers most reads of a busy board from here,
+   * synchronously, and sends everything else through `leaderboard`.
+   */
+  freshBoardByUrl(url: string): CachedBoard | undefined {
+    const board = this.boardsByUrl.get(url)
+    return board && this.isFresh(board) ? board : undefined
+  }
+
+  /** Current, or at most a second old while votes keep arriving ("fresh within a few seconds"). */
+  private isFresh(board: CachedBoard): boolean {
+    return board.version === this.version || Date.now() - board.at < 1_000
+  }
+
   async leaderboard(req: VotingRequest): Promise<VotingResponse> {
     const slug = req.query.get('campaign') ?? ''
     const byParam = req.query.get('by') ?? 'entry'
@@ -459,8 +483,7 @@ export class VotingService {
     const key = `${slug}|${by}|${track ?? ''}|${theme ?? ''}|${limit}`
 
     let board = this.boards.get(key)
-    const fresh = board && (board.version === this.version || Date.now() - board.at < 1_000)
-    if (!fresh) {
+    if (!board || !this.isFresh(board)) {
       let pending = this.computing.get(key)
       if (!pending) {
         pending = this.computeBoard(slug, by, track, theme, limit).finally(() =>
@@ -477,6 +500,12 @@ export class VotingService {
         throw error
       }
       this.boards.set(key, board)
+    }
+    if (req.url !== undefined) {
+      if (this.boardsByUrl.size >= MAX_BOARD_URLS) {
+        this.boardsByUrl.clear()
+      }
+      this.boardsByUrl.set(req.url, board!)
     }
     const headers: Record<string, string> = {
       etag: board!.etag,
@@ -537,13 +566,37 @@ export class VotingService {
       generatedAt: new Date().toISOString(),
       rows: ranked,
     })
+    const etag = `"${sha(raw.replace(/"generatedAt":"[^"]*",/, ''))}"`
+    const bytes = Buffer.from(raw, 'utf8')
+    const gzip = gzipSync(raw)
+    const notModified = [
+      'etag',
+      etag,
+      'cache-control',
+      'public, max-age=2',
+      'vary',
+      'Accept-Encoding',
+    ]
+    const json = ['content-type', 'application/json; charset=utf-8']
     return {
       version,
       at: Date.now(),
       raw,
-      etag: `"${sha(raw.replace(/"generatedAt":"[^"]*",/, ''))}"`,
-      bytes: Buffer.from(raw, 'utf8'),
-      gzip: gzipSync(raw),
+      etag,
+      bytes,
+      gzip,
+      head: {
+        notModified,
+        plain: [...notModified, ...json, 'content-length', String(bytes.length)],
+        gzip: [
+          ...notModified,
+          ...json,
+          'content-encoding',
+          'gzip',
+          'content-length',
+          String(gzip.length),
+        ],
+      },
     }
   }
 

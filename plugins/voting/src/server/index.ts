@@ -30,6 +30,12 @@ function send(res: ServerResponse, out: VotingResponse) {
   res.end(out.status === 304 ? undefined : (out.bytes ?? out.raw ?? JSON.stringify(out.body ?? {})))
 }
 
+const GZIP = /\bgzip\b/
+
+function acceptsGzip(header: string | string[] | undefined): boolean {
+  return GZIP.test(Array.isArray(header) ? header.join(',') : (header ?? ''))
+}
+
 /**
  * The two hot routes — cast a vote, read a leaderboard — answered on the bare
  * Node server before Next.js: the same service as the Payload endpoints,
@@ -49,6 +55,20 @@ export function createVotingHandler(payload: Payload, options?: ResolvedVotingOp
     if (!isVote && !isBoard) {
       return false
     }
+    if (isBoard) {
+      const board = service.freshBoardByUrl(url)
+      if (board) {
+        if (req.headers['if-none-match'] === board.etag) {
+          res.writeHead(304, board.head.notModified)
+          res.end()
+          return true
+        }
+        const gzip = acceptsGzip(req.headers['accept-encoding'])
+        res.writeHead(200, gzip ? board.head.gzip : board.head.plain)
+        res.end(gzip ? board.gzip : board.bytes)
+        return true
+      }
+    }
     // Votes carry no query string worth parsing; skip the URL parser on the hottest route.
     const parsed = isVote
       ? { pathname: '/api/voting/votes', searchParams: new URLSearchParams() }
@@ -66,6 +86,7 @@ export function createVotingHandler(payload: Payload, options?: ResolvedVotingOp
         (req.headers['x-forwarded-for'] as string | undefined)?.split(',')[0]?.trim() ||
         req.socket.remoteAddress ||
         'unknown',
+      url,
       json: async () => {
         body ??= readBody(req)
         const text = await body
