@@ -3,7 +3,11 @@ import path from 'node:path'
 
 import { formatBytes } from '@exemplar/plugin-submissions/rules'
 import { imageSizesSettled } from '@exemplar/plugin-submissions'
-import { createSubmissionsHandler, stopResumable } from '@exemplar/plugin-submissions/server'
+import {
+  createSubmissionsHandler,
+  stopResumable,
+  sweepExpired,
+} from '@exemplar/plugin-submissions/server'
 import { handleEndpoints, type Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -743,6 +747,78 @@ describe('facts and flags on media documents', () => {
   })
 })
 
+describe('files that did not pass through the submission upload', () => {
+  it('should refuse to replace the bytes of an inspected upload', async () => {
+    const c = await campaign({ allowedFileKinds: ['image'] }, 'photo')
+    const up = await upload(c.id, await smallPng(), 'first.png')
+    expect(up.status).toBe(201)
+    await expect(
+      payload.update({
+        collection: 'media',
+        id: up.body.file.id,
+        data: {},
+        file: { data: await smallPng(), mimetype: 'image/png', name: 'swap.png', size: 203 },
+        overrideAccess: false,
+        user: alice.user,
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+    const stored = await payload.findByID({ collection: 'media', id: up.body.file.id, depth: 0 })
+    expect(stored.filename).toBe(up.body.file.filename)
+  })
+
+  it('should not count a file posted straight to the media collection as a checked attachment', async () => {
+    const c = await campaign({ allowedFileKinds: ['image'], maxImages: 5 }, 'photo')
+    const direct = await payload.create({
+      collection: 'media',
+      data: {},
+      file: { data: await smallPng(), mimetype: 'image/png', name: 'direct.png', size: 203 },
+      overrideAccess: false,
+      user: alice.user,
+    })
+    const before = await entryCount()
+    const refused = await api.post(
+      '/entries',
+      entryBody(c.id, { attachments: [{ file: direct.id, caption: '直接上传的图片' }] }),
+    )
+    expect(refused.status).toBeGreaterThanOrEqual(400)
+    expect(refused.status).toBeLessThan(500)
+    expect(JSON.stringify(refused.body.errors)).toContain('attachments.0.file')
+    expect(await entryCount()).toBe(before)
+    await payload.delete({ collection: 'media', id: direct.id })
+  })
+
+  it("should credit an entry to the submitter's own institution, whatever the body or the account form says", async () => {
+    const c = await campaign({})
+    const other = await payload.create({
+      collection: 'organizations',
+      data: {
+        name: '别家医院',
+        licenceName: '别家医院',
+        type: 'medical',
+        verification: 'verified',
+      },
+    })
+    await payload.update({
+      collection: 'users',
+      id: alice.user.id,
+      data: { organization: other.id },
+      overrideAccess: false,
+      user: alice.user,
+    })
+    const account = await payload.findByID({ collection: 'users', id: alice.user.id, depth: 0 })
+    expect(account.organization ?? null).not.toBe(other.id)
+    const done = await api.post('/entries', entryBody(c.id, { organization: other.id }))
+    expect(done.status).toBe(201)
+    const stored = await payload.findByID({
+      collection: 'entries',
+      id: done.body.entry.id,
+      depth: 0,
+    })
+    expect(stored.organization ?? null).toBe(account.organization ?? null)
+    await payload.delete({ collection: 'organizations', id: other.id })
+  })
+})
+
 describe('the screening word list', () => {
   it('should flag the words the editors added, without refusing the entry', async () => {
     await payload.updateGlobal({ slug: 'screening-words', data: { words: ['独家秘方'] } })
@@ -948,6 +1024,82 @@ describe('a resumable upload through tus', () => {
       method: 'DELETE',
       headers: { ...api.headers(), 'tus-resumable': '1.0.0' },
     })
+  })
+
+  it('should keep resumable uploads for video and audio: a PDF is sent whole', async () => {
+    const c = await campaign({ allowedFileKinds: ['pdf', 'mp4'] }, 'video')
+    const pdf = await fetch(tus(), {
+      method: 'POST',
+      headers: {
+        ...api.headers(),
+        'tus-resumable': '1.0.0',
+        'upload-length': String(2 * MB),
+        'upload-metadata': meta({ filename: '海报.pdf', campaign: String(c.id), track: 'main' }),
+      },
+    })
+    expect(pdf.status).toBe(415)
+    expect(await pdf.text()).toContain('断点续传仅用于')
+  })
+
+  it('should adopt a finished upload once when two completions race, and count it until then', async () => {
+    const c = await campaign({ maxDurationSeconds: 300, allowedFileKinds: ['mp4'] }, 'video')
+    const video = mp4Bytes(60, 64 * 1024)
+    const finish = async () => {
+      const created = await fetch(tus(), {
+        method: 'POST',
+        headers: {
+          ...api.headers(),
+          'tus-resumable': '1.0.0',
+          'upload-length': String(video.length),
+          'upload-metadata': meta({ filename: 'clip.mp4', campaign: String(c.id), track: 'main' }),
+        },
+      })
+      expect(created.status).toBe(201)
+      const id = created.headers.get('location')!.split('/').pop()!
+      const res = await fetch(tus(`/${id}`), {
+        method: 'PATCH',
+        headers: {
+          ...api.headers(),
+          'tus-resumable': '1.0.0',
+          'upload-offset': '0',
+          'content-type': 'application/offset+octet-stream',
+        },
+        body: new Uint8Array(video),
+      })
+      expect(res.status).toBe(204)
+      return id
+    }
+    const ids = [await finish(), await finish(), await finish()]
+    // Finished but not completed: still three of the three allowed.
+    const fourth = await fetch(tus(), {
+      method: 'POST',
+      headers: {
+        ...api.headers(),
+        'tus-resumable': '1.0.0',
+        'upload-length': '1000',
+        'upload-metadata': meta({ filename: 'v.mp4', campaign: String(c.id), track: 'main' }),
+      },
+    })
+    expect(fourth.status).toBe(429)
+
+    const before = await mediaCount()
+    const raced = await Promise.all([
+      api.post('/uploads/complete', { uploadId: ids[0] }),
+      api.post('/uploads/complete', { uploadId: ids[0] }),
+    ])
+    // The loser finds the file claimed (409) or, a moment later, already gone (404).
+    const [won, lost] = raced.map((r) => r.status).sort()
+    expect(won).toBe(201)
+    expect([404, 409]).toContain(lost)
+    expect(await mediaCount()).toBe(before + 1)
+
+    // The other two expire unclaimed and are swept away with their files.
+    const tusDir = path.join(path.dirname(mediaDir()), 'tus-uploads')
+    const swept = await sweepExpired(tusDir, 0)
+    expect(swept).toBeGreaterThanOrEqual(2)
+    for (const id of ids.slice(1)) {
+      expect(fs.existsSync(path.join(tusDir, id))).toBe(false)
+    }
   })
 
   it('should refuse an upload longer than the track allows, and anonymous chunks', async () => {

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField } from '../access/isAdmin'
-import { isEditor } from '../access/isEditor'
+import { isEditor, isEditorField } from '../access/isEditor'
 import { isEditorOrSelf } from '../access/isEditorOrSelf'
 import { l, optionsFrom } from '../lib/label'
 import { ROLE_LABELS, roleOf } from '../lib/roles'
@@ -47,6 +47,8 @@ export const Users: CollectionConfig = {
       label: l('所属机构', 'Organization'),
       type: 'relationship',
       relationTo: 'organizations',
+      // Entries are credited to this institution: only editors (and registration) set it.
+      access: { create: isEditorField, update: isEditorField },
     },
     { name: 'phone', label: l('手机号', 'Mobile'), type: 'text' },
   ],

@@ -142,6 +142,11 @@ export function factsOfMedia(media: Record<string, unknown>): FileFacts | undefi
       ...(docx ? { docx } : {}),
     }
   }
+  // A participant's file that did not pass through the plugin's inspection (a direct
+  // POST /api/media) has no facts: it is not a checked attachment. Editors' files are trusted.
+  if (media.submissionUpload) {
+    return undefined
+  }
   const kind = kindFromMime(String(media.mimeType ?? ''))
   return kind ? { kind, bytes: Number(media.filesize ?? 0) } : undefined
 }

@@ -7,6 +7,7 @@ import {
   formatDuration,
   formatHour,
   formatTime,
+  inlineJson,
   phaseState,
 } from './format'
 
@@ -70,5 +71,15 @@ describe('clock times in Beijing', () => {
   it('should leave the day out when the axis stays within one day', () => {
     expect(formatHour('2026-11-23T16:00:00Z', 'zh', false)).toBe('00时')
     expect(formatHour('2026-11-23T08:00:00Z', 'en', false)).toBe('16:00')
+  })
+})
+
+describe('inlineJson', () => {
+  it('should keep an editor title from closing the script element, and parse back unchanged', () => {
+    const value = { title: '</script><script>alert(1)</script>', note: 'a\u2028b' }
+    const text = inlineJson(value)
+    expect(text).not.toContain('</script')
+    expect(text).not.toContain('\u2028')
+    expect(JSON.parse(text)).toEqual(value)
   })
 })

@@ -118,3 +118,15 @@ export function formatDuration(seconds: number): string {
   }
   return rest === 0 ? `${minutes}分钟` : `${minutes}分${rest}秒`
 }
+
+/**
+ * JSON to place inside a `<script type="application/json">` element: `<` is
+ * escaped so an editor's title holding `</script>` cannot end the element,
+ * and the two line separators JavaScript once rejected are escaped too.
+ */
+export function inlineJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+}

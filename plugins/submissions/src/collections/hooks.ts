@@ -59,6 +59,24 @@ export function protectMediaFacts(options: ResolvedSubmissionsOptions): Collecti
         submissionFacts: req.context?.submissionFacts ?? null,
       }
     }
+    // New bytes under an inspected file's record would inherit its facts (a 20-minute video
+    // passing as the 3-minute one checked at upload): participants upload anew instead.
+    if (req.file && originalDoc?.submissionUpload) {
+      throw new APIError(
+        '已上传的作品文件不能替换，请删除后通过报送表单重新上传',
+        403,
+        {
+          errors: [
+            {
+              field: 'file',
+              code: 'file.replaceRefused',
+              message: '已上传的作品文件不能替换，请删除后通过报送表单重新上传',
+            },
+          ],
+        },
+        true,
+      )
+    }
     return {
       ...data,
       submissionUpload: originalDoc?.submissionUpload ?? true,

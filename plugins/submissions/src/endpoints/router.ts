@@ -7,6 +7,7 @@ import {
   type SubmissionsOutput,
 } from '../service'
 import type { ResolvedSubmissionsOptions } from '../types'
+import { inTurn } from '../lib/inTurn'
 
 type Route = [method: string, pattern: RegExp, run: Action]
 type Action = (
@@ -26,11 +27,28 @@ async function body(input: SubmissionsInput): Promise<Record<string, unknown>> {
 
 const ROUTES: Route[] = [
   ['POST', /^\/drafts$/, async (s, i) => s.createDraft(i.user, await body(i))],
-  ['PATCH', /^\/drafts\/([^/]+)$/, async (s, i, [id]) => s.saveDraft(i.user, id!, await body(i))],
+  // One entry's save, submit and withdrawal run one after another: a save landing between the
+  // submit's rule check and its status write would otherwise slip unchecked content through.
+  [
+    'PATCH',
+    /^\/drafts\/([^/]+)$/,
+    async (s, i, [id]) => {
+      const data = await body(i)
+      return inTurn(`entry:${id}`, () => s.saveDraft(i.user, id!, data))
+    },
+  ],
   ['GET', /^\/entries\/([^/]+)$/, async (s, i, [id]) => s.getEntry(i.user, id!)],
   ['POST', /^\/entries$/, async (s, i) => s.createAndSubmit(i.user, await body(i))],
-  ['POST', /^\/entries\/([^/]+)\/submit$/, async (s, i, [id]) => s.submit(i.user, id!)],
-  ['POST', /^\/entries\/([^/]+)\/withdraw$/, async (s, i, [id]) => s.withdraw(i.user, id!)],
+  [
+    'POST',
+    /^\/entries\/([^/]+)\/submit$/,
+    (s, i, [id]) => inTurn(`entry:${id}`, () => s.submit(i.user, id!)),
+  ],
+  [
+    'POST',
+    /^\/entries\/([^/]+)\/withdraw$/,
+    (s, i, [id]) => inTurn(`entry:${id}`, () => s.withdraw(i.user, id!)),
+  ],
   ['GET', /^\/mine$/, async (s, i) => s.mine(i.user)],
   ['POST', /^\/uploads$/, async (s, i) => s.upload(i)],
   [

@@ -193,6 +193,17 @@ describe('checkContent attachments', () => {
     expect(codes(poem, poemText)).toEqual(['attachments:attachments.required'])
   })
 
+  it('should take a .doc and slides with only a 版权声明 section typed in the form', () => {
+    const content: EntryContent = {
+      title: '案例',
+      abstract: '摘要'.repeat(100),
+      declarations: declared,
+      sections: [{ heading: '版权声明', body: '本案例版权归报送单位所有' }],
+      attachments: [{ file: { kind: 'doc', bytes: MB } }, { file: { kind: 'pptx', bytes: MB } }],
+    }
+    expect(checkContent(partyCase, content, { complete: true })).toEqual([])
+  })
+
   it('should require both a Word document and slides when the track asks for slides', () => {
     const base: EntryContent = {
       title: '案例',

@@ -114,7 +114,9 @@ function sectionProblems(
   }
   const written = sections.filter((s) => hasText(s.body)).map((s) => s.heading ?? '')
   const attachments = attachmentsOf(content)
-  if (written.length === 0) {
+  // A 版权声明 section alone (how a .doc's copyright statement is given) does not make the
+  // form the place of the body: the sections are then still the document's.
+  if (written.every((h) => headingMatches(h, COPYRIGHT_HEADING))) {
     // Document-case tracks (seed 004) carry the sections inside the Word file:
     // check the .docx headings the inspection read, and trust a .doc we cannot read.
     const documents = attachments

@@ -8,9 +8,9 @@ import { refuse } from '../lib/errors'
 import { resolveSubmissionsOptions } from '../options'
 import { errorOutput, submissionsService, type SubmissionsInput } from '../service'
 import type { ResolvedSubmissionsOptions } from '../types'
-import { TUS_PATH, resumableUploads, stopResumable } from './tus'
+import { TUS_PATH, resumableUploads, stopResumable, sweepExpired } from './tus'
 
-export { TUS_PATH, stopResumable }
+export { TUS_PATH, stopResumable, sweepExpired }
 
 const PREFIX = '/api/submissions/'
 const MAX_JSON_BYTES = 2 * 1024 * 1024

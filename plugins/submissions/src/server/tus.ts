@@ -6,7 +6,8 @@ import { Server, type Upload } from '@tus/server'
 import type { Payload } from 'payload'
 
 import { SubmissionError, refuse } from '../lib/errors'
-import { formatBytes } from '../rules'
+import { inTurn } from '../lib/inTurn'
+import { formatBytes, type AllowedFileKind } from '../rules'
 import { idOf, type SubmissionsOutput, type SubmissionsService } from '../service'
 import type { ResolvedSubmissionsOptions } from '../types'
 
@@ -22,6 +23,17 @@ interface Resumable {
 }
 
 const instances = new WeakMap<Payload, Resumable>()
+
+/** Resumable uploads are for video and audio; everything else is small enough to send whole. */
+const MEDIA_KINDS: readonly AllowedFileKind[] = ['video', 'audio', 'mp4', 'mp3', 'm4a', 'wav']
+const MEDIA_EXTENSIONS = new Set(['mp4', 'm4v', 'm4a', 'mp3', 'wav'])
+
+/** The track's audio and video kinds; an empty list when the track takes neither. */
+function mediaKindsOf(allowed: readonly AllowedFileKind[] | null | undefined): AllowedFileKind[] {
+  return allowed && allowed.length > 0
+    ? allowed.filter((k) => MEDIA_KINDS.includes(k))
+    : ['video', 'audio']
+}
 
 /** A tus hook refuses by throwing this shape; the body is the contract's JSON. */
 function tusRefusal(status: number, err: SubmissionError | { message: string }) {
@@ -75,7 +87,22 @@ export function resumableUploads(service: SubmissionsService): Resumable {
           )
         }
         const meta = upload.metadata ?? {}
+        const ext = path
+          .extname(meta.filename ?? '')
+          .slice(1)
+          .toLowerCase()
+        if (!MEDIA_EXTENSIONS.has(ext)) {
+          throw refuse(
+            415,
+            'file',
+            'upload.resumableMediaOnly',
+            '断点续传仅用于 MP4 视频和 MP3/M4A/WAV 音频，其他文件请直接上传',
+          )
+        }
         const { requirements } = await service.uploadTarget(user, meta.campaign, meta.track)
+        if (mediaKindsOf(requirements.allowedFileKinds).length === 0) {
+          throw refuse(415, 'file', 'file.kindNotAllowed', '本类别不接收视频或音频文件')
+        }
         const limit = Math.min(requirements.maxFileBytes ?? Infinity, options.maxResumableBytes)
         if (upload.size > limit) {
           throw refuse(
@@ -87,18 +114,21 @@ export function resumableUploads(service: SubmissionsService): Resumable {
           )
         }
         const owner = String(idOf(user))
-        const mine = await pruned(active.get(owner), store, options.resumableExpiryMs)
-        if (mine.size >= options.resumablePerUser) {
-          throw refuse(
-            429,
-            'file',
-            'upload.tooManyAtOnce',
-            `同时进行的断点续传不超过 ${options.resumablePerUser} 个，请等当前文件上传完成后再试`,
-            options.resumablePerUser,
-          )
-        }
-        mine.add(upload.id)
-        active.set(owner, mine)
+        // Counted and reserved in turn per user: parallel creates cannot all see room for one more.
+        await inTurn(owner, async () => {
+          const mine = await pruned(active.get(owner), store, options.resumableExpiryMs)
+          if (mine.size >= options.resumablePerUser) {
+            throw refuse(
+              429,
+              'file',
+              'upload.tooManyAtOnce',
+              `同时进行的断点续传不超过 ${options.resumablePerUser} 个，请等当前文件上传完成后再试`,
+              options.resumablePerUser,
+            )
+          }
+          mine.add(upload.id)
+          active.set(owner, mine)
+        })
         return { metadata: { ...meta, owner } }
       } catch (err) {
         if (err instanceof SubmissionError) {
@@ -125,15 +155,14 @@ export function resumableUploads(service: SubmissionsService): Resumable {
         throw tusRefusal(403, { message: '这个上传不是您创建的' })
       }
     },
-    async onUploadFinish(_req, upload) {
-      active.get(String(upload.metadata?.owner))?.delete(upload.id)
-      return {}
-    },
+    // A finished upload keeps its place in the owner's count until it is completed (adopted
+    // into the media folder) or expires: finishing without completing must not free room.
   })
-  // Unfinished uploads older than the expiry are deleted, with their files.
+  // Uploads older than the expiry are deleted with their files, unfinished or finished but never
+  // completed (the store's own clean-up only knows unfinished ones).
   const sweeper = setInterval(
     () => {
-      void server.cleanUpExpiredUploads().catch((err: unknown) => {
+      void sweepExpired(dir, options.resumableExpiryMs).catch((err: unknown) => {
         payload.logger.error({ err }, '[submissions] expired uploads not cleaned')
       })
     },
@@ -145,7 +174,29 @@ export function resumableUploads(service: SubmissionsService): Resumable {
   return made
 }
 
-/** The user's unfinished uploads that still exist and have not expired. */
+/** Deletes every upload in the folder created longer ago than the expiry. */
+export async function sweepExpired(dir: string, expiryMs: number): Promise<number> {
+  const store = new FileStore({ directory: dir })
+  let removed = 0
+  for (const name of await fs.promises.readdir(dir)) {
+    if (!name.endsWith('.json')) {
+      continue
+    }
+    const id = name.slice(0, -'.json'.length)
+    try {
+      const upload = await store.getUpload(id)
+      if (Date.now() - new Date(upload.creation_date ?? 0).getTime() >= expiryMs) {
+        await store.remove(id)
+        removed += 1
+      }
+    } catch {
+      // completed or removed meanwhile
+    }
+  }
+  return removed
+}
+
+/** The user's uploads, finished or not, that still wait in the folder and have not expired. */
 async function pruned(
   ids: Set<string> | undefined,
   store: FileStore,
@@ -156,7 +207,7 @@ async function pruned(
     try {
       const upload = await store.getUpload(id)
       const age = Date.now() - new Date(upload.creation_date ?? 0).getTime()
-      if (upload.offset < (upload.size ?? Infinity) && age < expiryMs) {
+      if (age < expiryMs) {
         alive.add(id)
       }
     } catch {
@@ -206,14 +257,25 @@ export async function completeResumable(
     )
   }
   const meta = upload.metadata ?? {}
-  const filePath = path.join(dir, uploadId)
+  // Claimed by a rename, which only one of two simultaneous completions can win.
+  const filePath = path.join(dir, `${uploadId}.adopting`)
+  try {
+    await fs.promises.rename(path.join(dir, uploadId), filePath)
+  } catch {
+    throw refuse(409, 'uploadId', 'upload.alreadyCompleted', '这个上传已经提交完成，请勿重复提交')
+  }
   try {
     const { requirements } = await service.uploadTarget(user, meta.campaign, meta.track)
-    const doc = await service.adoptFile(user, filePath, meta.filename ?? 'upload', requirements)
+    // Sniffed as audio or video before anything else reads it: a 2 GB "PDF" is never loaded.
+    const mediaOnly = {
+      ...requirements,
+      allowedFileKinds: mediaKindsOf(requirements.allowedFileKinds),
+    }
+    const doc = await service.adoptFile(user, filePath, meta.filename ?? 'upload', mediaOnly)
     return { status: 201, body: { file: service.describe(doc) } }
   } finally {
     await fs.promises.rm(filePath, { force: true })
-    await fs.promises.rm(`${filePath}.json`, { force: true })
+    await fs.promises.rm(path.join(dir, `${uploadId}.json`), { force: true })
     resumableUploads(service)
       .active.get(String(idOf(user)))
       ?.delete(uploadId)

@@ -3,12 +3,28 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { idOf, roleOf } from '../../../lib/roles'
 
 /**
- * A participant's new entry is theirs and starts as a draft, whatever the
- * request body says. Editors and server-side imports set these themselves.
+ * A participant's new entry is theirs and starts as a draft, and its
+ * submitting institution is the one their account belongs to, whatever the
+ * request body says (institution leaderboards and organizing awards count
+ * it). Editors and server-side imports set these themselves.
  */
-export const stampSubmitter: CollectionBeforeChangeHook = ({ data, operation, req }) => {
-  if (operation !== 'create' || roleOf(req.user) !== 'participant') {
+export const stampSubmitter: CollectionBeforeChangeHook = ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  if (roleOf(req.user) !== 'participant') {
     return data
   }
-  return { ...data, submittedBy: idOf(req.user), status: 'draft' }
+  if (operation !== 'create') {
+    return { ...data, organization: originalDoc?.organization ?? null }
+  }
+  const organization = (req.user as { organization?: unknown }).organization
+  return {
+    ...data,
+    submittedBy: idOf(req.user),
+    status: 'draft',
+    organization: idOf(organization) ?? null,
+  }
 }
