@@ -783,8 +783,8 @@ export interface Vote {
   session?: string | null;
   state: 'counted' | 'flagged' | 'voided';
   flagReason?: string | null;
-  updatedAt: string;
   createdAt: string;
+  updatedAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1385,8 +1385,8 @@ export interface VotesSelect<T extends boolean = true> {
   session?: T;
   state?: T;
   flagReason?: T;
-  updatedAt?: T;
   createdAt?: T;
+  updatedAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
