@@ -64,6 +64,21 @@ function decodeQuotedPrintable(text: string): string {
   return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'))
 }
 
+/** The six-digit code in the newest text message the CMS's SMS outbox holds for `mobile`. */
+function codeInSmsOutbox(mobile: string): string | undefined {
+  const outbox = path.join(stack.dataDir, 'outbox')
+  const files = fs.existsSync(outbox)
+    ? fs.readdirSync(outbox).filter((f) => f.endsWith(`-sms-${mobile.slice(-4)}.txt`))
+    : []
+  for (const file of files.sort().reverse()) {
+    const text = fs.readFileSync(path.join(outbox, file), 'utf8')
+    if (text.startsWith(`To: ${mobile}\n`)) {
+      return /(?<!\d)\d{6}(?!\d)/.exec(text.slice(mobile.length + 4))?.[0]
+    }
+  }
+  return undefined
+}
+
 /** The six-digit code in the newest .eml the CMS wrote to `address`, if any yet. */
 function codeInOutbox(address: string): string | undefined {
   const outbox = path.join(stack.dataDir, 'outbox')
@@ -254,6 +269,31 @@ describe('voting in Chromium', () => {
       leaderboard.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
     ).resolves.toBe(true)
     expect((await board()).rows.find((r) => r.key === top.key)?.votes).toBe(top.votes + 1)
+  })
+
+  it('should verify by a code sent as a text message when the reader chooses a mobile number', async () => {
+    const top = (await board()).rows[0]!
+    const reader = await browser.newContext({ locale: 'zh-CN' })
+    try {
+      const entry = await reader.newPage()
+      await entry.goto(`${stack.siteUrl}/entries/${top.number}`)
+      await entry.getByRole('button', { name: `为“${top.label}”投票` }).click()
+      const dialog = entry.getByRole('dialog', { name: '验证身份后投票' })
+      await dialog.waitFor({ state: 'visible' })
+      await dialog.getByLabel('手机短信').check()
+      const mobile = `139${String(Date.now()).slice(-8)}`
+      await dialog.getByLabel('手机号码').fill(mobile)
+      await dialog.getByRole('button', { name: '获取验证码' }).click()
+      const codeInput = dialog.getByLabel('6 位数字验证码')
+      await codeInput.waitFor({ state: 'visible' })
+      await expect.poll(() => codeInSmsOutbox(mobile), { timeout: 10_000 }).toMatch(/^\d{6}$/)
+      await codeInput.fill(codeInSmsOutbox(mobile)!)
+      await dialog.getByRole('button', { name: '验证并投票' }).click()
+      const status = entry.locator('.vote [role="status"]')
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('投票成功')
+    } finally {
+      await reader.close()
+    }
   })
 
   it('should draw the chart of the top entries once votes are recorded', async () => {

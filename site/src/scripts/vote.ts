@@ -112,6 +112,37 @@ function h<K extends keyof HTMLElementTagNameMap>(
   return el
 }
 
+type VoterChannel = 'email' | 'sms'
+
+/** How the address input behaves for each channel (an SMS goes to a mainland mobile number). */
+const ADDRESS_INPUT: Record<
+  VoterChannel,
+  {
+    type: string
+    autocomplete: string
+    inputMode: string
+    maxLength: number
+    pattern?: string
+    label: MessageKey
+  }
+> = {
+  email: {
+    type: 'email',
+    autocomplete: 'email',
+    inputMode: 'email',
+    maxLength: 254,
+    label: 'voter.email',
+  },
+  sms: {
+    type: 'tel',
+    autocomplete: 'tel',
+    inputMode: 'numeric',
+    maxLength: 11,
+    pattern: '1[3-9][0-9]{9}',
+    label: 'voter.mobile',
+  },
+}
+
 /** The one-time-code dialog, built on first use: a native modal <dialog> traps focus and closes on Esc. */
 function createVoterDialog(lang: Locale): VoterDialog {
   const m = (key: MessageKey, params?: Record<string, string>) => t(lang, key, params)
@@ -124,14 +155,46 @@ function createVoterDialog(lang: Locale): VoterDialog {
     required: true,
     maxlength: '254',
   })
+  const addressLabel = h('label', { for: 'voter-email' }, m('voter.email'))
+  const channelRadio = (channel: VoterChannel, checked: boolean) =>
+    h('input', { type: 'radio', name: 'channel', value: channel, checked })
+  const byEmail = channelRadio('email', true)
+  const bySms = channelRadio('sms', false)
+  const channels = h(
+    'fieldset',
+    { class: 'voter-dialog__channels' },
+    h('legend', {}, m('voter.channel')),
+    h('label', {}, byEmail, ` ${m('voter.byEmail')}`),
+    h('label', {}, bySms, ` ${m('voter.bySms')}`),
+  )
   const sendButton = h('button', { type: 'submit', class: 'button' }, m('voter.sendCode'))
   const emailForm = h(
     'form',
     { class: 'voter-dialog__step' },
-    h('label', { for: 'voter-email' }, m('voter.email')),
+    channels,
+    addressLabel,
     email,
     h('div', { class: 'voter-dialog__actions' }, sendButton),
   )
+  let channel: VoterChannel = 'email'
+  // One input serves both channels; its type and hints follow the choice.
+  const useChannel = (next: VoterChannel) => {
+    channel = next
+    const input = ADDRESS_INPUT[next]
+    email.type = input.type
+    email.autocomplete = input.autocomplete as AutoFill
+    email.inputMode = input.inputMode
+    email.maxLength = input.maxLength
+    if (input.pattern) {
+      email.pattern = input.pattern
+    } else {
+      email.removeAttribute('pattern')
+    }
+    addressLabel.textContent = m(input.label)
+    email.value = ''
+  }
+  byEmail.addEventListener('change', () => useChannel('email'))
+  bySms.addEventListener('change', () => useChannel('sms'))
   const sent = h('p', { id: 'voter-sent' })
   const code = h('input', {
     id: 'voter-code',
@@ -208,7 +271,7 @@ function createVoterDialog(lang: Locale): VoterDialog {
     void busy(sendButton, 'voter.sending', async () => {
       message.textContent = ''
       const { status, body } = await postJson('/api/voting/code', {
-        channel: 'email',
+        channel,
         address: email.value.trim(),
       })
       if (status !== 202) {
