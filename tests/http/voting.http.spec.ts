@@ -265,6 +265,13 @@ describe('voting in Chromium', () => {
     await expect
       .poll(() => rowVotes(leaderboard, top.key), { timeout: 15_000, interval: 500 })
       .toBe(new Intl.NumberFormat('zh-CN').format(top.votes + 1))
+    // The chart follows the table, redrawn in place with the new count.
+    await expect
+      .poll(() => leaderboard.locator('[data-leaderboard-chart] figcaption').textContent(), {
+        timeout: 40_000,
+        interval: 500,
+      })
+      .toContain(`${top.label} ${votes(top.votes + 1)}`)
     await expect(
       leaderboard.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
     ).resolves.toBe(true)

@@ -20,6 +20,12 @@ export const SERIES_TOP = 5
 /** How often an open leaderboard page asks whether the ranking changed. */
 export const POLL_INTERVAL_MS = 5_000
 
+/**
+ * The chart counts votes by hour: it is redrawn this long after a ranking
+ * change, once the site's cache of the series (10 s) has let the change through.
+ */
+export const CHART_REFRESH_MS = 12_000
+
 export interface LeaderboardRow {
   rank: number
   key: string

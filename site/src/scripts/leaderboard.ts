@@ -6,7 +6,13 @@
  */
 import { formatTime } from '../lib/format'
 import { localeFromLang, t } from '../lib/i18n'
-import { isLeaderboard, leaderboardRows, POLL_INTERVAL_MS, type RowView } from '../lib/leaderboard'
+import {
+  CHART_REFRESH_MS,
+  isLeaderboard,
+  leaderboardRows,
+  POLL_INTERVAL_MS,
+  type RowView,
+} from '../lib/leaderboard'
 
 function renderRows(
   body: HTMLTableSectionElement,
@@ -49,6 +55,22 @@ function renderRows(
   body.replaceChildren(...fresh)
 }
 
+/**
+ * Redraws the chart from this page's own server rendering (same URL), so the
+ * browser draws exactly what the server would, with no second chart renderer.
+ */
+async function refreshChart(container: HTMLElement): Promise<void> {
+  const res = await fetch(window.location.href, { cache: 'no-store', credentials: 'same-origin' })
+  if (res.status !== 200) {
+    return
+  }
+  const page = new DOMParser().parseFromString(await res.text(), 'text/html')
+  const fresh = page.querySelector('[data-leaderboard-chart]')
+  if (fresh) {
+    container.replaceChildren(...Array.from(fresh.childNodes, (n) => document.importNode(n, true)))
+  }
+}
+
 export function initLiveLeaderboard(root: ParentNode = document): void {
   const table = root.querySelector<HTMLTableElement>('table[data-leaderboard]')
   const body = table?.tBodies[0]
@@ -60,6 +82,10 @@ export function initLiveLeaderboard(root: ParentNode = document): void {
   const columns = table.tHead?.rows[0]?.cells.length ?? 1
   const updated = root.querySelector<HTMLTimeElement>('[data-leaderboard-updated]')
   let etag = table.dataset.etag
+  const chart = root.querySelector<HTMLElement>('[data-leaderboard-chart]')
+  // When the redraw is due: a while after a ranking change, by which time the site's
+  // short cache of the hourly series has expired too.
+  let chartDueAt: number | undefined
   for (const note of root.querySelectorAll<HTMLElement>('[data-leaderboard-live]')) {
     note.hidden = false
   }
@@ -67,6 +93,10 @@ export function initLiveLeaderboard(root: ParentNode = document): void {
   const poll = async () => {
     if (document.visibilityState === 'hidden') {
       return
+    }
+    if (chart && chartDueAt !== undefined && Date.now() >= chartDueAt) {
+      chartDueAt = undefined
+      void refreshChart(chart).catch(() => undefined)
     }
     const res = await fetch(src, {
       headers: etag ? { 'if-none-match': etag, accept: 'application/json' } : {},
@@ -84,6 +114,7 @@ export function initLiveLeaderboard(root: ParentNode = document): void {
     etag = res.headers.get('etag') ?? undefined
     renderRows(body, leaderboardRows(board, locale), columns, t(locale, 'leaderboard.empty'))
     table.dataset.generatedAt = board.generatedAt
+    chartDueAt ??= Date.now() + CHART_REFRESH_MS
     if (updated) {
       updated.dateTime = board.generatedAt
       updated.textContent = t(locale, 'leaderboard.updated', {
