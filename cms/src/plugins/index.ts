@@ -5,8 +5,11 @@ import type { Plugin } from 'payload'
 
 import { PUBLIC_ENTRY_STATES, VOTABLE_ENTRY_STATES } from '../lib/entryStates'
 import { isEditorRole, roleOf } from '../lib/roles'
+import { outboxSms } from '../sms'
 
 const isEditor = (user: unknown) => isEditorRole(roleOf(user))
+// One SMS sender for voter codes and confirmations; a provider would replace the outbox here.
+const sendSms = outboxSms()
 
 /** Every plugin's configuration in one list; payload.config.ts only composes. */
 export const plugins: Plugin[] = [
@@ -16,6 +19,7 @@ export const plugins: Plugin[] = [
     media: 'media',
     publicStates: PUBLIC_ENTRY_STATES,
     isEditor,
+    sendSms,
   }),
   // After submissions: it replaces the media read rule, and this plugin narrows whatever rule is there.
   participantsPlugin({
@@ -31,5 +35,6 @@ export const plugins: Plugin[] = [
     votableStates: VOTABLE_ENTRY_STATES,
     rankedStates: PUBLIC_ENTRY_STATES,
     isEditor,
+    sendSms,
   }),
 ]

@@ -8,7 +8,7 @@ import type { SubmissionsPluginOptions } from './types'
 export type { ResolvedSubmissionsOptions, SubmissionsPluginOptions } from './types'
 export { resolveSubmissionsOptions } from './options'
 export { SubmissionsService, imageSizesSettled, submissionsService } from './service'
-export { allNotifiers, emailNotifier, smsOutboxNotifier, type Notifier } from './notify'
+export { allNotifiers, emailNotifier, smsNotifier, type Notifier } from './notify'
 export { SCREENING_WORDS_SLUG } from './collections'
 export { formatBeijing, submissionWindow, windowRefusal } from './lib/deadline'
 

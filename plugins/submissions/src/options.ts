@@ -1,5 +1,3 @@
-import path from 'node:path'
-
 import type { ResolvedSubmissionsOptions, SubmissionsPluginOptions } from './types'
 
 const MB = 1024 * 1024
@@ -34,9 +32,7 @@ export function resolveSubmissionsOptions(
       /\/$/,
       '',
     ),
-    ...(options.notifier ? { notifier: options.notifier } : {}),
-    smsOutboxDir:
-      options.smsOutboxDir ??
-      path.join(process.env.EXEMPLAR_DATA_DIR ?? path.resolve('data'), 'outbox'),
+    notifier: options.notifier,
+    sendSms: options.sendSms,
   }
 }

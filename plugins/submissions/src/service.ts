@@ -17,7 +17,7 @@ import {
 } from './inspect'
 import { formatBeijing, submissionWindow, windowRefusal } from './lib/deadline'
 import { SubmissionError, refuse } from './lib/errors'
-import { allNotifiers, emailNotifier, smsOutboxNotifier, type Notifier } from './notify'
+import { allNotifiers, emailNotifier, smsNotifier, type Notifier } from './notify'
 import { EDITABLE_STATES, WITHDRAWABLE_STATES } from './options'
 import {
   checkContent,
@@ -176,11 +176,13 @@ export class SubmissionsService {
     readonly options: ResolvedSubmissionsOptions,
   ) {}
 
+  private channels: Notifier | undefined
+
   private get notifier(): Notifier {
-    return (
+    this.channels ??=
       this.options.notifier ??
-      allNotifiers([emailNotifier(this.payload), smsOutboxNotifier(this.options.smsOutboxDir)])
-    )
+      allNotifiers([emailNotifier(this.payload), smsNotifier(this.options.sendSms)])
+    return this.channels
   }
 
   // ── lookups ────────────────────────────────────────────────────────────

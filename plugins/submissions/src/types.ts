@@ -31,10 +31,10 @@ export interface SubmissionsPluginOptions {
   resumableExpiryMs?: number
   /** Public origin of the site, for links in confirmations. Default `SITE_PUBLIC_URL` or http://localhost:4321. */
   siteUrl?: string
-  /** Sends the confirmation; default: email through `payload.sendEmail`, SMS into the outbox folder. */
+  /** Sends a text message: the host's one SMS sender (an outbox, or a provider). */
+  sendSms: (to: string, text: string) => Promise<void>
+  /** Sends the confirmation; default: email through `payload.sendEmail` and an SMS through `sendSms`. */
   notifier?: Notifier
-  /** Folder of the SMS outbox (default `<EXEMPLAR_DATA_DIR>/outbox`). */
-  smsOutboxDir?: string
 }
 
 export interface ResolvedSubmissionsOptions {
@@ -49,6 +49,6 @@ export interface ResolvedSubmissionsOptions {
   resumablePerUser: number
   resumableExpiryMs: number
   siteUrl: string
-  notifier?: Notifier
-  smsOutboxDir: string
+  notifier: Notifier | undefined
+  sendSms: (to: string, text: string) => Promise<void>
 }

@@ -26,10 +26,8 @@ export interface VotingPluginOptions {
   isEditor: (user: unknown) => boolean
   /** Limits, keyed by voter and session, with only a high ceiling per IP (hospital staff share one). */
   rateLimits?: Partial<RateLimits>
-  /** Sends an SMS; the default writes it to the SMS outbox folder and the log. */
-  sendSms?: (to: string, text: string) => Promise<void>
-  /** Where the default SMS sender writes messages. */
-  smsOutboxDir?: string
+  /** Sends a one-time code by text message: the host's one SMS sender (an outbox, or a provider). */
+  sendSms: (to: string, text: string) => Promise<void>
 }
 
 export interface RateLimits {

@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 import type { Payload } from 'payload'
 
 export interface NotifyAddress {
@@ -36,20 +33,13 @@ export function emailNotifier(payload: Payload): Notifier {
   }
 }
 
-/** SMS written as text files into the outbox: what a provider would send, readable by a developer. */
-export function smsOutboxNotifier(dir: string): Notifier {
+/** SMS through the host's sender (an outbox file on a development machine, a provider in production). */
+export function smsNotifier(sendSms: (to: string, text: string) => Promise<void>): Notifier {
   return {
     async send(to, message) {
-      if (!to.phone) {
-        return
+      if (to.phone) {
+        await sendSms(to.phone, message.text)
       }
-      await fs.promises.mkdir(dir, { recursive: true })
-      const file = path.join(
-        dir,
-        `${new Date().toISOString().replace(/[:.]/g, '-')}-sms-${to.phone.slice(-4)}.txt`,
-      )
-      await fs.promises.writeFile(file, `To: ${to.phone}\n\n${message.text}\n`)
-      console.info(`[sms] outbox ${to.phone.slice(0, 3)}****${to.phone.slice(-4)} → ${file}`)
     },
   }
 }

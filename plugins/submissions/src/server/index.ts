@@ -5,7 +5,6 @@ import type { Payload } from 'payload'
 
 import { dispatch } from '../endpoints/router'
 import { refuse } from '../lib/errors'
-import { resolveSubmissionsOptions } from '../options'
 import { errorOutput, submissionsService, type SubmissionsInput } from '../service'
 import type { ResolvedSubmissionsOptions } from '../types'
 import { TUS_PATH, resumableUploads, stopResumable, sweepExpired } from './tus'
@@ -59,12 +58,13 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
  * length before a byte is read, and the JSON routes run the same dispatch as
  * the Payload endpoints. Returns `false` for any other path.
  */
-export function createSubmissionsHandler(
-  payload: Payload,
-  options: ResolvedSubmissionsOptions = (payload.config.custom?.submissions as
-    ResolvedSubmissionsOptions | undefined) ?? resolveSubmissionsOptions({ isEditor: () => false }),
-) {
-  const service = submissionsService(payload, options)
+export function createSubmissionsHandler(payload: Payload, options?: ResolvedSubmissionsOptions) {
+  const resolved =
+    options ?? (payload.config.custom?.submissions as ResolvedSubmissionsOptions | undefined)
+  if (!resolved) {
+    throw new Error('createSubmissionsHandler: the Payload config has no submissionsPlugin')
+  }
+  const service = submissionsService(payload, resolved)
   const tus = resumableUploads(service)
   return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
     const url = req.url ?? '/'
@@ -100,7 +100,7 @@ export function createSubmissionsHandler(
             duplex: 'half',
           } as RequestInit).formData(),
       }
-      const out = await dispatch(payload, options, pathname.slice(PREFIX.length - 1), input)
+      const out = await dispatch(payload, resolved, pathname.slice(PREFIX.length - 1), input)
       send(res, out.status, out.body)
       // A refused upload leaves its body unread; drop the connection rather than read it.
       if (!req.readableEnded && out.status >= 400) {
