@@ -7,6 +7,7 @@ import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 import sharp from 'sharp'
 
 import { SCREENING_WORDS_SLUG } from './collections'
+import { idOf, sameId } from './lib/ids'
 import {
   FileRefused,
   MAX_INPUT_PIXELS,
@@ -93,22 +94,6 @@ const STATE_NAMES: Record<string, string> = {
 }
 
 const stateName = (s: unknown) => STATE_NAMES[String(s)] ?? String(s)
-
-export function idOf(value: unknown): number | string | undefined {
-  if (typeof value === 'number' || typeof value === 'string') {
-    return value
-  }
-  if (value && typeof value === 'object' && 'id' in value) {
-    return idOf((value as { id: unknown }).id)
-  }
-  return undefined
-}
-
-const sameId = (a: unknown, b: unknown) => {
-  const x = idOf(a)
-  const y = idOf(b)
-  return x !== undefined && y !== undefined && String(x) === String(y)
-}
 
 /** A signed-in participant (institution account or individual author) may submit. */
 function isParticipant(user: unknown): boolean {
@@ -219,13 +204,13 @@ export class SubmissionsService {
   }
 
   /** The caller's own entry, read with their access (so nobody reads another's draft). */
-  async ownEntry(user: unknown, id: string): Promise<Doc> {
+  async ownEntry(user: unknown, id: string, depth = 0): Promise<Doc> {
     let entry: Doc | undefined
     try {
       entry = (await this.payload.findByID({
         collection: this.options.entries,
         id,
-        depth: 0,
+        depth,
         overrideAccess: false,
         user,
       })) as unknown as Doc
@@ -398,12 +383,6 @@ export class SubmissionsService {
     }
   }
 
-  private organizationOf(user: unknown): number | string | undefined {
-    return user && typeof user === 'object'
-      ? idOf((user as { organization?: unknown }).organization)
-      : undefined
-  }
-
   // ── drafts and entries ─────────────────────────────────────────────────
 
   async createDraft(user: unknown, body: Record<string, unknown>): Promise<SubmissionsOutput> {
@@ -416,7 +395,7 @@ export class SubmissionsService {
     }
     const data = this.pick(body)
     await this.refuseForeignFiles(user, data)
-    const organization = this.organizationOf(user)
+    // The submitting institution is stamped by the host's entries hook from the account.
     const entry = await this.payload.create({
       collection: this.options.entries,
       data: {
@@ -424,7 +403,6 @@ export class SubmissionsService {
         ...data,
         campaign: campaign.id,
         track: track.key,
-        ...(organization !== undefined ? { organization } : {}),
       } as never,
       depth: 0,
       overrideAccess: false,
@@ -435,16 +413,10 @@ export class SubmissionsService {
 
   async getEntry(user: unknown, id: string): Promise<SubmissionsOutput> {
     this.requireParticipant(user)
-    const own = await this.ownEntry(user, id)
-    const entry = await this.payload.findByID({
-      collection: this.options.entries,
-      id: own.id,
-      depth: 1,
-      overrideAccess: false,
-      user,
-    })
-    const campaign = await this.campaignFor(user, own.campaign)
-    const track = this.trackIn(campaign, own.track)
+    // Depth 1: the form restores its uploaded files from the populated attachments.
+    const entry = await this.ownEntry(user, id, 1)
+    const campaign = await this.campaignFor(user, entry.campaign)
+    const track = this.trackIn(campaign, entry.track)
     const window = submissionWindow(campaign.phases, this.options.submissionPhase)
     return {
       status: 200,
@@ -563,10 +535,9 @@ export class SubmissionsService {
     if (problems.length > 0) {
       throw new SubmissionError(422, problems)
     }
-    const organization = this.organizationOf(user)
     const draft = (await this.payload.create({
       collection: this.options.entries,
-      data: { ...data, ...(organization !== undefined ? { organization } : {}) } as never,
+      data: data as never,
       depth: 0,
       overrideAccess: false,
       user,
@@ -1002,10 +973,8 @@ export class SubmissionsService {
     originalName: string,
     requirements: TrackRequirements & { allowedFileKinds?: AllowedFileKind[] | null },
   ): Promise<Record<string, unknown>> {
+    // Only audio and video arrive here (resumable uploads); images go through storeInspected.
     const inspected = await this.inspectAndCheck(filePath, originalName, requirements)
-    if (inspected.kind === 'image') {
-      return this.storeInspected(user, filePath, originalName, requirements)
-    }
     const staticDir = this.staticDir()
     // A hard link fails when the name is taken (rename would overwrite); same disk, no copy.
     const filename = await this.placeFile(
@@ -1066,8 +1035,16 @@ export class SubmissionsService {
   }
 }
 
+const services = new WeakMap<ResolvedSubmissionsOptions, SubmissionsService>()
+
+/** The service of these options, made once: its caches and notifier outlive a request. */
 export function submissionsService(payload: Payload, options: ResolvedSubmissionsOptions) {
-  return new SubmissionsService(payload, options)
+  let service = services.get(options)
+  if (!service || service.payload !== payload) {
+    service = new SubmissionsService(payload, options)
+    services.set(options, service)
+  }
+  return service
 }
 
 /** Maps a refusal (ours or Payload's) to the contract's body. */
@@ -1086,19 +1063,6 @@ export function errorOutput(
   }
   if (e?.data?.errors && e.status) {
     return { status: e.status, body: { errors: e.data.errors } }
-  }
-  if (e?.name === 'ValidationError' && e.status) {
-    const errors = (e.data?.errors ?? []) as { path?: string; message?: string }[]
-    return {
-      status: 400,
-      body: {
-        errors: errors.map((x) => ({
-          field: x.path ?? '',
-          code: 'invalid',
-          message: x.message ?? '内容不符合要求',
-        })),
-      },
-    }
   }
   if (e?.status === 403 || e?.name === 'Forbidden') {
     return {

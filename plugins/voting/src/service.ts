@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib'
 import type { Payload } from 'payload'
 
 import { hashAddress, maskAddress, normalizeAddress, type VoterChannel } from './lib/address'
+import { acceptsGzip } from './lib/acceptsGzip'
 import { shanghaiDay } from './lib/day'
 import { displayTally, type TallyDisplay } from './lib/display'
 import { currentGeneration } from './lib/generation'
@@ -33,8 +34,6 @@ export interface VotingResponse {
   status: number
   headers?: Record<string, string>
   body?: unknown
-  /** A body already serialized (cached leaderboards). */
-  raw?: string
   /** A body already encoded to bytes (cached leaderboards, possibly gzipped). */
   bytes?: Buffer
 }
@@ -111,13 +110,21 @@ function cachedLookup<T>(cache: Map<string, Cached<T>>, key: string, load: () =>
 interface CachedBoard {
   version: number
   at: number
-  raw: string
   etag: string
   /** UTF-8 and gzip bodies, encoded once per board rather than once per read. */
   bytes: Buffer
   gzip: Buffer
   /** Response headers as flat name/value lists, built once per board for the fast path. */
   head: { plain: string[]; gzip: string[]; notModified: string[] }
+}
+
+/** A flat name/value header list as a record, for the Payload endpoint's Response. */
+function headerRecord(flat: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    out[flat[i]!] = flat[i + 1]!
+  }
+  return out
 }
 
 /** How many distinct leaderboard URLs the fast path remembers before it starts over. */
@@ -507,21 +514,13 @@ export class VotingService {
       }
       this.boardsByUrl.set(req.url, board!)
     }
-    const headers: Record<string, string> = {
-      etag: board!.etag,
-      'cache-control': 'public, max-age=2',
-      'content-type': 'application/json; charset=utf-8',
-      vary: 'Accept-Encoding',
-    }
     if (req.header('if-none-match') === board!.etag) {
-      return { status: 304, headers }
+      return { status: 304, headers: headerRecord(board!.head.notModified) }
     }
     // Every browser accepts gzip; a 50-row board shrinks to about a fifth.
-    if (/\bgzip\b/.test(req.header('accept-encoding') ?? '')) {
-      headers['content-encoding'] = 'gzip'
-      return { status: 200, headers, bytes: board!.gzip }
-    }
-    return { status: 200, headers, bytes: board!.bytes }
+    return acceptsGzip(req.header('accept-encoding'))
+      ? { status: 200, headers: headerRecord(board!.head.gzip), bytes: board!.gzip }
+      : { status: 200, headers: headerRecord(board!.head.plain), bytes: board!.bytes }
   }
 
   private async computeBoard(
@@ -581,7 +580,6 @@ export class VotingService {
     return {
       version,
       at: Date.now(),
-      raw,
       etag,
       bytes,
       gzip,

@@ -9,6 +9,8 @@ import type {
 } from 'payload'
 import { ValidationError } from 'payload'
 
+import { idOf } from '../lib/ids'
+
 export const VERIFICATION_STATES = ['pending', 'verified', 'rejected'] as const
 export type VerificationState = (typeof VERIFICATION_STATES)[number]
 
@@ -193,9 +195,8 @@ export async function userContact(
   users: CollectionSlug,
   id: unknown,
 ): Promise<{ email?: string; name?: string } | undefined> {
-  const userId =
-    typeof id === 'object' && id !== null && 'id' in id ? (id as { id: unknown }).id : id
-  if (typeof userId !== 'number' && typeof userId !== 'string') {
+  const userId = idOf(id)
+  if (userId === undefined) {
     return undefined
   }
   const user = await req.payload

@@ -1,7 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 import { APIError } from 'payload'
 
-import { idOf, submissionsService } from '../service'
+import { idOf } from '../lib/ids'
+import { submissionsService } from '../service'
 import type { ResolvedSubmissionsOptions } from '../types'
 
 /**

@@ -1,17 +1,13 @@
 import type { Access, CollectionConfig, Field, FieldAccess, GlobalConfig, Where } from 'payload'
 
 import { DEFAULT_PROMOTION_WORDS } from '../screening'
+import { idOf } from '../lib/ids'
 import type { ResolvedSubmissionsOptions } from '../types'
 import { guardSubmission, protectMediaFacts, syncPublicFiles } from './hooks'
 
 export const SCREENING_WORDS_SLUG = 'screening-words'
 
 const l = (zh: string, en: string) => ({ zh, en })
-
-function idOf(user: unknown): number | string | undefined {
-  const id = user && typeof user === 'object' ? (user as { id?: unknown }).id : undefined
-  return typeof id === 'number' || typeof id === 'string' ? id : undefined
-}
 
 /** Flags for the editors (personal data, promotion); the submitter never sees them. */
 export function screeningFlagsField(isEditor: FieldAccess): Field {

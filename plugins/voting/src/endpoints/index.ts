@@ -31,7 +31,7 @@ export function toResponse(res: VotingResponse): Response {
   if (res.status === 304) {
     return new Response(null, { status: 304, headers })
   }
-  const body = res.bytes ? new Uint8Array(res.bytes) : (res.raw ?? JSON.stringify(res.body ?? {}))
+  const body = res.bytes ? new Uint8Array(res.bytes) : JSON.stringify(res.body ?? {})
   return new Response(body, { status: res.status, headers })
 }
 

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { Payload } from 'payload'
 
+import { acceptsGzip } from '../lib/acceptsGzip'
 import { votingService, type VotingRequest, type VotingResponse } from '../service'
 import type { ResolvedVotingOptions } from '../types'
 
@@ -27,13 +28,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function send(res: ServerResponse, out: VotingResponse) {
   res.writeHead(out.status, { 'content-type': 'application/json; charset=utf-8', ...out.headers })
-  res.end(out.status === 304 ? undefined : (out.bytes ?? out.raw ?? JSON.stringify(out.body ?? {})))
-}
-
-const GZIP = /\bgzip\b/
-
-function acceptsGzip(header: string | string[] | undefined): boolean {
-  return GZIP.test(Array.isArray(header) ? header.join(',') : (header ?? ''))
+  res.end(out.status === 304 ? undefined : (out.bytes ?? JSON.stringify(out.body ?? {})))
 }
 
 /**
