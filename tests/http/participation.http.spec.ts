@@ -3,12 +3,12 @@ import os from 'node:os'
 import path from 'node:path'
 
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium } from '../helpers/browser'
 import { startStack, type RunningStack } from '../helpers/servers'
 import { recipientsOf, startSmtpServer, type TestSmtpServer } from '../helpers/smtp'
+import { noiseJpeg } from '../helpers/submissions'
 
 /**
  * The participation path as people walk it, in Debian's Chromium against the
@@ -43,16 +43,10 @@ afterAll(async () => {
   fs.rmSync(filesDir, { recursive: true, force: true })
 })
 
-/** A JPEG of random noise: noise does not compress, so size follows the pixel count. */
-async function noiseJpeg(name: string, width: number, height: number): Promise<string> {
-  const pixels = Buffer.alloc(width * height * 3)
-  for (let i = 0; i < pixels.length; i++) {
-    pixels[i] = Math.floor(Math.random() * 256)
-  }
+/** A noise JPEG written to the test's folder, for the browser's file picker. */
+async function noiseJpegFile(name: string, width: number, height: number): Promise<string> {
   const file = path.join(filesDir, name)
-  await sharp(pixels, { raw: { width, height, channels: 3 } })
-    .jpeg({ quality: 92 })
-    .toFile(file)
+  fs.writeFileSync(file, await noiseJpeg(width, height))
   return file
 }
 
@@ -120,10 +114,10 @@ describe('participation in a real browser', () => {
     const caseSlug = await currentSlug('yizhe-xianxing')
     const photoSlug = await currentSlug('nixingzhe')
     const caseImages = await Promise.all(
-      [1, 2, 3, 4, 5].map((n) => noiseJpeg(`case-${n}.jpg`, 480, 360)),
+      [1, 2, 3, 4, 5].map((n) => noiseJpegFile(`case-${n}.jpg`, 480, 360)),
     )
     // ~2.7 MB: the photo track wants at least 2 MB per photo.
-    const photo = await noiseJpeg('photo.jpg', 2000, 1500)
+    const photo = await noiseJpegFile('photo.jpg', 2000, 1500)
     expect(fs.statSync(photo).size).toBeGreaterThan(2 * 1024 * 1024)
 
     const participant = await browser.newContext({ locale: 'zh-CN' })

@@ -308,7 +308,11 @@ export function t(
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  const template = messages[locale][key] ?? zh[key]
+  return interpolate(messages[locale][key] ?? zh[key], params)
+}
+
+/** `{name}` placeholders filled from `params`; unknown ones are left as written. */
+export function interpolate(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? String(params[name]) : match,
   )

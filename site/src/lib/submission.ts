@@ -9,6 +9,7 @@ import type { Campaign, Entry } from '@exemplar/cms/payload-types'
 import {
   checkContent,
   DECLARATION_LABELS,
+  kindFromMime,
   type EntryContent,
   type RuleProblem,
   type TrackRequirements,
@@ -243,7 +244,7 @@ function uploadedFromMedia(file: number | MediaLike): UploadedFile {
   return {
     id: file.id,
     filename: file.filename ?? `#${file.id}`,
-    kind: (file.kind as UploadedFile['kind'] | null) ?? kindFromMimeType(mimeType),
+    kind: (file.kind as UploadedFile['kind'] | null) ?? kindFromMime(mimeType) ?? 'doc',
     mimeType,
     bytes: file.filesize ?? 0,
     url: file.url ?? '',
@@ -252,31 +253,6 @@ function uploadedFromMedia(file: number | MediaLike): UploadedFile {
     ...(file.height ? { height: file.height } : {}),
     ...(file.durationSeconds ? { durationSeconds: file.durationSeconds } : {}),
   }
-}
-
-function kindFromMimeType(mime: string): UploadedFile['kind'] {
-  if (mime.startsWith('image/')) {
-    return 'image'
-  }
-  if (mime.startsWith('video/')) {
-    return 'video'
-  }
-  if (mime.startsWith('audio/')) {
-    return 'audio'
-  }
-  if (mime === 'application/pdf') {
-    return 'pdf'
-  }
-  if (mime.includes('presentationml')) {
-    return 'pptx'
-  }
-  if (mime.includes('powerpoint')) {
-    return 'ppt'
-  }
-  if (mime.includes('wordprocessingml')) {
-    return 'docx'
-  }
-  return 'doc'
 }
 
 const idOf = (value: number | { id: number } | null | undefined): number | null =>
@@ -393,24 +369,8 @@ export function firstErrorStep(errors: readonly FieldError[]): Step | undefined 
   return STEPS.find((step) => steps.has(step))
 }
 
-/** The id of the input for a dotted field path: sections.1.body → field-sections-1-body. */
-export function inputIdOf(field: string): string {
-  return `field-${field.replace(/[^\w-]+/g, '-')}`
-}
-
-/**
- * Ids to try for an error, most specific first: `attachments.2.file` is shown
- * at the attachment's row when its file has no input of its own, and
- * `sections` at the sections' group.
- */
-export function inputIdCandidates(field: string): string[] {
-  const parts = field.split('.').filter(Boolean)
-  const ids: string[] = []
-  for (let n = parts.length; n > 0; n--) {
-    ids.push(inputIdOf(parts.slice(0, n).join('.')))
-  }
-  return ids
-}
+/** Input ids for dotted field paths, as every form of the site names them (lib/forms). */
+export { fieldId as inputIdOf, fieldIdCandidates as inputIdCandidates } from './forms'
 
 /** Errors grouped by field, in the order the server gave them. */
 export function errorsByField(errors: readonly FieldError[]): Map<string, string[]> {

@@ -5,7 +5,12 @@
  * the bytes and decides; the guesses here only spare a participant a long
  * upload that would be refused anyway.
  */
-import type { AllowedFileKind as AllowedKind, FileKind } from '@exemplar/plugin-submissions/rules'
+import {
+  formatBytes,
+  formatBytesAgainst,
+  type AllowedFileKind as AllowedKind,
+  type FileKind,
+} from '@exemplar/plugin-submissions/rules'
 
 import type { Track } from './labels'
 
@@ -163,21 +168,10 @@ export function kindAllowed(
   return allowed.some((a) => a === kind || CONTAINER_KIND[a] === kind)
 }
 
-/** Sizes with one decimal, binary units as phones and Windows show them: 12.5 MB, 830 KB. */
+/** Sizes as the server's messages give them (binary units, one decimal: 12.5 MB, 830 KB). */
 export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * MB) {
-    return `${trim(bytes / (1024 * MB))} GB`
-  }
-  if (bytes >= MB) {
-    return `${trim(bytes / MB)} MB`
-  }
-  if (bytes >= 1024) {
-    return `${trim(bytes / 1024)} KB`
-  }
-  return `${bytes} B`
+  return bytes < 1024 ? `${bytes} B` : formatBytes(bytes)
 }
-
-const trim = (n: number) => n.toFixed(1).replace(/\.0$/, '')
 
 /** A media length as a player shows it: 2:05, 1:02:03. */
 export function formatClock(seconds: number): string {
@@ -231,13 +225,13 @@ export function precheckFile(
   if (r.maxFileBytes && file.size > r.maxFileBytes) {
     problems.push({
       code: 'file.tooLarge',
-      message: `文件“${file.name}”大小为 ${formatSize(file.size)}，超过上限 ${formatSize(r.maxFileBytes)}`,
+      message: `文件“${file.name}”大小为 ${formatBytesAgainst(file.size, r.maxFileBytes)}，超过上限 ${formatSize(r.maxFileBytes)}`,
     })
   }
   if (r.minFileBytes && file.size < r.minFileBytes) {
     problems.push({
       code: 'file.tooSmall',
-      message: `文件“${file.name}”大小为 ${formatSize(file.size)}，不足下限 ${formatSize(r.minFileBytes)}`,
+      message: `文件“${file.name}”大小为 ${formatBytesAgainst(file.size, r.minFileBytes)}，不足下限 ${formatSize(r.minFileBytes)}`,
     })
   }
   if (kind === 'image' && r.maxImages && imagesSoFar >= r.maxImages) {

@@ -3,7 +3,7 @@
  * They live beside their islands rather than in lib/i18n.ts so pages and
  * scripts share one table without growing the site-wide one.
  */
-import type { Locale } from '../../lib/i18n'
+import { interpolate, type Locale } from '../../lib/i18n'
 
 const zh = {
   'nav.login': '登录',
@@ -339,8 +339,5 @@ const en: Partial<Record<Key, string>> = {
 export type AccountKey = Key
 
 export function ta(locale: Locale, key: Key, params: Record<string, string | number> = {}): string {
-  const template = (locale === 'en' ? en[key] : undefined) ?? zh[key]
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  )
+  return interpolate((locale === 'en' ? en[key] : undefined) ?? zh[key], params)
 }

@@ -5,6 +5,7 @@
  * document confidential when a doctor profile names it.
  */
 import { readFieldErrors, type FieldError } from '../../lib/forms'
+import { percent } from '../../lib/uploads'
 
 export type UploadResult = { ok: true; id: number } | { ok: false; errors: FieldError[] }
 
@@ -23,7 +24,7 @@ export function uploadMedia(
     xhr.setRequestHeader('accept', 'application/json')
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) {
-        onProgress(Math.round((event.loaded / event.total) * 100))
+        onProgress(percent(event.loaded, event.total))
       }
     }
     xhr.onerror = () => reject(new Error('network'))

@@ -3,7 +3,7 @@
  * live beside the islands rather than in lib/i18n.ts, which another part of
  * the site owns; a key missing in English falls back to Chinese.
  */
-import type { Locale } from '../../lib/i18n'
+import { interpolate, type Locale } from '../../lib/i18n'
 
 const zh = {
   'submit.title': '提交作品',
@@ -162,8 +162,5 @@ const en: Partial<Record<TextKey, string>> = {
 }
 
 export function tx(locale: Locale, key: TextKey, params: Record<string, string | number> = {}) {
-  const template = (locale === 'en' ? en[key] : undefined) ?? zh[key]
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  )
+  return interpolate((locale === 'en' ? en[key] : undefined) ?? zh[key], params)
 }
