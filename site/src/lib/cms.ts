@@ -308,3 +308,18 @@ export async function getVoteSeries(slug: string, top: number): Promise<VoteSeri
   const result = await cached(path, CACHE_TTL_MS, () => fetchJson<{ series?: VoteSeries[] }>(path))
   return result.series ?? []
 }
+
+/**
+ * A campaign's public pledge count, read fresh (a signer reloading the page
+ * sees their signature counted); `undefined` when it cannot be read, so the
+ * count never takes the campaign page down with it.
+ */
+export async function getPledgeCount(campaignId: number): Promise<number | undefined> {
+  const path = `/api/participants/pledges/count?${new URLSearchParams({ campaign: String(campaignId) }).toString()}`
+  try {
+    const body = await fetchJson<{ count?: unknown }>(path)
+    return typeof body.count === 'number' ? body.count : undefined
+  } catch {
+    return undefined
+  }
+}

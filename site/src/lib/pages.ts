@@ -9,6 +9,7 @@ import {
   getCampaignBySlug,
   getEntryByNumber,
   getLeaderboard,
+  getPledgeCount,
   getVoteSeries,
   getPostBySlug,
   listCampaigns,
@@ -43,12 +44,13 @@ export async function loadHome(now: Date = new Date()) {
 
 export async function loadCampaign(slug: string) {
   const campaign = await getCampaignBySlug(slug)
-  const [themes, posts, entries] = await Promise.all([
+  const [themes, posts, entries, pledgeCount] = await Promise.all([
     listThemes(campaign.id),
     listPosts(campaign.id),
     listEntries({ campaign: campaign.id, page: 1 }),
+    getPledgeCount(campaign.id),
   ])
-  return { campaign, tree: themeTree(themes), posts, entries }
+  return { campaign, tree: themeTree(themes), posts, entries, pledgeCount }
 }
 
 export async function loadCampaignEntries(slug: string, track: string | null, page: number) {
