@@ -98,7 +98,7 @@ if (!dev) {
   if (
     isStale(path.join(cms, '.next', 'BUILD_ID'), [
       path.join(cms, 'src'),
-      path.join(cms, 'next.config.ts'),
+      path.join(cms, 'next.config.mjs'),
       path.join(root, 'plugins'),
     ])
   ) {

@@ -61,12 +61,28 @@ export async function waitForHttp(
 }
 
 /**
- * Node arguments that run `cms/server.ts` as `npm start` does, from the `cms`
- * folder: tsx as an import hook inside this one process (its CLI would fork a
- * second process that outlives a SIGKILL of the first).
+ * The command `npm start` runs in `cms/` (its package.json "start" script:
+ * environment assignments, then `node` with its flags and `server.ts`), split
+ * so a test starts the very same server as one process of its own, without
+ * npm in between: a SIGKILL then reaches the server itself.
  */
-export function cmsServerArgs(): string[] {
-  return ['--import', 'tsx', 'server.ts']
+export function cmsStartCommand(): { env: Record<string, string>; args: string[] } {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(repoRoot, 'cms', 'package.json'), 'utf8'),
+  ) as { scripts: Record<string, string> }
+  const words = manifest.scripts.start!.split(/\s+/).filter(Boolean)
+  const nodeAt = words.indexOf('node')
+  if (nodeAt < 0) {
+    throw new Error(`cms "start" script does not run node: ${manifest.scripts.start}`)
+  }
+  const env = Object.fromEntries(
+    words.slice(0, nodeAt).map((word) => {
+      const at = word.indexOf('=')
+      return [word.slice(0, at), word.slice(at + 1)]
+    }),
+  )
+  const extra = process.env.CMS_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
+  return { env, args: [...extra, ...words.slice(nodeAt + 1)] }
 }
 
 export interface RunningCms {
@@ -90,11 +106,12 @@ export async function startCms(options: {
   ensureBuilt()
   const port = options.port ?? (await freePort())
   const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, cmsServerArgs(), {
+  const start = cmsStartCommand()
+  const child = spawn(process.execPath, start.args, {
     cwd: path.join(repoRoot, 'cms'),
     env: {
       ...process.env,
-      NODE_ENV: 'production',
+      ...start.env,
       DATABASE_URI: options.databaseUri,
       EXEMPLAR_DATA_DIR: options.dataDir,
       PAYLOAD_SECRET: options.secret ?? 'test-secret',
@@ -167,10 +184,10 @@ export async function startStack(
     throw new Error(`seed failed:\n${seeded.stdout}\n${seeded.stderr}`)
   }
   const children: ChildProcess[] = []
-  const launch = (args: string[], cwd: string) => {
+  const launch = (args: string[], cwd: string, own: Record<string, string> = {}) => {
     const child = spawn(process.execPath, args, {
       cwd,
-      env: { ...env, NODE_ENV: 'production' },
+      env: { ...env, NODE_ENV: 'production', ...own },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     child.stdout?.resume()
@@ -178,7 +195,8 @@ export async function startStack(
     children.push(child)
     return child
   }
-  const cms = launch(cmsServerArgs(), path.join(repoRoot, 'cms'))
+  const start = cmsStartCommand()
+  const cms = launch(start.args, path.join(repoRoot, 'cms'), start.env)
   const site = launch(
     [path.join(repoRoot, 'site', 'dist', 'server', 'entry.mjs')],
     path.join(repoRoot, 'site'),

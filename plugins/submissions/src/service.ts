@@ -12,6 +12,7 @@ import {
   FileRefused,
   MAX_INPUT_PIXELS,
   inspectFile,
+  pictureWork,
   reencodeImage,
   safeFileName,
   type InspectedFile,
@@ -880,7 +881,7 @@ export class SubmissionsService {
         },
       })) as Record<string, unknown>
       sizesQueue = sizesQueue
-        .then(() => this.makeSizes(doc.id as number | string, filename, image.data))
+        .then(() => this.makeSizes(doc.id as number | string, filename))
         .catch((err: unknown) => {
           this.payload.logger.error({ err, media: doc.id }, '[submissions] image sizes not made')
         })
@@ -891,8 +892,12 @@ export class SubmissionsService {
     }
   }
 
-  /** The media collection's image sizes, made as Payload names and records them. */
-  async makeSizes(id: number | string, filename: string, data: Buffer): Promise<void> {
+  /**
+   * The media collection's image sizes, made as Payload names and records
+   * them, from the stored file: a queued photo does not hold its bytes in
+   * memory while it waits its turn.
+   */
+  async makeSizes(id: number | string, filename: string): Promise<void> {
     const upload = this.payload.collections[this.options.media as CollectionSlug]?.config.upload
     const sizes = upload && typeof upload === 'object' ? (upload.imageSizes ?? []) : []
     const staticDir = this.staticDir()
@@ -900,7 +905,9 @@ export class SubmissionsService {
     const made: Record<string, Record<string, unknown>> = {}
     for (const size of sizes) {
       const format = size.formatOptions?.format ?? 'webp'
-      let pipeline = sharp(data, { limitInputPixels: MAX_INPUT_PIXELS }).resize({
+      let pipeline = sharp(path.join(staticDir, filename), {
+        limitInputPixels: MAX_INPUT_PIXELS,
+      }).resize({
         width: size.width ?? undefined,
         height: size.height ?? undefined,
         fit: size.width && size.height ? 'cover' : 'inside',
@@ -908,7 +915,9 @@ export class SubmissionsService {
         withoutEnlargement: true,
       })
       pipeline = pipeline.toFormat(format, size.formatOptions?.options ?? {})
-      const { data: out, info } = await pipeline.toBuffer({ resolveWithObject: true })
+      const { data: out, info } = await pictureWork(() =>
+        pipeline.toBuffer({ resolveWithObject: true }),
+      )
       const ext = info.format === 'jpeg' ? 'jpg' : info.format
       const name = `${base}-${info.width}x${info.height}.${ext}`
       await fs.promises.writeFile(path.join(staticDir, name), out)

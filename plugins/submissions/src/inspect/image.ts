@@ -1,4 +1,8 @@
+import os from 'node:os'
+
 import sharp from 'sharp'
+
+import { atMost } from '../lib/limit'
 
 import { FileRefused } from './refused'
 
@@ -34,16 +38,27 @@ export interface ReencodedImage {
 const OUTPUT_FORMATS = new Set(['jpeg', 'png', 'webp'])
 
 /**
+ * Every decode of an uploaded picture (check, re-encode, sizes) runs through
+ * this gate, one per core: more at once is no faster and leaves the process
+ * holding more memory afterwards.
+ */
+export const pictureWork = atMost(Math.max(1, os.availableParallelism()))
+
+/**
  * A fresh encoding of an uploaded picture: orientation applied to the pixels
  * (`.rotate()` first, so the picture stays upright once the EXIF tag is gone),
  * then written without EXIF, GPS or XMP (sharp drops metadata unless asked),
  * keeping only the colour profile. Payload keeps the original bytes when no
  * resize runs (GPS included), so the endpoint stores this instead.
  */
-export async function reencodeImage(
+export function reencodeImage(
   input: string | Buffer,
   opts: ReencodeOptions = {},
 ): Promise<ReencodedImage> {
+  return pictureWork(() => reencode(input, opts))
+}
+
+async function reencode(input: string | Buffer, opts: ReencodeOptions): Promise<ReencodedImage> {
   try {
     let image = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
       .rotate()

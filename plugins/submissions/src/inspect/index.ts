@@ -9,7 +9,7 @@ import sharp from 'sharp'
 import { allowedKindsText, isKindAllowed } from '../rules/files'
 import type { AllowedFileKind, FileKind } from '../rules/types'
 import { analyseDocxText } from './docxText'
-import { MAX_INPUT_PIXELS } from './image'
+import { MAX_INPUT_PIXELS, pictureWork } from './image'
 import { FileRefused } from './refused'
 import { readMp4 } from './mp4'
 import { guardZip } from './zip'
@@ -17,7 +17,7 @@ import { guardZip } from './zip'
 export { FileRefused } from './refused'
 export { analyseDocxText, type DocxTextFacts } from './docxText'
 export { DEFAULT_ZIP_LIMITS, guardZip, type ZipLimits } from './zip'
-export { reencodeImage, type ReencodeOptions, type ReencodedImage } from './image'
+export { pictureWork, reencodeImage, type ReencodeOptions, type ReencodedImage } from './image'
 export { readMp4, type Mp4Facts } from './mp4'
 export { safeFileName } from './names'
 export { MAX_INPUT_PIXELS }
@@ -207,16 +207,17 @@ async function inspectImage(filePath: string): Promise<{ width: number; height: 
   // A cut-off upload keeps a good header; decoding a thumbnail finds it here, as a
   // refusal, rather than when the endpoint re-encodes. JPEG shrinks on load and
   // libvips streams PNG rows, so this stays cheap even at the pixel limit.
-  await sharp(filePath, {
-    limitInputPixels: MAX_INPUT_PIXELS,
-    failOn: 'error',
-    sequentialRead: true,
-  })
-    .resize(256, 256, { fit: 'inside' })
-    .toBuffer()
-    .catch(() => {
-      throw damaged('图片')
+  await pictureWork(() =>
+    sharp(filePath, {
+      limitInputPixels: MAX_INPUT_PIXELS,
+      failOn: 'error',
+      sequentialRead: true,
     })
+      .resize(256, 256, { fit: 'inside' })
+      .toBuffer(),
+  ).catch(() => {
+    throw damaged('图片')
+  })
   return { width: meta.autoOrient?.width ?? width, height: meta.autoOrient?.height ?? height }
 }
 

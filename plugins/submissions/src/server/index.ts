@@ -2,6 +2,7 @@ import type http from 'node:http'
 import { Readable } from 'node:stream'
 
 import type { Payload } from 'payload'
+import sharp from 'sharp'
 
 import { dispatch } from '../endpoints/router'
 import { refuse } from '../lib/errors'
@@ -64,6 +65,9 @@ export function createSubmissionsHandler(payload: Payload, options?: ResolvedSub
   if (!resolved) {
     throw new Error('createSubmissionsHandler: the Payload config has no submissionsPlugin')
   }
+  // libvips keeps recent operations for reuse, up to 50 MB; every upload is a
+  // different picture, so here the cache only holds memory after the work.
+  sharp.cache(false)
   const service = submissionsService(payload, resolved)
   const tus = resumableUploads(service)
   return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
