@@ -212,6 +212,29 @@ describe('idempotency and caps', () => {
   })
 })
 
+describe('another writer on the database', () => {
+  it('should wait while an editor-side write holds SQLite, then count the vote once', async () => {
+    const fresh = await votingFixture(payload, { slug: 'vote-locked', entries: 1, voters: 1 })
+    // Payload's own connection takes the write lock, as an editor's save does.
+    const db = (payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } })
+      .client
+    await db.execute('BEGIN IMMEDIATE')
+    let answered = false
+    const pending = client.vote(fresh.tokens[0], { entry: fresh.entries[0]!.number }).then((r) => {
+      answered = true
+      return r
+    })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(answered).toBe(false)
+    await db.execute('COMMIT')
+    const res = await pending
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ counted: true, tally: 1 })
+    const records = await service().store.countVotes(fresh.campaign.id)
+    expect(records.get(String(fresh.entries[0]!.id))).toBe(1)
+  })
+})
+
 describe('leaderboards', () => {
   it('should rank entries by votes with an ETag, answer 304 when unchanged and refresh after a vote', async () => {
     const board = await fetch(`${server.url}/api/voting/leaderboard?campaign=vote-now&limit=5`)

@@ -12,6 +12,7 @@ import type {
   SeriesPoint,
   VoteStore,
 } from './types'
+import { startSqliteVoteWriter } from './sqliteWriter'
 
 /** Column names Payload's SQLite adapter derives from the field names. */
 export interface SqliteNames {
@@ -52,11 +53,11 @@ export function sqlitePath(url: string): string {
  * speed. Writes use `run()` and reads `get()`, never RETURNING: libsql 0.4
  * leaks native memory on statements that write and return rows.
  *
- * A batch runs synchronously inside BEGIN IMMEDIATE … COMMIT — a few
- * milliseconds for hundreds of votes — so nothing in this process interleaves
- * with it. The busy timeout stays 0: when Payload's connection (an editor
- * saving in the admin) holds the write lock, the batch is retried after a
- * short asynchronous sleep; blocking the event loop would stop that writer.
+ * Vote batches are cast on a writer thread (sqliteWriter.ts), each inside
+ * BEGIN IMMEDIATE … COMMIT. The busy timeout stays 0 on both connections:
+ * when Payload's connection (an editor saving in the admin) holds the write
+ * lock, the work is retried after a short sleep; a busy wait inside SQLite
+ * on this thread would stop that very writer.
  */
 export function sqliteVoteStore(url: string, collections: SqliteNames): VoteStore {
   const db = new Database(sqlitePath(url))
@@ -67,6 +68,9 @@ export function sqliteVoteStore(url: string, collections: SqliteNames): VoteStor
   db.exec('PRAGMA synchronous = NORMAL')
   const entries = snake(collections.entries)
   const tally = snake(collections.tally)
+  // Votes are written on their own thread; this connection reads, and runs
+  // the rare editor-side writes (recount fixes, flags, voids).
+  const writer = startSqliteVoteWriter(sqlitePath(url), { entries, tally })
   const statements = new Map<string, Statement>()
   const statement = (sql: string) => {
     let prepared = statements.get(sql)
@@ -113,64 +117,8 @@ export function sqliteVoteStore(url: string, collections: SqliteNames): VoteStor
   const num = (value: unknown) => Number(value ?? 0)
 
   return {
-    async cast(batch: CastInput[]): Promise<CastOutcome[]> {
-      // The slot is the number of this voter's votes for this entry today; the
-      // WHERE refuses a vote past the per-entry limit or the daily cap, the
-      // unique indexes refuse a duplicate or a replayed idempotency key.
-      const insert = statement(
-        `INSERT INTO votes (entry_id, campaign_id, voter_id, day, slot, idempotency_key, ip_hash, device_hash, session, state, created_at, updated_at)
-         SELECT ?1, ?2, ?3, ?4, (SELECT count(*) FROM votes WHERE voter_id = ?3 AND entry_id = ?1 AND day = ?4), ?5, ?6, ?7, ?8, 'counted', ?9, ?9
-         WHERE (SELECT count(*) FROM votes WHERE voter_id = ?3 AND entry_id = ?1 AND day = ?4) < ?10
-           AND (?11 = 0 OR (SELECT count(*) FROM votes WHERE voter_id = ?3 AND campaign_id = ?2 AND day = ?4 AND state != 'voided') < ?11)
-         ON CONFLICT DO NOTHING`,
-      )
-      // The common rule — one vote per entry per day, no daily cap — needs no
-      // counting at all: the unique index alone refuses the second vote.
-      const insertOnce = statement(
-        `INSERT INTO votes (entry_id, campaign_id, voter_id, day, slot, idempotency_key, ip_hash, device_hash, session, state, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, 'counted', ?, ?)
-         ON CONFLICT DO NOTHING`,
-      )
-      const bump = statement(
-        `UPDATE ${entries} SET ${tally} = coalesce(${tally}, 0) + 1 WHERE id = ?`,
-      )
-      const current = statement(
-        `SELECT coalesce(${tally}, 0) AS tally FROM ${entries} WHERE id = ?`,
-      )
-      const today = statement(
-        `SELECT count(*) AS today FROM votes WHERE voter_id = ? AND campaign_id = ? AND day = ? AND state != 'voided'`,
-      )
-      return write(() =>
-        batch.map((v) => {
-          const at = v.at.toISOString()
-          const common = [
-            v.entryId,
-            v.campaignId,
-            v.voterId,
-            v.day,
-            v.idempotencyKey,
-            v.ipHash,
-            v.deviceHash,
-            v.session,
-            at,
-          ] as Arg[]
-          const counted =
-            (v.perEntryPerDay === 1 && v.dailyCap === 0
-              ? insertOnce.run(...common, at)
-              : insert.run(...common, v.perEntryPerDay, v.dailyCap)
-            ).changes > 0
-          if (counted) {
-            bump.run(v.entryId)
-          }
-          const row = current.get(v.entryId) as Row | undefined
-          // Without a daily cap nobody reads today's count: skip the index scan.
-          const count =
-            v.dailyCap > 0
-              ? (today.get(v.voterId, v.campaignId, v.day) as Row | undefined)
-              : undefined
-          return { counted, tally: num(row?.tally), todayCount: num(count?.today) }
-        }),
-      )
+    cast(batch: CastInput[]): Promise<CastOutcome[]> {
+      return writer.cast(batch)
     },
 
     async leaderboard(q: LeaderboardQuery): Promise<LeaderboardRow[]> {
@@ -359,6 +307,7 @@ export function sqliteVoteStore(url: string, collections: SqliteNames): VoteStor
     },
 
     async close() {
+      await writer.close()
       db.close()
     },
   }
