@@ -10,6 +10,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { staleBuilds } from './builds.mjs'
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const dev = process.argv.includes('--dev')
 const cmsPort = Number(process.env.CMS_PORT ?? 3000)
@@ -50,37 +52,6 @@ const env = {
   ASTRO_TELEMETRY_DISABLED: '1',
 }
 
-/** Newest modification time under the given paths (files only). */
-function newest(paths) {
-  let latest = 0
-  const visit = (p) => {
-    let stat
-    try {
-      stat = fs.statSync(p)
-    } catch {
-      return
-    }
-    if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(p)) {
-        if (name !== 'node_modules' && name !== '.next' && name !== 'dist' && name !== '.astro') {
-          visit(path.join(p, name))
-        }
-      }
-    } else {
-      latest = Math.max(latest, stat.mtimeMs)
-    }
-  }
-  paths.forEach(visit)
-  return latest
-}
-
-function isStale(marker, sources) {
-  if (!fs.existsSync(marker)) {
-    return true
-  }
-  return newest(sources) > fs.statSync(marker).mtimeMs
-}
-
 function run(label, args, options = {}) {
   console.info(`[start] ${label} …`)
   const started = Date.now()
@@ -93,24 +64,8 @@ function run(label, args, options = {}) {
 }
 
 if (!dev) {
-  const cms = path.join(root, 'cms')
-  const site = path.join(root, 'site')
-  if (
-    isStale(path.join(cms, '.next', 'BUILD_ID'), [
-      path.join(cms, 'src'),
-      path.join(cms, 'next.config.mjs'),
-      path.join(root, 'plugins'),
-    ])
-  ) {
-    run('building the CMS (Next.js)', ['run', 'build', '-w', '@exemplar/cms'])
-  }
-  if (
-    isStale(path.join(site, 'dist', 'server', 'entry.mjs'), [
-      path.join(site, 'src'),
-      path.join(site, 'astro.config.mjs'),
-    ])
-  ) {
-    run('building the site (Astro)', ['run', 'build', '-w', '@exemplar/site'])
+  for (const workspace of staleBuilds(root)) {
+    run(`building ${workspace}`, ['run', 'build', '-w', workspace])
   }
 }
 

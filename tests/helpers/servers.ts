@@ -5,6 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { staleBuilds } from '../../scripts/builds.mjs'
+
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** A port the kernel says is free right now. */
@@ -19,20 +21,19 @@ export async function freePort(): Promise<number> {
   })
 }
 
-/** Builds the CMS and the site when a build is missing, so `npm test` works on a fresh clone. */
+/**
+ * Builds the CMS and the site when a build is missing or older than its
+ * sources, so `npm test` works on a fresh clone and never runs stale code.
+ */
 export function ensureBuilt(): void {
-  const missing = [
-    path.join(repoRoot, 'cms', '.next', 'BUILD_ID'),
-    path.join(repoRoot, 'site', 'dist', 'server', 'entry.mjs'),
-  ].some((file) => !fs.existsSync(file))
-  if (missing) {
-    const result = spawnSync('npm', ['run', 'build'], {
+  for (const workspace of staleBuilds(repoRoot)) {
+    const result = spawnSync('npm', ['run', 'build', '-w', workspace], {
       cwd: repoRoot,
       stdio: 'inherit',
       env: process.env,
     })
     if (result.status !== 0) {
-      throw new Error('npm run build failed')
+      throw new Error(`npm run build -w ${workspace} failed`)
     }
   }
 }
