@@ -134,7 +134,11 @@ describe('a text-and-image case (seed 000: ≤ 2000 字, ≤ 5 images, 工作目
     expect(image.body.file).toMatchObject({ kind: 'image', mimeType: 'image/png', width: 64 })
     await imageSizesSettled()
     const withSizes = await payload.findByID({ collection: 'media', id: image.body.file.id })
-    expect(withSizes.sizes?.thumbnail?.filename).toMatch(/^ward-\d+x\d+\.webp$/)
+    // Three JPEG sizes, cut from one decode of the stored picture.
+    for (const size of [withSizes.sizes?.thumbnail, withSizes.sizes?.card, withSizes.sizes?.hero]) {
+      expect(size?.filename).toMatch(/^ward-\d+x\d+\.jpg$/)
+      expect(size?.mimeType).toBe('image/jpeg')
+    }
     expect(fs.existsSync(path.join(mediaDir(), withSizes.sizes!.thumbnail!.filename!))).toBe(true)
     expect(withSizes.sizes?.thumbnail?.url).toContain('/api/media/file/')
 

@@ -46,16 +46,18 @@ export const Media: CollectionConfig = {
     pasteURL: false,
     // Constructor options make Payload re-encode the original, which drops EXIF (GPS included).
     constructorOptions: { limitInputPixels: MAX_INPUT_PIXELS },
+    // JPEG, not WebP: WeChat's link preview reads the hero as og:image, and
+    // the three sizes of a 3 MB photo cost ~90 ms to make against ~510 ms.
     imageSizes: [
       {
         name: 'thumbnail',
         width: 320,
         height: 240,
         position: 'centre',
-        formatOptions: { format: 'webp', options: { quality: 78 } },
+        formatOptions: { format: 'jpeg', options: { quality: 78 } },
       },
-      { name: 'card', width: 640, formatOptions: { format: 'webp', options: { quality: 80 } } },
-      { name: 'hero', width: 1280, formatOptions: { format: 'webp', options: { quality: 82 } } },
+      { name: 'card', width: 640, formatOptions: { format: 'jpeg', options: { quality: 80 } } },
+      { name: 'hero', width: 1280, formatOptions: { format: 'jpeg', options: { quality: 82 } } },
     ],
     adminThumbnail: 'thumbnail',
     focalPoint: false,

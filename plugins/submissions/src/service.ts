@@ -38,12 +38,14 @@ import type { ResolvedSubmissionsOptions } from './types'
 
 type Doc = Record<string, unknown> & { id: number | string }
 
-/** Image sizes are made one photo at a time, after the uploads that asked for them were answered. */
-let sizesQueue: Promise<void> = Promise.resolve()
+/** Image sizes being made, after the uploads that asked for them were answered. */
+const sizesMaking = new Set<Promise<void>>()
 
-/** Resolves once every image size queued so far is written (tests, shutdown). */
-export function imageSizesSettled(): Promise<void> {
-  return sizesQueue
+/** Resolves once every image size started so far is written (tests, shutdown). */
+export async function imageSizesSettled(): Promise<void> {
+  while (sizesMaking.size > 0) {
+    await Promise.all(sizesMaking)
+  }
 }
 
 interface Track {
@@ -846,7 +848,7 @@ export class SubmissionsService {
    * photos ≈ 4 s on two cores. So the file is written here, the document with
    * `payload.db.create` (the caller was checked as a participant, the owner is
    * set here, as Media's hook would), and the sizes follow in the background,
-   * one photo at a time; the form shows the original until they exist.
+   * through the picture gate; the form shows the original until they exist.
    */
   private async storeImage(
     user: unknown,
@@ -880,11 +882,13 @@ export class SubmissionsService {
           updatedAt: now,
         },
       })) as Record<string, unknown>
-      sizesQueue = sizesQueue
-        .then(() => this.makeSizes(doc.id as number | string, filename))
+      // Through the picture gate, so sizes share the cores with new uploads.
+      const making = this.makeSizes(doc.id as number | string, filename)
         .catch((err: unknown) => {
           this.payload.logger.error({ err, media: doc.id }, '[submissions] image sizes not made')
         })
+        .finally(() => sizesMaking.delete(making))
+      sizesMaking.add(making)
       return { ...doc, url: this.fileUrl(filename) }
     } catch (err) {
       await fs.promises.rm(path.join(staticDir, filename), { force: true })
@@ -894,48 +898,66 @@ export class SubmissionsService {
 
   /**
    * The media collection's image sizes, made as Payload names and records
-   * them, from the stored file: a queued photo does not hold its bytes in
-   * memory while it waits its turn.
+   * them, from the stored file (a photo waiting for the gate holds none of
+   * its bytes). The photo is decoded once, at the widest size's width, and
+   * every size is cut from those pixels: a decode per size was most of the
+   * work for small sizes.
    */
   async makeSizes(id: number | string, filename: string): Promise<void> {
     const upload = this.payload.collections[this.options.media as CollectionSlug]?.config.upload
     const sizes = upload && typeof upload === 'object' ? (upload.imageSizes ?? []) : []
+    if (sizes.length === 0) {
+      return
+    }
     const staticDir = this.staticDir()
     const base = filename.replace(/\.[^.]*$/, '')
-    const made: Record<string, Record<string, unknown>> = {}
-    for (const size of sizes) {
-      const format = size.formatOptions?.format ?? 'webp'
-      let pipeline = sharp(path.join(staticDir, filename), {
+    const widest = sizes.every((size) => size.width)
+      ? Math.max(...sizes.map((size) => size.width!))
+      : undefined
+    const made = await pictureWork(async () => {
+      const decoded = await sharp(path.join(staticDir, filename), {
         limitInputPixels: MAX_INPUT_PIXELS,
-      }).resize({
-        width: size.width ?? undefined,
-        height: size.height ?? undefined,
-        fit: size.width && size.height ? 'cover' : 'inside',
-        position: typeof size.position === 'string' ? size.position : 'centre',
-        withoutEnlargement: true,
       })
-      pipeline = pipeline.toFormat(format, size.formatOptions?.options ?? {})
-      const { data: out, info } = await pictureWork(() =>
-        pipeline.toBuffer({ resolveWithObject: true }),
-      )
-      const ext = info.format === 'jpeg' ? 'jpg' : info.format
-      const name = `${base}-${info.width}x${info.height}.${ext}`
-      await fs.promises.writeFile(path.join(staticDir, name), out)
-      made[size.name] = {
-        filename: name,
-        filesize: out.length,
-        width: info.width,
-        height: info.height,
-        mimeType: `image/${info.format}`,
+        .resize({ width: widest, withoutEnlargement: true })
+        .raw()
+        .toBuffer({ resolveWithObject: true })
+      const pixels = {
+        raw: {
+          width: decoded.info.width,
+          height: decoded.info.height,
+          channels: decoded.info.channels,
+        },
       }
-    }
-    if (sizes.length > 0) {
-      await this.payload.db.updateOne({
-        collection: this.options.media,
-        id,
-        data: { sizes: made },
-      })
-    }
+      const out: Record<string, Record<string, unknown>> = {}
+      for (const size of sizes) {
+        const { data, info } = await sharp(decoded.data, pixels)
+          .resize({
+            width: size.width ?? undefined,
+            height: size.height ?? undefined,
+            fit: size.width && size.height ? 'cover' : 'inside',
+            position: typeof size.position === 'string' ? size.position : 'centre',
+            withoutEnlargement: true,
+          })
+          .toFormat(size.formatOptions?.format ?? 'jpeg', size.formatOptions?.options ?? {})
+          .toBuffer({ resolveWithObject: true })
+        const ext = info.format === 'jpeg' ? 'jpg' : info.format
+        const name = `${base}-${info.width}x${info.height}.${ext}`
+        await fs.promises.writeFile(path.join(staticDir, name), data)
+        out[size.name] = {
+          filename: name,
+          filesize: data.length,
+          width: info.width,
+          height: info.height,
+          mimeType: `image/${info.format}`,
+        }
+      }
+      return out
+    })
+    await this.payload.db.updateOne({
+      collection: this.options.media,
+      id,
+      data: { sizes: made },
+    })
   }
 
   private fileUrl(filename: string): string {

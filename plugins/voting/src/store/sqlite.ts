@@ -12,7 +12,7 @@ import type {
   SeriesPoint,
   VoteStore,
 } from './types'
-import { startSqliteVoteWriter } from './sqliteWriter'
+import { sqliteVoteWriter } from './sqliteWriter'
 
 /** Column names Payload's SQLite adapter derives from the field names. */
 export interface SqliteNames {
@@ -70,7 +70,7 @@ export function sqliteVoteStore(url: string, collections: SqliteNames): VoteStor
   const tally = snake(collections.tally)
   // Votes are written on their own thread; this connection reads, and runs
   // the rare editor-side writes (recount fixes, flags, voids).
-  const writer = startSqliteVoteWriter(sqlitePath(url), { entries, tally })
+  const writer = sqliteVoteWriter(sqlitePath(url), { entries, tally })
   const statements = new Map<string, Statement>()
   const statement = (sql: string) => {
     let prepared = statements.get(sql)

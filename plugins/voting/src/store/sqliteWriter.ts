@@ -108,13 +108,10 @@ export interface SqliteVoteWriter {
   close(): Promise<void>
 }
 
-export function startSqliteVoteWriter(
+export function sqliteVoteWriter(
   path: string,
   names: { entries: string; tally: string },
 ): SqliteVoteWriter {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, ...names } })
-  // An idle writer must not keep a finished process (a test, a script) alive.
-  worker.unref()
   const waiting = new Map<
     number,
     { resolve: (o: CastOutcome[]) => void; reject: (e: Error) => void }
@@ -127,34 +124,47 @@ export function startSqliteVoteWriter(
     }
     waiting.clear()
   }
-  worker.on('message', (reply: Reply) => {
-    const w = waiting.get(reply.id)
-    waiting.delete(reply.id)
-    if (waiting.size === 0) {
-      worker.unref()
+  // Started by the first vote: a CMS outside any voting window, a seed run or
+  // a script never pays for the thread (a V8 isolate, ~12 MB resident).
+  let started: Worker | undefined
+  const thread = (): Worker => {
+    if (started) {
+      return started
     }
-    if (!w) {
-      return
-    }
-    if (reply.error) {
-      w.reject(Object.assign(new Error(reply.error.message), reply.error))
-    } else {
-      w.resolve(reply.outcomes!)
-    }
-  })
-  worker.on('error', (error) => {
-    stopped = error
-    failAll(error)
-  })
-  worker.on('exit', (code) => {
-    stopped ??= new Error(`the vote writer thread stopped (exit ${code})`)
-    failAll(stopped)
-  })
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, ...names } })
+    worker.on('message', (reply: Reply) => {
+      const w = waiting.get(reply.id)
+      waiting.delete(reply.id)
+      if (waiting.size === 0) {
+        // An idle writer must not keep a finished process (a test, a script) alive.
+        worker.unref()
+      }
+      if (!w) {
+        return
+      }
+      if (reply.error) {
+        w.reject(Object.assign(new Error(reply.error.message), reply.error))
+      } else {
+        w.resolve(reply.outcomes!)
+      }
+    })
+    worker.on('error', (error) => {
+      stopped = error
+      failAll(error)
+    })
+    worker.on('exit', (code) => {
+      stopped ??= new Error(`the vote writer thread stopped (exit ${code})`)
+      failAll(stopped)
+    })
+    started = worker
+    return worker
+  }
   return {
     cast(batch) {
       if (stopped) {
         return Promise.reject(stopped)
       }
+      const worker = thread()
       const id = ++next
       const wire: WireInput[] = batch.map((v) => ({ ...v, at: v.at.toISOString() }))
       return new Promise((resolve, reject) => {
@@ -165,7 +175,9 @@ export function startSqliteVoteWriter(
       })
     },
     async close() {
-      if (stopped) {
+      const worker = started
+      if (!worker || stopped) {
+        stopped ??= new Error('the vote writer is closed')
         return
       }
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
