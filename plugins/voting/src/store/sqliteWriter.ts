@@ -117,7 +117,7 @@ export function sqliteVoteWriter(
     { resolve: (o: CastOutcome[]) => void; reject: (e: Error) => void }
   >()
   let next = 0
-  let stopped: Error | undefined
+  let closed = false
   const failAll = (error: Error) => {
     for (const w of waiting.values()) {
       w.reject(error)
@@ -148,21 +148,22 @@ export function sqliteVoteWriter(
         w.resolve(reply.outcomes!)
       }
     })
-    worker.on('error', (error) => {
-      stopped = error
-      failAll(error)
-    })
+    worker.on('error', (error) => failAll(error))
+    // A thread that dies fails the votes it held (their requests get a 500,
+    // nothing was acknowledged); the next vote starts a fresh one.
     worker.on('exit', (code) => {
-      stopped ??= new Error(`the vote writer thread stopped (exit ${code})`)
-      failAll(stopped)
+      failAll(new Error(`the vote writer thread stopped (exit ${code})`))
+      if (started === worker) {
+        started = undefined
+      }
     })
     started = worker
     return worker
   }
   return {
     cast(batch) {
-      if (stopped) {
-        return Promise.reject(stopped)
+      if (closed) {
+        return Promise.reject(new Error('the vote writer is closed'))
       }
       const worker = thread()
       const id = ++next
@@ -175,9 +176,9 @@ export function sqliteVoteWriter(
       })
     },
     async close() {
+      closed = true
       const worker = started
-      if (!worker || stopped) {
-        stopped ??= new Error('the vote writer is closed')
+      if (!worker) {
         return
       }
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
