@@ -857,7 +857,7 @@ export class SubmissionsService {
     inspected: InspectedFile,
     caption: string | undefined,
   ): Promise<Record<string, unknown>> {
-    const image = await reencodeImage(filePath, { mozjpeg: false })
+    const image = await reencodeImage(filePath, { mozjpeg: false, optimiseCoding: false })
     const ext = image.format === 'jpeg' ? 'jpg' : image.format
     const staticDir = this.staticDir()
     const filename = await this.placeFile(staticDir, this.storedName(originalName, ext), (dest) =>

@@ -26,6 +26,12 @@ export interface ReencodeOptions {
    * instead of ~1.9 s here: the upload path turns it off to answer in time.
    */
   mozjpeg?: boolean
+  /**
+   * A second pass that builds optimal Huffman tables (default true). Off, a
+   * 3 MB photo encodes in ~40 ms instead of ~100 ms and comes out ~7 % larger:
+   * the upload path turns it off too.
+   */
+  optimiseCoding?: boolean
 }
 
 export interface ReencodedImage {
@@ -76,7 +82,11 @@ async function reencode(input: string | Buffer, opts: ReencodeOptions): Promise<
     const format = opts.format ?? source
     const quality = opts.quality ?? 90
     if (format === 'jpeg') {
-      image = image.jpeg({ quality, mozjpeg: opts.mozjpeg ?? true })
+      image = image.jpeg({
+        quality,
+        mozjpeg: opts.mozjpeg ?? true,
+        optimiseCoding: opts.optimiseCoding ?? true,
+      })
     } else if (format === 'webp') {
       image = image.webp({ quality })
     } else {

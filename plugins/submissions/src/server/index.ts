@@ -68,6 +68,9 @@ export function createSubmissionsHandler(payload: Payload, options?: ResolvedSub
   // libvips keeps recent operations for reuse, up to 50 MB; every upload is a
   // different picture, so here the cache only holds memory after the work.
   sharp.cache(false)
+  // The picture gate already runs one picture per core; a libvips thread per
+  // core inside each of them would only contend.
+  sharp.concurrency(1)
   const service = submissionsService(payload, resolved)
   const tus = resumableUploads(service)
   return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
