@@ -24,14 +24,12 @@ await app.prepare()
 
 // Published by src/instrumentation.ts once Next has booted Payload. In
 // development Next compiles the hook on its first request, so the routes go
-// to Next's Payload endpoints until then.
-if (!dev) {
-  await fastPathsPublished(120_000)
-}
+// to Next's Payload endpoints until then and each request looks them up.
+const ready = dev ? undefined : await fastPathsPublished(120_000)
 
 const server = http
   .createServer((req, res) => {
-    if (!publishedFastPaths()?.(req, res)) {
+    if (!(ready ?? publishedFastPaths())?.(req, res)) {
       void handle(req, res)
     }
   })

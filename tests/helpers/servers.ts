@@ -65,7 +65,8 @@ export async function waitForHttp(
  * The command `npm start` runs in `cms/` (its package.json "start" script:
  * environment assignments, then `node` with its flags and `server.ts`), split
  * so a test starts the very same server as one process of its own, without
- * npm in between: a SIGKILL then reaches the server itself.
+ * npm in between: a SIGKILL then reaches the server itself. CMS_NODE_FLAGS
+ * adds Node flags for a look inside (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`).
  */
 export function cmsStartCommand(): { env: Record<string, string>; args: string[] } {
   const manifest = JSON.parse(

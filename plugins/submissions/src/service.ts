@@ -844,7 +844,7 @@ export class SubmissionsService {
    * A photo is stored as a fresh encoding (orientation applied, EXIF and GPS
    * gone: Payload would keep the original bytes when nothing resizes them).
    * Payload's own pipeline would then encode the original again and make the
-   * three WebP sizes before answering — ~0.8 s of CPU per 3 MB photo, five
+   * three display sizes before answering — ~0.8 s of CPU per 3 MB photo, five
    * photos ≈ 4 s on two cores. So the file is written here, the document with
    * `payload.db.create` (the caller was checked as a participant, the owner is
    * set here, as Media's hook would), and the sizes follow in the background,

@@ -46,9 +46,14 @@ const OUTPUT_FORMATS = new Set(['jpeg', 'png', 'webp'])
 /**
  * Every decode of an uploaded picture (check, re-encode, sizes) runs through
  * this gate, one per core: more at once is no faster and leaves the process
- * holding more memory afterwards.
+ * holding more memory afterwards. Inside the gate each picture gets one
+ * libvips thread (one per core inside each would only contend), and libvips
+ * keeps no operation cache: every upload is a different picture, so the
+ * cache (up to 50 MB) only held memory after the work.
  */
 export const pictureWork = atMost(Math.max(1, os.availableParallelism()))
+sharp.concurrency(1)
+sharp.cache(false)
 
 /**
  * A fresh encoding of an uploaded picture: orientation applied to the pixels

@@ -2,7 +2,6 @@ import type http from 'node:http'
 import { Readable } from 'node:stream'
 
 import type { Payload } from 'payload'
-import sharp from 'sharp'
 
 import { dispatch } from '../endpoints/router'
 import { refuse } from '../lib/errors'
@@ -65,12 +64,6 @@ export function createSubmissionsHandler(payload: Payload, options?: ResolvedSub
   if (!resolved) {
     throw new Error('createSubmissionsHandler: the Payload config has no submissionsPlugin')
   }
-  // libvips keeps recent operations for reuse, up to 50 MB; every upload is a
-  // different picture, so here the cache only holds memory after the work.
-  sharp.cache(false)
-  // The picture gate already runs one picture per core; a libvips thread per
-  // core inside each of them would only contend.
-  sharp.concurrency(1)
   const service = submissionsService(payload, resolved)
   const tus = resumableUploads(service)
   return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {

@@ -60,7 +60,8 @@ export function sqlitePath(url: string): string {
  * on this thread would stop that very writer.
  */
 export function sqliteVoteStore(url: string, collections: SqliteNames): VoteStore {
-  const db = new Database(sqlitePath(url))
+  const file = sqlitePath(url)
+  const db = new Database(file)
   db.exec('PRAGMA busy_timeout = 0')
   // WAL with synchronous=NORMAL: a commit reaches the OS before the vote is
   // acknowledged, so a killed process loses nothing; only a power cut can take
@@ -70,7 +71,7 @@ export function sqliteVoteStore(url: string, collections: SqliteNames): VoteStor
   const tally = snake(collections.tally)
   // Votes are written on their own thread; this connection reads, and runs
   // the rare editor-side writes (recount fixes, flags, voids).
-  const writer = sqliteVoteWriter(sqlitePath(url), { entries, tally })
+  const writer = sqliteVoteWriter(file, { entries, tally })
   const statements = new Map<string, Statement>()
   const statement = (sql: string) => {
     let prepared = statements.get(sql)
