@@ -818,13 +818,14 @@ export class SubmissionsService {
       return this.storeImage(user, filePath, originalName, inspected, caption)
     }
     const data = await fs.promises.readFile(filePath)
+    const submissionFacts = this.factsToStore(inspected)
     return (await this.payload.create({
       collection: this.options.media,
       data: {
         ...(caption ? { caption } : {}),
         submissionUpload: true,
         onPublicDisplay: false,
-        submissionFacts: this.factsToStore(inspected),
+        submissionFacts,
       } as never,
       file: {
         data,
@@ -836,7 +837,7 @@ export class SubmissionsService {
       overrideAccess: false,
       user,
       // Media's guard takes the facts only from here, never from a request body.
-      context: { submissionFacts: this.factsToStore(inspected) },
+      context: { submissionFacts },
     })) as unknown as Record<string, unknown>
   }
 

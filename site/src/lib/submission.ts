@@ -535,10 +535,8 @@ export function entryParam(search: string): number | undefined {
   return value && Number.isInteger(n) && n > 0 ? n : undefined
 }
 
-/** The sign-in link that brings the participant back here. */
-export function loginHref(loginPath: string, here: string): string {
-  return `${loginPath}?next=${encodeURIComponent(here)}`
-}
+/** The sign-in link that comes back here afterwards (one builder for every page). */
+export { loginHref } from './account'
 
 /** The entry as the shared rules see it, so the form checks exactly what the server will. */
 export function ruleContent(state: FormState): EntryContent {

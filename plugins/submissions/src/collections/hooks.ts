@@ -98,7 +98,7 @@ export function syncPublicFiles(options: ResolvedSubmissionsOptions): Collection
     const ids = ((doc.attachments ?? []) as { file?: unknown }[])
       .map((a) => idOf(a.file))
       .filter((x) => x !== undefined)
-    if (ids.length === 0 || (isPublic === wasPublic && !isPublic)) {
+    if (ids.length === 0) {
       return doc
     }
     await req.payload.update({

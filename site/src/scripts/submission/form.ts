@@ -10,6 +10,7 @@ import {
   ALLOWED_KIND_NAMES,
   countChars,
   FILE_KIND_LABELS,
+  TITLE_MAX_LENGTH,
 } from '@exemplar/plugin-submissions/rules'
 import * as tus from 'tus-js-client'
 
@@ -1127,7 +1128,7 @@ class SubmissionForm {
           : this.text('submit.chars', { n })
       el.classList.toggle('counter--over', Boolean(max && n > max))
     }
-    counter('counter-title', this.state.title.trim().length, 100)
+    counter('counter-title', this.state.title.trim().length, TITLE_MAX_LENGTH)
     counter(
       'counter-abstract',
       countChars(this.state.abstract),
