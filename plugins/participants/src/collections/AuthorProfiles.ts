@@ -1,15 +1,10 @@
-import type { CollectionConfig, FieldAccess, Validate } from 'payload'
+import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { checkEmail, checkMobile, checkPostcode, required, type Check } from '../lib/formats'
+import { checkEmail, checkMobile, checkPostcode, required, validateWith } from '../lib/formats'
 import type { ResolvedParticipantsOptions } from '../types'
 import { agreementField, ownedOrEditor } from './MediaPartners'
 
 export const AUTHOR_PROFILES = 'author-profiles'
-
-const validateWith =
-  (check: Check): Validate =>
-  (value) =>
-    check(value) ?? true
 
 /** 作品登记表 (seed 001): an individual author who submits directly. */
 export function authorProfilesCollection(options: ResolvedParticipantsOptions): CollectionConfig {

@@ -1,4 +1,4 @@
-import type { Access, CollectionConfig, FieldAccess, PayloadRequest, Validate } from 'payload'
+import type { Access, CollectionConfig, FieldAccess, PayloadRequest } from 'payload'
 
 import {
   checkMobile,
@@ -6,12 +6,14 @@ import {
   checkQualificationCertificate,
   normalizeCode,
   required,
+  validateWith,
   type Check,
 } from '../lib/formats'
 import { refuse } from '../lib/errors'
 import { idOf, sameId } from '../lib/ids'
 import { addWorkingDays } from '../lib/workingDays'
 import type { ResolvedParticipantsOptions } from '../types'
+import { ownedOrEditor } from './MediaPartners'
 import { greet, userContact, verificationFields, verificationHooks } from './verification'
 
 export const DOCTOR_PROFILES = 'doctor-profiles'
@@ -33,11 +35,6 @@ export const DOCTOR_TITLES = [
 ] as const
 
 export const TITLE_RULE = '职称须为主治医师及以上'
-
-const validateWith =
-  (check: Check): Validate =>
-  (value) =>
-    check(value) ?? true
 
 const checkTitle: Check = (value) => {
   const title = DOCTOR_TITLES.find((t) => t.value === value)
@@ -67,13 +64,7 @@ export function doctorProfilesCollection(options: ResolvedParticipantsOptions): 
     const id = idOf(req.user)
     return id === undefined ? verified : { or: [verified, { owner: { equals: id } }] }
   }
-  const ownedOrEditor: Access = ({ req }) => {
-    if (isEditor(req.user)) {
-      return true
-    }
-    const id = idOf(req.user)
-    return id === undefined ? false : { owner: { equals: id } }
-  }
+  const ownedOrEditorAccess = ownedOrEditor(isEditor)
   const verification = verificationHooks({
     isEditor,
     subject: '医者名片',
@@ -116,8 +107,8 @@ export function doctorProfilesCollection(options: ResolvedParticipantsOptions): 
     access: {
       read: readable,
       create: ({ req }) => idOf(req.user) !== undefined,
-      update: ownedOrEditor,
-      delete: ownedOrEditor,
+      update: ownedOrEditorAccess,
+      delete: ownedOrEditorAccess,
     },
     indexes: [{ fields: ['organization', 'slot'], unique: true }],
     hooks: {

@@ -5,8 +5,9 @@ import {
   checkHostname,
   checkLandline,
   checkMobile,
+  optional,
   required,
-  type Check,
+  validateWith,
 } from '../lib/formats'
 import { idOf } from '../lib/ids'
 import type { ResolvedParticipantsOptions } from '../types'
@@ -26,16 +27,6 @@ export const PARTICIPATION_MODES = [
 ]
 
 export const MAX_EMBED_DOMAINS = 20
-
-const validateWith =
-  (check: Check): Validate =>
-  (value) =>
-    check(value) ?? true
-
-const optional =
-  (check: Check): Check =>
-  (value) =>
-    typeof value === 'string' && value.trim() !== '' ? check(value) : undefined
 
 /** Owners and editors; the receipt form is not public. */
 export function ownedOrEditor(isEditor: (user: unknown) => boolean): Access {

@@ -19,6 +19,7 @@ import {
   checkMobile,
   checkPassword,
   checkPostcode,
+  optional,
   required,
   type Check,
 } from '../lib/formats'
@@ -42,11 +43,6 @@ function collect(errors: FieldError[], field: string, check: Check, value: unkno
     errors.push({ field, message })
   }
 }
-
-const optional =
-  (check: Check): Check =>
-  (value) =>
-    str(value) === '' ? undefined : check(value)
 
 /**
  * Everything that can be checked before writing, so a person sees all their

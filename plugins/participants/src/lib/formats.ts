@@ -3,9 +3,23 @@
  * `undefined` when the value is acceptable, or a Chinese message that names
  * the field and the rule, shown to the person as is.
  */
+import type { Validate } from 'payload'
+
 export type Check = (value: unknown) => string | undefined
 
+/** A check as a Payload field's `validate`. */
+export const validateWith =
+  (check: Check): Validate =>
+  (value) =>
+    check(value) ?? true
+
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '')
+
+/** No value is fine; a value must pass the rule. */
+export const optional =
+  (check: Check): Check =>
+  (value) =>
+    text(value) === '' ? undefined : check(value)
 
 /** A required value, then the rule. */
 export function required(label: string, rule?: Check): Check {
