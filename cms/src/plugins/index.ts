@@ -21,7 +21,6 @@ export const plugins: Plugin[] = [
     isEditor,
     sendSms,
   }),
-  // After submissions: it replaces the media read rule, and this plugin narrows whatever rule is there.
   participantsPlugin({
     organizations: 'organizations',
     users: 'users',

@@ -76,10 +76,13 @@ export const mediaFactsFields: Field[] = [
  * display: an unsubmitted photo (a patient, a ward) must not be reachable by
  * guessing its URL. Files editors upload for pages (not `submissionUpload`) stay public.
  */
-function mediaRead(isEditor: (user: unknown) => boolean): Access {
-  return ({ req }): boolean | Where => {
-    if (isEditor(req.user)) {
-      return true
+function mediaRead(isEditor: (user: unknown) => boolean, original?: Access): Access {
+  return async (args) => {
+    const { req } = args
+    // Narrows the collection's own rule (and any other plugin's), never widens it.
+    const base = original ? await original(args) : true
+    if (base === false || isEditor(req.user)) {
+      return base
     }
     const visible: Where[] = [
       { submissionUpload: { equals: false } },
@@ -90,7 +93,7 @@ function mediaRead(isEditor: (user: unknown) => boolean): Access {
     if (id !== undefined) {
       visible.push({ owner: { equals: id } })
     }
-    return { or: visible }
+    return base === true ? { or: visible } : { and: [base, { or: visible }] }
   }
 }
 
@@ -144,7 +147,10 @@ export function extendCollections(
     if (collection.slug === options.media) {
       return {
         ...collection,
-        access: { ...collection.access, read: mediaRead(options.isEditor) },
+        access: {
+          ...collection.access,
+          read: mediaRead(options.isEditor, collection.access?.read),
+        },
         hooks: {
           ...collection.hooks,
           beforeChange: [...(collection.hooks?.beforeChange ?? []), protectMediaFacts(options)],
