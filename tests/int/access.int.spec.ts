@@ -243,6 +243,31 @@ describe('entries: who changes what', () => {
     expect(updated.status).toBe('draft')
   })
 
+  it('should not let a participant move their own draft to another institution', async () => {
+    const other = await payload.create({
+      collection: 'organizations',
+      data: {
+        name: '另一家医院',
+        licenceName: '另一家医院',
+        type: 'medical',
+        verification: 'verified',
+      },
+    })
+    const before = await payload.findByID({
+      collection: 'entries',
+      id: entries.aliceDraft.id,
+      depth: 0,
+    })
+    const updated = await payload.update({
+      collection: 'entries',
+      id: entries.aliceDraft.id,
+      data: { organization: other.id },
+      ...as(users.alice),
+    })
+    expect(updated.organization ?? null).toBe(before.organization ?? null)
+    await payload.delete({ collection: 'organizations', id: other.id })
+  })
+
   it('should refuse anonymous readers, reviewers and partners creating entries', async () => {
     for (const user of [undefined, users.reviewer, users.partner]) {
       await expect(

@@ -144,6 +144,8 @@ export const Entries: CollectionConfig = {
           type: 'relationship',
           relationTo: 'organizations',
           index: true,
+          // Set from the submitter's account on create (stampSubmitter); only editors change it.
+          access: editorOnly,
         },
         {
           name: 'province',
