@@ -3,4 +3,4 @@
  * (`@exemplar/plugin-participants/rules`): no Payload and no Node APIs, so a
  * browser bundle can take them and both sides judge a name or a code alike.
  */
-export { namesMatch, normalizeInstitutionName } from './lib/names'
+export { licenceMismatchMessage, namesMatch, normalizeInstitutionName } from './lib/names'

@@ -14,7 +14,11 @@ import type {
   User,
 } from '@exemplar/cms/payload-types'
 
-import { namesMatch, normalizeInstitutionName } from '@exemplar/plugin-participants/rules'
+import {
+  licenceMismatchMessage,
+  namesMatch,
+  normalizeInstitutionName,
+} from '@exemplar/plugin-participants/rules'
 
 import type { Locale } from './i18n'
 
@@ -171,7 +175,7 @@ export function checkRegistration(body: Body): FieldProblem[] {
     if (hasName && hasLicence && !namesMatch(str(inst.name), str(inst.licenceName))) {
       problems.push({
         field: 'institution.licenceName',
-        message: `机构名称与营业执照名称不一致：「${str(inst.name)}」≠「${str(inst.licenceName)}」`,
+        message: licenceMismatchMessage(str(inst.name), str(inst.licenceName)),
       })
     }
     need('institution.type', inst.type, '机构类型')

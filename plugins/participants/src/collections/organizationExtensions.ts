@@ -1,17 +1,10 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { ValidationError } from 'payload'
 
-import { namesMatch } from '../lib/names'
+import { licenceMismatchMessage, namesMatch } from '../lib/names'
 import type { ResolvedParticipantsOptions } from '../types'
 import { agreementField } from './MediaPartners'
 import { greet, userContact, verificationDecidedAtField, verificationHooks } from './verification'
-
-/** The refusal when an institution's name is not its licence name; the form shows it as is. */
-export function licenceMismatchMessage(name: unknown, licenceName: unknown): string {
-  return `机构名称与营业执照名称不一致：机构名称「${String(name ?? '')}」，营业执照名称「${String(
-    licenceName ?? '',
-  )}」。请按营业执照填写（全角/半角括号与空格不计）`
-}
 
 /**
  * Whenever the name or the licence name is written, they must agree (seed

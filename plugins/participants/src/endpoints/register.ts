@@ -3,7 +3,6 @@ import { commitTransaction, initTransaction, killTransaction, ValidationError } 
 
 import { AUTHOR_PROFILES } from '../collections/AuthorProfiles'
 import { MEDIA_PARTNERS } from '../collections/MediaPartners'
-import { licenceMismatchMessage } from '../collections/organizationExtensions'
 import {
   errorResponse,
   json,
@@ -23,7 +22,7 @@ import {
   required,
   type Check,
 } from '../lib/formats'
-import { namesMatch } from '../lib/names'
+import { licenceMismatchMessage, namesMatch } from '../lib/names'
 import type { ResolvedParticipantsOptions } from '../types'
 
 const KINDS = ['institution', 'author', 'partner'] as const

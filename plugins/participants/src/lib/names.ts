@@ -21,3 +21,10 @@ export function namesMatch(registered: string, licence: string): boolean {
   const a = normalizeInstitutionName(registered)
   return a.length > 0 && a === normalizeInstitutionName(licence)
 }
+
+/** The refusal when an institution's name is not its licence name; server and form show it as is. */
+export function licenceMismatchMessage(name: unknown, licenceName: unknown): string {
+  return `机构名称与营业执照名称不一致：机构名称「${String(name ?? '')}」，营业执照名称「${String(
+    licenceName ?? '',
+  )}」。请按营业执照填写（全角/半角括号与空格不计）`
+}
