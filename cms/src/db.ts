@@ -6,6 +6,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { dataDir } from './env'
+import { SQLITE_BUSY_TIMEOUT_MS, withSerializedTransactions } from './sqliteTransactions'
 
 /** The database URI in force: `DATABASE_URI`, or the embedded SQLite file. */
 export function databaseUri(): string {
@@ -14,6 +15,14 @@ export function databaseUri(): string {
 
 export function isMongoUri(uri: string): boolean {
   return uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')
+}
+
+/** `file:./data/x.db`, `file:///abs/x.db` → the file's path. */
+export function sqliteFile(uri: string): string {
+  if (uri.startsWith('file://')) {
+    return new URL(uri).pathname
+  }
+  return uri.replace(/^file:/, '').split('?')[0] ?? uri
 }
 
 /**
@@ -25,15 +34,20 @@ export function databaseAdapter(uri = databaseUri()): DatabaseAdapterObj {
   if (isMongoUri(uri)) {
     return mongooseAdapter({ url: uri })
   }
-  if (uri.startsWith('file:')) {
-    fs.mkdirSync(path.dirname(uri.slice('file:'.length)), { recursive: true })
-  }
+  const file = sqliteFile(uri)
+  fs.mkdirSync(path.dirname(file), { recursive: true })
   // WAL lets readers run beside the writer; NORMAL sync in WAL mode survives a
   // killed process (only a power cut can lose the last commits). The busy
   // timeout waits for the writer instead of failing with SQLITE_BUSY.
-  return sqliteAdapter({
-    client: { url: uri },
-    wal: { synchronous: 'NORMAL' },
-    busyTimeout: 5000,
-  })
+  // `transactionOptions` turns transactions on: without it the adapter runs
+  // every operation's writes one by one, and a failure halfway keeps the half.
+  return withSerializedTransactions(
+    sqliteAdapter({
+      client: { url: uri },
+      wal: { synchronous: 'NORMAL' },
+      busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+      transactionOptions: {},
+    }),
+    file,
+  )
 }

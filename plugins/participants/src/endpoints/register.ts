@@ -98,9 +98,7 @@ function precheck(kind: Kind, body: Body): FieldError[] {
 
 /**
  * `POST /api/participants/register`: the account and its profile as one unit
- * of work. Where the database has transactions (MongoDB replica set) they are
- * used; where it has none (SQLite as configured) what was written is removed
- * again, so a refusal at any step leaves nothing behind either way.
+ * of work, in one transaction.
  */
 export function registerEndpoint(options: ResolvedParticipantsOptions): Endpoint {
   return {
@@ -129,51 +127,47 @@ export function registerEndpoint(options: ResolvedParticipantsOptions): Endpoint
         if (existing.totalDocs > 0) {
           throw refuse(409, 'account.email', `邮箱 ${email} 已注册，请直接登录`)
         }
-        const result = await unitOfWork(req, async (track) => {
+        const result = await unitOfWork(req, async () => {
           const acceptedAt = new Date().toISOString()
           // Signing up is how an account comes to exist; the checks above are its gate.
           stage = 'account.'
-          const user = await track(options.users, () =>
-            req.payload.create({
-              collection: options.users,
-              data: {
-                email,
-                password: String(account.password),
-                name: str(account.name),
-                phone: str(account.phone) || undefined,
-                role: kind === 'partner' ? 'partner' : 'participant',
-              } as never,
-              overrideAccess: true,
-              depth: 0,
-              req,
-            }),
-          )
+          const user = await req.payload.create({
+            collection: options.users,
+            data: {
+              email,
+              password: String(account.password),
+              name: str(account.name),
+              phone: str(account.phone) || undefined,
+              role: kind === 'partner' ? 'partner' : 'participant',
+            } as never,
+            overrideAccess: true,
+            depth: 0,
+            req,
+          })
           const out: Record<string, unknown> = {
             user: { id: user.id, email, role: kind === 'partner' ? 'partner' : 'participant' },
           }
           if (kind === 'institution') {
             stage = 'institution.'
             const inst = objectAt(body, 'institution')
-            const org = await track(options.organizations, () =>
-              req.payload.create({
-                collection: options.organizations,
-                data: {
-                  name: str(inst.name),
-                  licenceName: str(inst.licenceName),
-                  type: inst.type,
-                  province: inst.province || undefined,
-                  city: str(inst.city) || undefined,
-                  campuses: Array.isArray(inst.campuses) ? inst.campuses : [],
-                  mediaAccounts: Array.isArray(inst.mediaAccounts) ? inst.mediaAccounts : [],
-                  owner: user.id,
-                  verification: 'pending',
-                  agreementAcceptedAt: acceptedAt,
-                } as never,
-                overrideAccess: true,
-                depth: 0,
-                req,
-              }),
-            )
+            const org = await req.payload.create({
+              collection: options.organizations,
+              data: {
+                name: str(inst.name),
+                licenceName: str(inst.licenceName),
+                type: inst.type,
+                province: inst.province || undefined,
+                city: str(inst.city) || undefined,
+                campuses: Array.isArray(inst.campuses) ? inst.campuses : [],
+                mediaAccounts: Array.isArray(inst.mediaAccounts) ? inst.mediaAccounts : [],
+                owner: user.id,
+                verification: 'pending',
+                agreementAcceptedAt: acceptedAt,
+              } as never,
+              overrideAccess: true,
+              depth: 0,
+              req,
+            })
             stage = 'account.'
             await req.payload.update({
               collection: options.users,
@@ -194,20 +188,18 @@ export function registerEndpoint(options: ResolvedParticipantsOptions): Endpoint
               kind === 'author' ? AUTHOR_PROFILES : MEDIA_PARTNERS
             ) as CollectionSlug
             stage = `${part}.`
-            const profile = await track(collection, () =>
-              req.payload.create({
-                collection,
-                data: {
-                  ...profileData(kind, objectAt(body, part)),
-                  email: str(objectAt(body, part).email) || email,
-                  owner: user.id,
-                  agreementAcceptedAt: acceptedAt,
-                } as never,
-                overrideAccess: true,
-                depth: 0,
-                req,
-              }),
-            )
+            const profile = await req.payload.create({
+              collection,
+              data: {
+                ...profileData(kind, objectAt(body, part)),
+                email: str(objectAt(body, part).email) || email,
+                owner: user.id,
+                agreementAcceptedAt: acceptedAt,
+              } as never,
+              overrideAccess: true,
+              depth: 0,
+              req,
+            })
             out[part] = profile
           }
           return out
@@ -250,28 +242,15 @@ function profileData(kind: 'author' | 'partner', part: Body): Body {
   }
 }
 
-type Track = <T extends { id: number | string }>(
-  collection: CollectionSlug,
-  write: () => Promise<T>,
-) => Promise<T>
-
 /**
- * Runs `work` in a transaction when the adapter has one; otherwise deletes
- * every document `track` saw created, newest first, when `work` fails.
+ * Runs `work` in one database transaction: the adapter's (SQLite with
+ * `transactionOptions`, a MongoDB replica set), so a refusal at any step
+ * leaves nothing behind. A standalone mongod has none: run a replica set.
  */
-export async function unitOfWork<T>(
-  req: PayloadRequest,
-  work: (track: Track) => Promise<T>,
-): Promise<T> {
-  const created: { collection: CollectionSlug; id: number | string }[] = []
+export async function unitOfWork<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
   const inTransaction = await initTransaction(req)
-  const track: Track = async (collection, write) => {
-    const doc = await write()
-    created.push({ collection, id: doc.id })
-    return doc
-  }
   try {
-    const result = await work(track)
+    const result = await work()
     if (inTransaction) {
       await commitTransaction(req)
     }
@@ -279,17 +258,6 @@ export async function unitOfWork<T>(
   } catch (error) {
     if (inTransaction) {
       await killTransaction(req)
-    } else {
-      for (const { collection, id } of created.reverse()) {
-        await req.payload
-          .delete({ collection, id, overrideAccess: true, req })
-          .catch((e: unknown) =>
-            req.payload.logger.error(
-              { err: e },
-              `[participants] 注册回滚失败：${collection} ${id}`,
-            ),
-          )
-      }
     }
     throw error
   }
