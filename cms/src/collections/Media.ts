@@ -2,9 +2,7 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../access/anyone'
-import { editorOrOwner } from '../access/editorOrOwner'
-import { isSignedIn } from '../access/isSignedIn'
+import { accessFor } from '../access/accessFor'
 import { dataDir } from '../env'
 import { l } from '../lib/label'
 import { idOf } from '../lib/roles'
@@ -33,12 +31,7 @@ export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: l('媒体文件', 'Media file'), plural: l('媒体文件', 'Media') },
   admin: { group: l('内容', 'Content'), useAsTitle: 'filename' },
-  access: {
-    read: anyone,
-    create: isSignedIn,
-    update: editorOrOwner,
-    delete: editorOrOwner,
-  },
+  access: accessFor('media'),
   upload: {
     staticDir: path.join(dataDir, 'media'),
     mimeTypes: MEDIA_MIME_TYPES,

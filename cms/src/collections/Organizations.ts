@@ -1,9 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorOrOwner } from '../access/editorOrOwner'
-import { isEditor, isEditorField } from '../access/isEditor'
-import { isSignedIn } from '../access/isSignedIn'
-import { verifiedOrOwnOrganization } from '../access/verifiedOrOwnOrganization'
+import { accessFor } from '../access/accessFor'
+import { isEditorField } from '../access/isEditor'
 import { l } from '../lib/label'
 import { provinceOptions } from '../lib/provinces'
 
@@ -26,12 +24,7 @@ export const Organizations: CollectionConfig = {
     defaultColumns: ['name', 'type', 'province', 'verification'],
     group: l('参与者', 'Participants'),
   },
-  access: {
-    read: verifiedOrOwnOrganization,
-    create: isSignedIn,
-    update: editorOrOwner,
-    delete: isEditor,
-  },
+  access: accessFor('organizations'),
   fields: [
     { name: 'name', label: l('机构名称', 'Name'), type: 'text', required: true, index: true },
     {
@@ -120,7 +113,8 @@ export const Organizations: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       index: true,
-      access: { update: isEditorField },
+      // Registration names the owner; nobody else hands an institution to an account.
+      access: { create: isEditorField, update: isEditorField },
       admin: { position: 'sidebar' },
     },
   ],

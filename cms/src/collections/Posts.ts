@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditor } from '../access/isEditor'
-import { publishedOnly } from '../access/publishedOnly'
+import { accessFor } from '../access/accessFor'
 import { l } from '../lib/label'
 
 /** Campaign news (活动动态), such as the summary-conference report of seed 003. */
@@ -15,7 +14,7 @@ export const Posts: CollectionConfig = {
   },
   defaultSort: '-publishedAt',
   versions: { drafts: true },
-  access: { read: publishedOnly, create: isEditor, update: isEditor, delete: isEditor },
+  access: accessFor('posts'),
   fields: [
     { name: 'title', label: l('标题', 'Title'), type: 'text', required: true },
     {

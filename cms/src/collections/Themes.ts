@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../access/anyone'
-import { isEditor } from '../access/isEditor'
+import { accessFor } from '../access/accessFor'
 import { l } from '../lib/label'
 
 /** 征集主题: the topics of one campaign, nested one level or more (area → sub-theme). */
@@ -15,7 +14,7 @@ export const Themes: CollectionConfig = {
   },
   defaultSort: 'order',
   // Themes carry no private data, and a campaign's page needs them before it opens.
-  access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  access: accessFor('themes'),
   indexes: [{ fields: ['campaign', 'code'], unique: true }],
   fields: [
     { name: 'title', label: l('主题名称', 'Title'), type: 'text', required: true },

@@ -3,6 +3,8 @@ import { submissionsPlugin } from '@exemplar/plugin-submissions'
 import { votingPlugin } from '@exemplar/plugin-voting'
 import type { Plugin } from 'payload'
 
+import { accessTablePlugin } from '../access/accessTablePlugin'
+
 import { PUBLIC_ENTRY_STATES, VOTABLE_ENTRY_STATES } from '../lib/entryStates'
 import { isEditorRole, roleOf } from '../lib/roles'
 import { outboxSms } from '../sms'
@@ -36,4 +38,6 @@ export const plugins: Plugin[] = [
     isEditor,
     sendSms,
   }),
+  // Last: applies the access table to every collection the plugins above added.
+  accessTablePlugin(),
 ]

@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditor } from '../../access/isEditor'
-import { publishedOnly } from '../../access/publishedOnly'
+import { accessFor } from '../../access/accessFor'
 import { l, optionsFrom } from '../../lib/label'
 import { PHASE_KINDS } from '../../lib/phases'
 import { ORGANIZER_ROLES, phasesField, tracksField } from './fields'
@@ -18,7 +17,7 @@ export const Campaigns: CollectionConfig = {
   },
   defaultSort: '-year',
   versions: { drafts: true },
-  access: { read: publishedOnly, create: isEditor, update: isEditor, delete: isEditor },
+  access: accessFor('campaigns'),
   fields: [
     { name: 'title', label: l('活动名称', 'Title'), type: 'text', required: true },
     {

@@ -1,9 +1,7 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { canCreateEntries } from '../../access/canCreateEntries'
-import { canReadEntries } from '../../access/canReadEntries'
-import { isEditor, isEditorField } from '../../access/isEditor'
-import { ownsEditableEntry } from '../../access/ownsEditableEntry'
+import { accessFor, fieldAccessFor } from '../../access/accessFor'
+import { isEditorField } from '../../access/isEditor'
 import { ENTRY_STATE_LABELS } from '../../lib/entryStates'
 import { l, optionsFrom } from '../../lib/label'
 import { provinceOptions } from '../../lib/provinces'
@@ -43,12 +41,7 @@ export const Entries: CollectionConfig = {
     listSearchableFields: ['title', 'number'],
   },
   defaultSort: '-createdAt',
-  access: {
-    read: canReadEntries,
-    create: canCreateEntries,
-    update: ownsEditableEntry,
-    delete: isEditor,
-  },
+  access: accessFor('entries'),
   hooks: {
     beforeChange: [stampSubmitter, assignEntryNumber, recordStatusChange],
   },
@@ -242,7 +235,7 @@ export const Entries: CollectionConfig = {
       name: 'reviewScore',
       label: l('专家评分', 'Review score'),
       type: 'group',
-      access: { ...editorOnly },
+      access: fieldAccessFor('entries', 'reviewScore'),
       admin: { position: 'sidebar' },
       fields: [
         { name: 'average', label: l('平均分', 'Average'), type: 'number' },

@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto'
 
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import { shanghaiDay } from '../../../lib/phases'
+
 // No 0/O/1/I: the number is read out over the phone.
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
 
@@ -14,9 +16,14 @@ export function newEntryNumber(year: number): string {
   return `${year}-${code}`
 }
 
+/** The campaign calendar's year: an entry sent at 00:30 on 1 January in Beijing is the new year's. */
+export function entryYear(now: Date = new Date()): number {
+  return Number(shanghaiDay(now).slice(0, 4))
+}
+
 export const assignEntryNumber: CollectionBeforeChangeHook = ({ data, operation }) => {
   if (operation !== 'create' || data.number) {
     return data
   }
-  return { ...data, number: newEntryNumber(new Date().getFullYear()) }
+  return { ...data, number: newEntryNumber(entryYear()) }
 }
