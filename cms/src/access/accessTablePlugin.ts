@@ -1,7 +1,6 @@
 import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
 
 import { accessFor, FROM_ACCESS_TABLE, globalAccessFor } from './accessFor'
-import { capPublicQueries } from './capPublicQueries'
 import { forceOwnLock } from './forceOwnLock'
 import { ACCESS_TABLE } from './table'
 
@@ -26,10 +25,6 @@ export const accessTablePlugin =
       access: builtFromTable(collection)
         ? collection.access
         : accessFor(collection.slug, Boolean(collection.auth)),
-      hooks: {
-        ...collection.hooks,
-        beforeOperation: [...(collection.hooks?.beforeOperation ?? []), capPublicQueries],
-      },
     }))
     const globals = (config.globals ?? []).map((global) => ({
       ...global,
@@ -54,7 +49,6 @@ function applyToPayloadCollections(payload: Payload): void {
     const config = payload.collections[slug as keyof typeof payload.collections]!.config
     if (!builtFromTable(config as unknown as CollectionConfig)) {
       Object.assign(config.access, accessFor(slug, Boolean(config.auth)))
-      config.hooks.beforeOperation = [...(config.hooks.beforeOperation ?? []), capPublicQueries]
     }
     if (slug === LOCKS) {
       config.hooks.beforeChange = [...(config.hooks.beforeChange ?? []), forceOwnLock]

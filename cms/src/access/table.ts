@@ -305,12 +305,12 @@ export const ACCESS_TABLE: {
       note: 'Payload’s internal key-value store.',
     },
     'payload-migrations': {
-      read: admins,
+      read: nobody,
       create: nobody,
       update: nobody,
       delete: nobody,
       readVersions: nobody,
-      note: 'Written by Payload’s migrate command only.',
+      note: 'Written and read by Payload’s migrate command only; Payload serves no API for it.',
     },
   },
   globals: {

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { accessFor } from '../access/accessFor'
 import { isEditorField } from '../access/isEditor'
 import { l } from '../lib/label'
-import { provinceOptions } from '../lib/provinces'
+import { provinceField } from '../lib/provinces'
 
 export const ORGANIZATION_TYPES = [
   { value: 'medical', label: l('医疗卫生机构', 'Medical institution') },
@@ -44,13 +44,7 @@ export const Organizations: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        {
-          name: 'province',
-          label: l('省份', 'Province'),
-          type: 'select',
-          options: provinceOptions,
-          index: true,
-        },
+        provinceField(l('省份', 'Province')),
         { name: 'city', label: l('城市', 'City'), type: 'text' },
       ],
     },

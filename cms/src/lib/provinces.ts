@@ -39,3 +39,27 @@ export const PROVINCES = [
 export type Province = (typeof PROVINCES)[number]
 
 export const provinceOptions = PROVINCES.map((p) => ({ label: p, value: p }))
+
+const KNOWN: ReadonlySet<string> = new Set(PROVINCES)
+
+export function isProvince(value: unknown): value is Province {
+  return typeof value === 'string' && KNOWN.has(value)
+}
+
+/**
+ * 所在省份 as a field: text holding one of the names, checked on every write
+ * and picked from the list in the admin (ProvinceSelect).
+ */
+export function provinceField(label: { zh: string; en: string }) {
+  return {
+    name: 'province',
+    label,
+    type: 'text' as const,
+    index: true,
+    validate: (value: unknown) =>
+      value === null || value === undefined || value === '' || isProvince(value)
+        ? true
+        : '所在省份须为省级行政区全称，如“广东省” / Choose a province from the list',
+    admin: { components: { Field: '/components/ProvinceSelect#ProvinceSelect' } },
+  }
+}

@@ -4,7 +4,7 @@ import { votingPlugin } from '@exemplar/plugin-voting'
 import type { Plugin } from 'payload'
 
 import { accessTablePlugin } from '../access/accessTablePlugin'
-
+import { apiGuardsPlugin } from '../apiGuards'
 import { PUBLIC_ENTRY_STATES, VOTABLE_ENTRY_STATES } from '../lib/entryStates'
 import { isEditorRole, roleOf } from '../lib/roles'
 import { outboxSms } from '../sms'
@@ -38,6 +38,7 @@ export const plugins: Plugin[] = [
     isEditor,
     sendSms,
   }),
-  // Last: applies the access table to every collection the plugins above added.
+  // Last: the access table and the API guards cover every collection the plugins above added.
   accessTablePlugin(),
+  apiGuardsPlugin(),
 ]

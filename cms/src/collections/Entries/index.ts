@@ -4,7 +4,7 @@ import { accessFor, fieldAccessFor } from '../../access/accessFor'
 import { isEditorField } from '../../access/isEditor'
 import { ENTRY_STATE_LABELS } from '../../lib/entryStates'
 import { l, optionsFrom } from '../../lib/label'
-import { provinceOptions } from '../../lib/provinces'
+import { provinceField } from '../../lib/provinces'
 import { idOf, isEditorRole, roleOf } from '../../lib/roles'
 import { assignEntryNumber } from './hooks/assignEntryNumber'
 import { recordStatusChange } from './hooks/recordStatusChange'
@@ -140,13 +140,7 @@ export const Entries: CollectionConfig = {
           // Set from the submitter's account on create (stampSubmitter); only editors change it.
           access: editorOnly,
         },
-        {
-          name: 'province',
-          label: l('所在省份', 'Province'),
-          type: 'select',
-          options: provinceOptions,
-          index: true,
-        },
+        provinceField(l('所在省份', 'Province')),
         { name: 'city', label: l('所在城市', 'City'), type: 'text' },
       ],
     },
