@@ -749,6 +749,7 @@ export interface Voter {
   id: number;
   channel: 'email' | 'sms' | 'anonymous';
   addressHash?: string | null;
+  ipHash?: string | null;
   masked?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -760,6 +761,8 @@ export interface Voter {
 export interface VoteCode {
   id: number;
   addressHash: string;
+  ipHash?: string | null;
+  channel?: ('email' | 'sms') | null;
   codeHash: string;
   expiresAt: string;
   attempts?: number | null;
@@ -1353,6 +1356,7 @@ export interface PledgesSelect<T extends boolean = true> {
 export interface VotersSelect<T extends boolean = true> {
   channel?: T;
   addressHash?: T;
+  ipHash?: T;
   masked?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1363,6 +1367,8 @@ export interface VotersSelect<T extends boolean = true> {
  */
 export interface VoteCodesSelect<T extends boolean = true> {
   addressHash?: T;
+  ipHash?: T;
+  channel?: T;
   codeHash?: T;
   expiresAt?: T;
   attempts?: T;
