@@ -675,6 +675,7 @@ export interface Voter {
   id: number;
   channel: 'email' | 'sms' | 'anonymous';
   addressHash?: string | null;
+  ipHash?: string | null;
   masked?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -686,6 +687,8 @@ export interface Voter {
 export interface VoteCode {
   id: number;
   addressHash: string;
+  ipHash?: string | null;
+  channel?: ('email' | 'sms') | null;
   codeHash: string;
   expiresAt: string;
   attempts?: number | null;
@@ -1279,6 +1282,7 @@ export interface PledgesSelect<T extends boolean = true> {
 export interface VotersSelect<T extends boolean = true> {
   channel?: T;
   addressHash?: T;
+  ipHash?: T;
   masked?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1289,6 +1293,8 @@ export interface VotersSelect<T extends boolean = true> {
  */
 export interface VoteCodesSelect<T extends boolean = true> {
   addressHash?: T;
+  ipHash?: T;
+  channel?: T;
   codeHash?: T;
   expiresAt?: T;
   attempts?: T;

@@ -1,13 +1,27 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import { issueVoterToken } from '@exemplar/plugin-voting'
+import { issueVoterToken, type VotingService } from '@exemplar/plugin-voting'
 import type { Payload } from 'payload'
+
+/** More of a campaign's voting rule: anonymous votes and how counts are shown (defaults otherwise). */
+export interface VotingRule {
+  allowAnonymous?: boolean
+  anonymousDailyCap?: number
+  display?: 'exact' | 'rounded' | 'delayed'
+  roundTo?: number
+  delayMinutes?: number
+}
 
 /** A published campaign with one track whose voting window is open now (or closed two days ago). */
 export async function openVotingCampaign(
   payload: Payload,
-  { slug, dailyCap = 0, open = true }: { slug: string; dailyCap?: number; open?: boolean },
+  {
+    slug,
+    dailyCap = 0,
+    open = true,
+    rule = {},
+  }: { slug: string; dailyCap?: number; open?: boolean; rule?: VotingRule },
 ) {
   const now = Date.now()
   const day = 86_400_000
@@ -26,7 +40,7 @@ export async function openVotingCampaign(
           endsAt: new Date(open ? now + day : now - 2 * day).toISOString(),
         },
       ],
-      voting: { perEntryPerDay: 1, dailyCap },
+      voting: { perEntryPerDay: 1, dailyCap, ...rule },
     },
   })
 }
@@ -34,9 +48,16 @@ export async function openVotingCampaign(
 /** A campaign whose voting window is open now, with entries on display, one draft and voters. */
 export async function votingFixture(
   payload: Payload,
-  { entries = 50, voters = 200, slug = 'vote-now', dailyCap = 0, open = true } = {},
+  {
+    entries = 50,
+    voters = 200,
+    slug = 'vote-now',
+    dailyCap = 0,
+    open = true,
+    rule = {} as VotingRule,
+  } = {},
 ) {
-  const campaign = await openVotingCampaign(payload, { slug, dailyCap, open })
+  const campaign = await openVotingCampaign(payload, { slug, dailyCap, open, rule })
   const created = []
   for (let i = 0; i < entries; i++) {
     created.push(
@@ -126,4 +147,30 @@ export function voteClient(baseUrl: string, sockets = 128) {
       req.end(data)
     })
   return { vote, close: () => agent.destroy() }
+}
+
+/** A request as the voting service's handlers take it, from one client. */
+export function votingRequest({
+  body = {},
+  query = {},
+  ip = '127.0.0.1',
+  headers = {},
+  user,
+}: {
+  body?: unknown
+  query?: Record<string, string>
+  ip?: string
+  headers?: Record<string, string>
+  user?: unknown
+} = {}): Parameters<VotingService['vote']>[0] {
+  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+  return {
+    method: 'POST',
+    path: '/',
+    query: new URLSearchParams(query),
+    header: (name) => lower[name.toLowerCase()],
+    ip,
+    json: async () => body,
+    user,
+  }
 }

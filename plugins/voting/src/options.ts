@@ -1,11 +1,15 @@
-import type { ResolvedVotingOptions, VotingPluginOptions } from './types'
+import type { RateLimits, ResolvedVotingOptions, VotingPluginOptions } from './types'
 
-export const DEFAULT_RATE_LIMITS = {
+export const DEFAULT_RATE_LIMITS: RateLimits = {
   perVoterPerMinute: 120,
   perSessionPerMinute: 240,
   // High on purpose: a hospital's staff vote from behind one address.
   perIpPerMinute: 20_000,
   codesPerAddressPerHour: 5,
+  // A ward or a training room requesting codes at once, from one address.
+  codesPerIpPerHour: 200,
+  smsPerMinute: 60,
+  anonymousVotersPerIpPerDay: 200,
 }
 
 export function resolveVotingOptions(options: VotingPluginOptions): ResolvedVotingOptions {

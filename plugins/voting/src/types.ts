@@ -37,8 +37,26 @@ export interface RateLimits {
   perSessionPerMinute: number
   /** Ceiling per IP address per minute. */
   perIpPerMinute: number
-  /** One-time codes one address may request per hour. */
+  /**
+   * One-time codes one address may be sent per hour. This and the two limits
+   * below count the codes stored in the database, so every CMS process on it
+   * agrees.
+   */
   codesPerAddressPerHour: number
+  /**
+   * One-time codes one network (client IP) may request per hour, whatever the
+   * addresses: high enough for a hospital's staff behind one address, low
+   * enough that one client cannot pump texts.
+   */
+  codesPerIpPerHour: number
+  /** Text messages the whole platform sends per minute: the ceiling on what SMS pumping can cost. */
+  smsPerMinute: number
+  /**
+   * New anonymous voters one network may bring per day. An anonymous voter is
+   * derived from the network and the browser, so a client that drops its
+   * cookie stays one voter; this caps a client that also varies its browser.
+   */
+  anonymousVotersPerIpPerDay: number
 }
 
 export interface ResolvedVotingOptions {

@@ -10,6 +10,8 @@ export const votersCollection = (canManage: Access): CollectionConfig => ({
     defaultColumns: ['masked', 'channel', 'createdAt'],
   },
   access: { read: canManage, create: () => false, update: () => false, delete: canManage },
+  // New anonymous voters are counted per network and day.
+  indexes: [{ fields: ['ipHash', 'createdAt'] }],
   fields: [
     {
       name: 'channel',
@@ -22,6 +24,8 @@ export const votersCollection = (canManage: Access): CollectionConfig => ({
       ],
     },
     { name: 'addressHash', type: 'text', unique: true, index: true, admin: { readOnly: true } },
+    // Anonymous voters only: the network they first voted from, for the per-network cap.
+    { name: 'ipHash', type: 'text', admin: { readOnly: true } },
     {
       name: 'masked',
       label: { zh: '联系方式', en: 'Address' },

@@ -1,5 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { BODY_TOO_LARGE, BodyTooLargeError, readCappedText } from '../lib/body'
 import { votingService, type VotingRequest, type VotingResponse } from '../service'
 import type { ResolvedVotingOptions } from '../types'
 
@@ -13,15 +14,28 @@ function clientIp(headers: Headers): string {
   )
 }
 
+/**
+ * The handlers' view of a Payload request. The body is read as text, at most
+ * MAX_BODY_BYTES of it (lib/body), before JSON.parse sees it: Payload and
+ * Next put no limit on a custom endpoint's body.
+ */
 export function toVotingRequest(req: PayloadRequest): VotingRequest {
   const url = new URL(req.url ?? 'http://localhost/')
+  let text: Promise<string> | undefined
   return {
     method: req.method ?? 'GET',
     path: url.pathname,
     query: url.searchParams,
     header: (name) => req.headers.get(name) ?? undefined,
     ip: clientIp(req.headers),
-    json: async () => (req.json ? await req.json() : {}),
+    json: async () => {
+      text ??= readCappedText(
+        (req as { body?: ReadableStream<Uint8Array> | null }).body,
+        req.headers.get('content-length'),
+      )
+      const body = await text
+      return body ? JSON.parse(body) : {}
+    },
     user: req.user,
   }
 }
@@ -53,7 +67,19 @@ export function votingEndpoints(options: ResolvedVotingOptions): Endpoint[] {
     handler: async (req) => {
       const service = votingService(req.payload, options)
       const params = (req.routeParams ?? {}) as Record<string, string>
-      return toResponse(await action(service)(toVotingRequest(req), params))
+      const request = toVotingRequest(req)
+      if (method === 'post') {
+        // Read (and cap) the body before any handler, so an oversized one is a 413
+        // wherever the handler would have swallowed a parse error.
+        try {
+          await request.json()
+        } catch (error) {
+          if (error instanceof BodyTooLargeError) {
+            return toResponse(BODY_TOO_LARGE)
+          }
+        }
+      }
+      return toResponse(await action(service)(request, params))
     },
   })
   return [

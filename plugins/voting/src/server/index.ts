@@ -3,27 +3,42 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Payload } from 'payload'
 
 import { acceptsGzip } from '../lib/acceptsGzip'
+import { BODY_TOO_LARGE, BodyTooLargeError, declaresTooLarge, MAX_BODY_BYTES } from '../lib/body'
 import { votingService, type VotingRequest, type VotingResponse } from '../service'
 import type { ResolvedVotingOptions } from '../types'
 
-const MAX_BODY = 4096
-
+/**
+ * The body, at most MAX_BODY_BYTES of it. Past the cap it stops reading and
+ * rejects; the 413 then goes out with `connection: close` and the socket is
+ * dropped after it, so the rest of the body is never read.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (declaresTooLarge(req.headers['content-length'])) {
+      reject(new BodyTooLargeError())
+      return
+    }
     let size = 0
     const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY) {
-        reject(Object.assign(new Error('body too large'), { status: 413 }))
-        req.destroy()
+      if (size > MAX_BODY_BYTES) {
+        req.off('data', onData)
+        req.pause()
+        reject(new BodyTooLargeError())
         return
       }
       chunks.push(chunk)
-    })
+    }
+    req.on('data', onData)
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
+}
+
+function tooLarge(req: IncomingMessage, res: ServerResponse) {
+  res.once('finish', () => req.destroy())
+  send(res, { ...BODY_TOO_LARGE, headers: { connection: 'close' } })
 }
 
 function send(res: ServerResponse, out: VotingResponse) {
@@ -92,8 +107,8 @@ export function createVotingHandler(payload: Payload, options?: ResolvedVotingOp
     work.then(
       (out) => send(res, out),
       (error: { status?: number }) => {
-        if (error?.status === 413) {
-          send(res, { status: 413, body: { error: '请求体过大。', code: 'body_too_large' } })
+        if (error instanceof BodyTooLargeError) {
+          tooLarge(req, res)
           return
         }
         payload.logger.error({ err: error }, 'voting fast path failed')

@@ -1,6 +1,7 @@
 import type {
   CastInput,
   CastOutcome,
+  CodeAttempt,
   Id,
   IntegrityQuery,
   IntegrityReport,
@@ -336,6 +337,38 @@ export function mongoVoteStore(
         await entries.updateOne({ _id: vote.entry }, { $inc: { [tally]: -1 } }, { session })
         return true
       })
+    },
+
+    async consumeCodeAttempt(
+      addressHash: string,
+      now: Date,
+      maxAttempts: number,
+    ): Promise<CodeAttempt | null> {
+      const codes = db.collections['vote-codes']
+      const newest = await codes
+        .findOne({ addressHash, expiresAt: { $gt: now } }, { _id: 1 })
+        .sort({ createdAt: -1, _id: -1 })
+        .lean()
+      if (!newest) {
+        return null
+      }
+      // One conditional $inc: the server applies it atomically, so racing
+      // guesses (from any process) take at most maxAttempts between them.
+      // Codes are created with attempts 0, never missing.
+      const taken = await codes
+        .findOneAndUpdate(
+          { _id: newest._id, attempts: { $lt: maxAttempts } },
+          { $inc: { attempts: 1 } },
+          { new: true, projection: { codeHash: 1, attempts: 1 } },
+        )
+        .lean()
+      return taken
+        ? {
+            id: String(taken._id),
+            codeHash: String(taken.codeHash),
+            attempts: Number(taken.attempts),
+          }
+        : null
     },
 
     async countVotes(campaignId?: Id): Promise<Map<string, number>> {

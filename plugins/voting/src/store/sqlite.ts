@@ -3,6 +3,7 @@ import Database from 'libsql'
 import type {
   CastInput,
   CastOutcome,
+  CodeAttempt,
   Id,
   IntegrityQuery,
   IntegrityReport,
@@ -296,6 +297,35 @@ export function sqliteVoteStore(url: string, collections: SqliteNames): VoteStor
           drop.run(voteId as number)
         }
         return voided
+      })
+    },
+
+    async consumeCodeAttempt(
+      addressHash: string,
+      now: Date,
+      maxAttempts: number,
+    ): Promise<CodeAttempt | null> {
+      const newest = statement(
+        `SELECT id, code_hash, coalesce(attempts, 0) AS attempts FROM vote_codes
+         WHERE address_hash = ? AND expires_at > ? ORDER BY created_at DESC, id DESC LIMIT 1`,
+      )
+      // The condition is the guard: however many guesses race (in this process
+      // or another), the row moves past maxAttempts never. run() and a read in
+      // the same transaction rather than RETURNING, for the leak noted above.
+      const take = statement(
+        `UPDATE vote_codes SET attempts = coalesce(attempts, 0) + 1
+         WHERE id = ? AND coalesce(attempts, 0) < ?`,
+      )
+      return write(() => {
+        const row = newest.get(addressHash, now.toISOString()) as Row | undefined
+        if (!row || take.run(row.id as number, maxAttempts).changes === 0) {
+          return null
+        }
+        return {
+          id: row.id as number,
+          codeHash: String(row.code_hash),
+          attempts: num(row.attempts) + 1,
+        }
       })
     },
 

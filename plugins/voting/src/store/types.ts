@@ -83,6 +83,14 @@ export interface IntegrityReport {
   voided: number
 }
 
+/** One verification attempt taken from a one-time code: what to compare the guess with. */
+export interface CodeAttempt {
+  id: Id
+  codeHash: string
+  /** Attempts used on this code, this one included. */
+  attempts: number
+}
+
 export interface VoteStore {
   /** Casts a batch in one transaction; outcomes in input order. */
   cast(batch: CastInput[]): Promise<CastOutcome[]>
@@ -95,6 +103,17 @@ export interface VoteStore {
   flag(query: IntegrityQuery): Promise<number>
   /** Voids one vote and takes it off the tally; `false` when it was already void or missing. */
   voidVote(voteId: Id): Promise<boolean>
+  /**
+   * Takes one attempt from the address's newest unexpired code, atomically in
+   * the database, before the guess is compared: concurrent guesses can never
+   * use more than `maxAttempts` between them. `null` when there is no such
+   * code or it has no attempt left.
+   */
+  consumeCodeAttempt(
+    addressHash: string,
+    now: Date,
+    maxAttempts: number,
+  ): Promise<CodeAttempt | null>
   /** Total non-voided votes per entry, for tests and the recount. */
   countVotes(campaignId?: Id): Promise<Map<string, number>>
   close(): Promise<void>
