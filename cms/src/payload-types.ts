@@ -368,6 +368,9 @@ export interface User {
   role: 'admin' | 'editor' | 'reviewer' | 'participant' | 'partner';
   organization?: (number | null) | Organization;
   phone?: string | null;
+  awaitingConfirmation?: boolean | null;
+  confirmationTokenHash?: string | null;
+  confirmationExpiresAt?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -1184,6 +1187,9 @@ export interface UsersSelect<T extends boolean = true> {
   role?: T;
   organization?: T;
   phone?: T;
+  awaitingConfirmation?: T;
+  confirmationTokenHash?: T;
+  confirmationExpiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

@@ -12,7 +12,7 @@ import { noiseJpeg } from '../helpers/submissions'
 
 /**
  * The participation path as people walk it, in Debian's Chromium against the
- * built CMS and site: an institution registers, an editor verifies it in the
+ * built CMS and site: an institution registers and opens the mailed confirmation link, an editor verifies it in the
  * admin, it signs the seed-000 campaign's pledge, submits a text-and-five-image
  * case to that campaign's current edition and a captioned photo to the
  * seed-001 campaign's photo track, receives both confirmations at a real SMTP
@@ -136,6 +136,22 @@ describe('participation in a real browser', () => {
     await page.fill('[name="account.phone"]', '13800138000')
     await page.getByTestId('field-agreement').check()
     await page.getByTestId('register-submit').click()
+    // The site answers a new address as it would a known one; the mailbox gets the link.
+    await expect
+      .poll(() => page.locator('[data-form-status]').textContent())
+      .toContain('请查收邮件')
+    const confirmMail = await smtp.waitFor(
+      (mail) => recipientsOf(mail).includes(email) && /确认您的注册/.test(mail.subject ?? ''),
+    )
+    const link = /https?:\/\/\S+\/login\?confirm=[a-f0-9]{64}/.exec(confirmMail.text ?? '')?.[0]
+    expect(link).toBeDefined()
+    await page.goto(link!)
+    await expect
+      .poll(() => page.locator('[data-form-status]').textContent())
+      .toContain('邮箱已确认')
+    expect(await page.inputValue('[name="email"]')).toBe(email)
+    await page.fill('[name="password"]', password)
+    await page.getByTestId('login-submit').click()
     await page.waitForURL(/\/account/)
     await expect.poll(() => page.getByTestId('org-verification').textContent()).toContain('待审核')
 

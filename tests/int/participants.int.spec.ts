@@ -102,16 +102,60 @@ function institutionBody(overrides: Record<string, unknown> = {}) {
   }
 }
 
-/** Registers through the endpoint and signs in; the account is cleaned up after the test. */
+/**
+ * The confirmation link registration mailed to `email`, taken out of the
+ * outbox so that the test's own mail assertions see only what came after.
+ */
+async function takeConfirmationToken(email: string): Promise<string> {
+  const files = fs.existsSync(outbox)
+    ? fs.readdirSync(outbox).filter((f) => f.endsWith('.eml'))
+    : []
+  for (const file of files) {
+    const mail = await simpleParser(fs.readFileSync(path.join(outbox, file)))
+    const token = /[?&]confirm=([a-f0-9]{64})/.exec(mail.text ?? '')?.[1]
+    if (token && (mail.to as { text: string }).text.includes(email)) {
+      fs.rmSync(path.join(outbox, file))
+      return token
+    }
+  }
+  throw new Error(`no confirmation mail to ${email}`)
+}
+
+/**
+ * Registers through the endpoint, opens the mailed confirmation link and
+ * signs in; answers with what was stored. The account is cleaned up after the test.
+ */
 async function register(body: Json) {
   const res = await call('POST', '/participants/register', body)
-  expect(res.status, JSON.stringify(res.body)).toBe(201)
-  made.users.push(res.body.user.id)
+  expect(res.status, JSON.stringify(res.body)).toBe(202)
+  const email = String(body.account.email).toLowerCase()
+  const confirmed = await call('POST', '/participants/confirm', {
+    token: await takeConfirmationToken(email),
+  })
+  expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200)
+  const [user] = (
+    await payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 })
+  ).docs
+  made.users.push(user!.id)
+  const owned = async (collection: string) =>
+    (
+      await payload.find({
+        collection: collection as CollectionSlug,
+        where: { owner: { equals: user!.id } },
+        depth: 0,
+      })
+    ).docs[0] as Json | undefined
   const login = await payload.login({
     collection: 'users',
     data: { email: body.account.email, password: body.account.password },
   })
-  return { ...res.body, token: login.token! } as Json & { token: string }
+  return {
+    user: { id: user!.id, email, role: user!.role },
+    organization: await owned('organizations'),
+    author: await owned('author-profiles'),
+    partner: await owned('media-partners'),
+    token: login.token!,
+  } as Json & { token: string }
 }
 
 async function verifiedInstitution() {
@@ -253,17 +297,75 @@ describe('registering an institution (健康号)', () => {
     expect(users.totalDocs).toBe(0)
   })
 
-  it('should answer 409 for an email already registered, in any letter case', async () => {
+  it('should answer a known address exactly as a new one, mail it instead, and make no second account', async () => {
     const first = institutionBody()
-    await register(first)
+    const made1 = await register(first)
+    const fresh = institutionBody()
     const second = institutionBody()
     second.account.email = first.account.email.toUpperCase()
-    const res = await call('POST', '/participants/register', second)
-    expect(res.status).toBe(409)
-    expect(res.body.errors[0]).toMatchObject({
-      field: 'account.email',
-      message: expect.stringContaining('已注册'),
+    const [known, unknown] = [
+      await call('POST', '/participants/register', second),
+      await call('POST', '/participants/register', fresh),
+    ]
+    expect(known.status).toBe(202)
+    expect(Object.keys(known.body).sort()).toEqual(Object.keys(unknown.body).sort())
+    expect(known.body.status).toBe(unknown.body.status)
+    const accounts = await payload.count({
+      collection: 'users',
+      where: { email: { equals: first.account.email } },
     })
+    expect(accounts.totalDocs).toBe(1)
+    const mails = await outboxMail()
+    const toKnown = mails.filter((m) =>
+      (m.to as { text: string }).text.includes(first.account.email),
+    )
+    expect(toKnown.map((m) => m.subject)).toEqual(['【Exemplar 征集平台】您的邮箱已注册过账号'])
+    expect(made1.user.id).toBeDefined()
+    made.users.push(
+      ...(
+        await payload.find({
+          collection: 'users',
+          where: { email: { equals: fresh.account.email } },
+          depth: 0,
+        })
+      ).docs.map((u) => u.id),
+    )
+  })
+
+  it('should refuse to sign in an account until its mailed link is opened, then let it in', async () => {
+    const body = institutionBody()
+    expect((await call('POST', '/participants/register', body)).status).toBe(202)
+    const signIn = () =>
+      call('POST', '/users/login', { email: body.account.email, password: body.account.password })
+    const before = await signIn()
+    expect(before.status).toBe(403)
+    expect(JSON.stringify(before.body)).toContain('注册确认邮件')
+    const token = await takeConfirmationToken(body.account.email)
+    expect((await call('POST', '/participants/confirm', { token })).status).toBe(200)
+    expect((await call('POST', '/participants/confirm', { token })).status).toBe(400)
+    const after = await signIn()
+    expect(after.status).toBe(200)
+    made.users.push(after.body.user.id)
+  })
+
+  it('should mail a new link to an address whose account was never confirmed', async () => {
+    const body = institutionBody()
+    await call('POST', '/participants/register', body)
+    const stale = await takeConfirmationToken(body.account.email)
+    await call('POST', '/participants/register', body)
+    const fresh = await takeConfirmationToken(body.account.email)
+    expect(fresh).not.toBe(stale)
+    expect((await call('POST', '/participants/confirm', { token: stale })).status).toBe(400)
+    expect((await call('POST', '/participants/confirm', { token: fresh })).status).toBe(200)
+    made.users.push(
+      ...(
+        await payload.find({
+          collection: 'users',
+          where: { email: { equals: body.account.email } },
+          depth: 0,
+        })
+      ).docs.map((u) => u.id),
+    )
   })
 
   it('should list every problem at once: short password, no agreement, missing licence name', async () => {

@@ -150,7 +150,7 @@ describe('transactions', () => {
   it('should register 20 institutions at once, each with its account and institution', async () => {
     const emails = Array.from({ length: 20 }, (_, i) => `tx-many-${i}@test.example.org`)
     const replies = await Promise.all(emails.map((email) => register(institution(email))))
-    expect(replies.map((r) => r.status)).toEqual(emails.map(() => 201))
+    expect(replies.map((r) => r.status)).toEqual(emails.map(() => 202))
     const users = await payload.find({
       collection: 'users',
       where: { email: { in: emails } },

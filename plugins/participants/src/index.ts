@@ -5,7 +5,9 @@ import { doctorProfilesCollection } from './collections/DoctorProfiles'
 import { mediaPartnersCollection } from './collections/MediaPartners'
 import { withConfidentialMedia } from './collections/confidentialMedia'
 import { extendOrganizations } from './collections/organizationExtensions'
+import { extendUsers } from './collections/userExtensions'
 import { pledgesCollection } from './collections/Pledges'
+import { confirmEndpoint } from './endpoints/confirm'
 import { createDoctorEndpoint } from './endpoints/doctors'
 import { participantsEndpoints } from './endpoints/participants'
 import { registerEndpoint } from './endpoints/register'
@@ -25,6 +27,9 @@ export const participantsPlugin =
     const collections = (config.collections ?? []).map((collection): CollectionConfig => {
       if (collection.slug === resolved.organizations) {
         return extendOrganizations(collection, resolved)
+      }
+      if (collection.slug === resolved.users) {
+        return extendUsers(collection, resolved)
       }
       // Wraps whatever read rule the media collection has by now, so list this plugin after
       // any plugin that replaces that rule.
@@ -47,6 +52,7 @@ export const participantsPlugin =
         : [
             ...(config.endpoints ?? []),
             registerEndpoint(resolved),
+            confirmEndpoint(resolved),
             ...participantsEndpoints(resolved),
           ],
     }

@@ -25,6 +25,10 @@ export interface ParticipantsPluginOptions {
   doctorVerificationWorkingDays?: number
   /** Public holidays and weekend working days in Asia/Shanghai; weekends only when absent. */
   calendar?: WorkingCalendar
+  /** Public origin of the site, for the links in registration mail. Default `SITE_PUBLIC_URL`. */
+  siteUrl?: string
+  /** How long a registration's confirmation link works (hours; default 72). */
+  confirmationHours?: number
 }
 
 export interface ResolvedParticipantsOptions {
@@ -37,6 +41,8 @@ export interface ResolvedParticipantsOptions {
   maxDoctorsPerInstitution: number
   doctorVerificationWorkingDays: number
   calendar: WorkingCalendar
+  siteUrl: string
+  confirmationHours: number
 }
 
 export function resolveParticipantsOptions(
@@ -52,5 +58,10 @@ export function resolveParticipantsOptions(
     maxDoctorsPerInstitution: options.maxDoctorsPerInstitution ?? 20,
     doctorVerificationWorkingDays: options.doctorVerificationWorkingDays ?? 10,
     calendar: options.calendar ?? {},
+    siteUrl: (options.siteUrl ?? process.env.SITE_PUBLIC_URL ?? 'http://localhost:4321').replace(
+      /\/$/,
+      '',
+    ),
+    confirmationHours: options.confirmationHours ?? 72,
   }
 }

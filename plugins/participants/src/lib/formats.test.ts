@@ -99,3 +99,15 @@ describe('checkHostname', () => {
     }
   })
 })
+
+describe('checkEmail at its length limit', () => {
+  it('should accept an address of exactly 254 characters', () => {
+    const address = `${'a'.repeat(254 - '@example.org'.length)}@example.org`
+    expect(checkEmail(address)).toBeUndefined()
+  })
+
+  it('should refuse a 300,000-character address by its length, naming the limit', () => {
+    // A run with no "@" is the input the pattern backtracks on; the length is checked first.
+    expect(checkEmail('a'.repeat(300_000))).toBe('邮箱最长 254 个字符')
+  })
+})

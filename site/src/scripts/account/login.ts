@@ -1,5 +1,11 @@
 /** The sign-in form (pages/login.astro). */
-import { clearErrors, clearErrorsOnInput, showErrors, type FieldError } from '../../lib/forms'
+import {
+  clearErrors,
+  clearErrorsOnInput,
+  postJson,
+  showErrors,
+  type FieldError,
+} from '../../lib/forms'
 import { localeFromLang } from '../../lib/i18n'
 import { afterSignIn, signIn } from './session'
 import { ta } from './text'
@@ -14,6 +20,7 @@ export function initLoginForm(): void {
   const locale = localeFromLang(document.documentElement.lang)
   const status = form.querySelector('[data-form-status]')
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')
+  void confirmRegistration(form, locale, status)
 
   form.addEventListener('submit', (event) => {
     event.preventDefault()
@@ -63,4 +70,40 @@ export function initLoginForm(): void {
       })
       .finally(() => button?.removeAttribute('aria-disabled'))
   })
+}
+
+/** `/login?confirm=<token>`, the link registration mailed: confirm, then sign in as usual. */
+async function confirmRegistration(
+  form: HTMLFormElement,
+  locale: ReturnType<typeof localeFromLang>,
+  status: Element | null,
+): Promise<void> {
+  const url = new URL(location.href)
+  const token = url.searchParams.get('confirm')
+  if (!token) {
+    return
+  }
+  url.searchParams.delete('confirm')
+  history.replaceState(null, '', url)
+  if (status) {
+    status.textContent = ta(locale, 'login.confirming')
+  }
+  try {
+    const result = await postJson<{ email?: string }>('/api/participants/confirm', { token })
+    if (status) {
+      status.textContent = result.ok ? ta(locale, 'login.confirmed') : ''
+    }
+    if (!result.ok) {
+      showErrors(form, result.errors, ta(locale, 'summary'))
+      return
+    }
+    const email = form.elements.namedItem('email') as HTMLInputElement | null
+    if (email && result.data?.email) {
+      email.value = result.data.email
+    }
+  } catch {
+    if (status) {
+      status.textContent = ta(locale, 'network')
+    }
+  }
 }

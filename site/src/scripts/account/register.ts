@@ -1,7 +1,7 @@
 /**
  * The registration forms (institution, author, media partner): repeatable
  * rows, the instant name-vs-licence check, checks before sending, then
- * `POST /api/participants/register`, sign-in and the account page. Errors
+ * `POST /api/participants/register` and word to open the mailed link. Errors
  * from either side appear next to their inputs and in the summary.
  */
 import { checkRegistration, namesMatch } from '../../lib/account'
@@ -14,7 +14,6 @@ import {
 } from '../../lib/forms'
 import { localeFromLang } from '../../lib/i18n'
 import { dropBlankRows, initRepeats } from './rows'
-import { afterSignIn, signIn } from './session'
 import { ta } from './text'
 
 const locale = () => localeFromLang(document.documentElement.lang)
@@ -96,15 +95,10 @@ async function register(form: HTMLFormElement): Promise<void> {
       )
       return
     }
-    say(ta(locale(), 'register.done'))
-    const account = body.account as { email?: string; password?: string } | undefined
-    const login = await signIn(account?.email ?? '', account?.password ?? '')
-    const accountPath = form.dataset.accountPath ?? '/account'
-    if (login.ok) {
-      location.assign(afterSignIn(accountPath))
-    } else {
-      say(ta(locale(), 'register.loginFailed'))
-    }
+    // The same answer whether the address is new or known: the mailbox tells which.
+    const account = body.account as { email?: string } | undefined
+    say(ta(locale(), 'register.checkEmail').replace('{email}', account?.email ?? ''))
+    form.reset()
   } catch {
     say(ta(locale(), 'network'))
   } finally {

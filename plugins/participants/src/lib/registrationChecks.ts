@@ -1,0 +1,110 @@
+import {
+  checkEmail,
+  checkHostname,
+  checkLandline,
+  checkMobile,
+  checkPassword,
+  checkPostcode,
+  optional,
+  required,
+  type Check,
+} from './formats'
+import type { FieldError } from './errors'
+import { licenceMismatchMessage, namesMatch } from './names'
+
+/**
+ * The registration form's checks that need no database, so a person sees all
+ * their mistakes at once and the common refusals never start a write.
+ */
+export const KINDS = ['institution', 'author', 'partner'] as const
+export type Kind = (typeof KINDS)[number]
+
+export type Body = Record<string, unknown>
+export const objectAt = (body: Body, key: string): Body => {
+  const value = body[key]
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : {}
+}
+export const str = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
+
+/** Checks one value and records the problem under its dotted path. */
+function collect(errors: FieldError[], field: string, check: Check, value: unknown) {
+  const message = check(value)
+  if (message) {
+    errors.push({ field, message })
+  }
+}
+
+/**
+ * Everything that can be checked before writing, so a person sees all their
+ * mistakes at once and the common refusals never start a write. Payload's
+ * own validation still runs on each document inside the unit of work.
+ */
+export function precheck(kind: Kind, body: Body): FieldError[] {
+  const errors: FieldError[] = []
+  const account = objectAt(body, 'account')
+  if (body.agreement !== true) {
+    errors.push({ field: 'agreement', message: '请阅读并同意平台协议（agreement）' })
+  }
+  collect(errors, 'account.email', required('邮箱', checkEmail), account.email)
+  collect(errors, 'account.password', checkPassword, account.password)
+  collect(errors, 'account.name', required('姓名'), account.name)
+  collect(errors, 'account.phone', optional(checkMobile), account.phone)
+  if (kind === 'institution') {
+    const inst = objectAt(body, 'institution')
+    collect(errors, 'institution.name', required('机构名称'), inst.name)
+    collect(errors, 'institution.licenceName', required('营业执照名称'), inst.licenceName)
+    if (
+      str(inst.name) &&
+      str(inst.licenceName) &&
+      !namesMatch(str(inst.name), str(inst.licenceName))
+    ) {
+      errors.push({
+        field: 'institution.licenceName',
+        message: licenceMismatchMessage(inst.name, inst.licenceName),
+      })
+    }
+    collect(errors, 'institution.type', required('机构类型'), inst.type)
+  } else if (kind === 'author') {
+    const author = objectAt(body, 'author')
+    collect(errors, 'author.name', required('姓名'), author.name)
+    collect(errors, 'author.mobile', required('手机', checkMobile), author.mobile)
+    collect(errors, 'author.address', required('通讯地址'), author.address)
+    collect(errors, 'author.postcode', required('邮编', checkPostcode), author.postcode)
+  } else {
+    const partner = objectAt(body, 'partner')
+    collect(errors, 'partner.outletName', required('媒体名称'), partner.outletName)
+    collect(errors, 'partner.email', required('电子邮箱', checkEmail), partner.email)
+    collect(errors, 'partner.contactName', required('联系人'), partner.contactName)
+    collect(errors, 'partner.mobile', required('手机', checkMobile), partner.mobile)
+    collect(errors, 'partner.landline', optional(checkLandline), partner.landline)
+    const modes = partner.modes
+    if (!Array.isArray(modes) || modes.length === 0) {
+      errors.push({ field: 'partner.modes', message: '请至少选择一种参与方式（modes）' })
+    }
+    const domains = Array.isArray(partner.embedDomains) ? partner.embedDomains : []
+    domains.forEach((d, i) => collect(errors, `partner.embedDomains.${i}`, checkHostname, d))
+  }
+  return errors
+}
+
+export function profileData(kind: 'author' | 'partner', part: Body): Body {
+  if (kind === 'author') {
+    return {
+      name: str(part.name),
+      mobile: str(part.mobile),
+      address: str(part.address),
+      postcode: str(part.postcode),
+      informationSource: str(part.informationSource) || undefined,
+    }
+  }
+  return {
+    outletName: str(part.outletName),
+    address: str(part.address) || undefined,
+    contactName: str(part.contactName),
+    landline: str(part.landline) || undefined,
+    mobile: str(part.mobile),
+    modes: Array.isArray(part.modes) ? part.modes : [],
+    otherMode: str(part.otherMode) || undefined,
+    embedDomains: Array.isArray(part.embedDomains) ? part.embedDomains.map(str) : [],
+  }
+}
