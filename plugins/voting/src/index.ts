@@ -1,4 +1,4 @@
-import type { Access, CollectionConfig, Config } from 'payload'
+import type { Access, CollectionConfig, Config, Field } from 'payload'
 
 import { campaignVotingField } from './collections/campaignVotingField'
 import { voteAuditsCollection } from './collections/VoteAudits'
@@ -6,6 +6,7 @@ import { voteCodesCollection } from './collections/VoteCodes'
 import { votersCollection } from './collections/Voters'
 import { votesCollection } from './collections/Votes'
 import { votingEndpoints } from './endpoints'
+import { maskTally } from './hooks/maskTally'
 import { bumpGeneration } from './lib/generation'
 import { resolveVotingOptions } from './options'
 import type { VotingPluginOptions } from './types'
@@ -25,6 +26,17 @@ export const votingPlugin =
   (config: Config): Config => {
     const resolved = resolveVotingOptions(options)
     const canManage: Access = ({ req }) => resolved.isEditor(req.user)
+    // The public reads an entry's tally only as its campaign shows it.
+    const withMaskedTally = (field: Field): Field => {
+      if (!('name' in field) || field.name !== resolved.tallyField || field.type === 'ui') {
+        return field
+      }
+      const hooks = (field as { hooks?: { afterRead?: unknown[] } }).hooks
+      return {
+        ...field,
+        hooks: { ...hooks, afterRead: [...(hooks?.afterRead ?? []), maskTally(resolved)] },
+      } as Field
+    }
     const collections = (config.collections ?? []).map((collection): CollectionConfig => {
       if (collection.slug !== resolved.campaigns && collection.slug !== resolved.entries) {
         return collection
@@ -38,6 +50,9 @@ export const votingPlugin =
       const needsField =
         collection.slug === resolved.campaigns &&
         !collection.fields.some((f) => 'name' in f && f.name === 'voting')
+      if (collection.slug === resolved.entries) {
+        return { ...collection, hooks, fields: collection.fields.map(withMaskedTally) }
+      }
       return {
         ...collection,
         hooks,
