@@ -439,6 +439,12 @@ describe('upload quotas, counted in the database', () => {
 })
 
 describe('the sweep, on the jobs queue', () => {
+  it("should start the queue's runner with the Payload that serves Payload's routes", async () => {
+    // Next's routes (and the CMS's instrumentation hook) ask getPayload for crons.
+    expect((await rest(editor).get('/users/me')).status).toBe(200)
+    expect(payload.crons.length).toBeGreaterThan(0)
+  })
+
   let c: Campaign
   const exists = (name: string) => fs.existsSync(path.join(mediaDir(), name))
   const mediaDoc = (id: number) =>
