@@ -15,5 +15,5 @@ export async function register(): Promise<void> {
       import('./fastPaths'),
       import('./fastPathsKey'),
     ])
-  publishFastPaths(createFastPaths(await getPayload({ config })))
+  publishFastPaths(createFastPaths(await getPayload({ config, cron: true })))
 }

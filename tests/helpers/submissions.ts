@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import JSZip from 'jszip'
-import type { Payload } from 'payload'
+import { handleEndpoints, type Payload } from 'payload'
 import { PDFDocument } from 'pdf-lib'
 import sharp from 'sharp'
 
@@ -235,5 +235,103 @@ export function submissionsClient(baseUrl: string, token?: string) {
     post: (route: string, body: unknown = {}) => call('POST', route, body),
     patch: (route: string, body: unknown) => call('PATCH', route, body),
     upload,
+  }
+}
+
+/** Payload's own REST routes (as Next serves them), called in-process with a user's token. */
+export function restClient(config: Payload['config'], cacheKey: string, token?: string) {
+  const call = async (method: string, route: string, body?: BodyInit, type?: string) => {
+    const res = await handleEndpoints({
+      config,
+      payloadInstanceCacheKey: cacheKey,
+      request: new Request(`http://localhost:3000/api${route}`, {
+        method,
+        headers: {
+          ...(token ? { authorization: `JWT ${token}` } : {}),
+          ...(type ? { 'content-type': type } : {}),
+        },
+        ...(body === undefined ? {} : { body }),
+      }),
+    })
+    return res
+  }
+  const json = async (method: string, route: string, body?: unknown) => {
+    const res = await call(
+      method,
+      route,
+      body === undefined ? undefined : JSON.stringify(body),
+      body === undefined ? undefined : 'application/json',
+    )
+    const text = await res.text()
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { status: res.status, body: (text ? JSON.parse(text) : {}) as any }
+  }
+  /** `POST /api/<collection>` multipart, as the admin uploads: the file and `_payload` JSON. */
+  const upload = async (
+    collection: string,
+    file: Buffer,
+    name: string,
+    type: string,
+    data: Record<string, unknown> = {},
+  ) => {
+    const form = new FormData()
+    form.set('file', new Blob([new Uint8Array(file)], { type }), name)
+    form.set('_payload', JSON.stringify(data))
+    // Sent as bytes: a FormData body streamed by undici fails unhandled when the server stops
+    // reading it (a refused upload), which is the case under test.
+    const encoded = new Response(form)
+    const bytes = new Uint8Array(await encoded.arrayBuffer())
+    const res = await call('POST', `/${collection}`, bytes, encoded.headers.get('content-type')!)
+    const text = await res.text()
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { status: res.status, body: (text ? JSON.parse(text) : {}) as any }
+  }
+  return {
+    get: (route: string) => call('GET', route),
+    post: (route: string, body: unknown) => json('POST', route, body),
+    patch: (route: string, body: unknown) => json('PATCH', route, body),
+    upload,
+  }
+}
+
+/** tus 1.0 requests to the CMS's bare route, with a participant's headers. */
+export function tusClient(baseUrl: string, headers: () => Record<string, string>) {
+  const url = (route = '') => `${baseUrl}/api/submissions/tus${route}`
+  const meta = (fields: Record<string, string>) =>
+    Object.entries(fields)
+      .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
+      .join(',')
+  const send = (method: string, route: string, extra: Record<string, string> = {}, body?: Buffer) =>
+    fetch(url(route), {
+      method,
+      headers: { ...headers(), 'tus-resumable': '1.0.0', ...extra },
+      ...(body ? { body: new Uint8Array(body) } : {}),
+    })
+  return {
+    /** Starts an upload of `length` bytes; answers the response and the upload id. */
+    create: async (
+      length: number,
+      fields: { campaign: number | string; filename?: string; track?: string },
+    ) => {
+      const res = await send('POST', '', {
+        'upload-length': String(length),
+        'upload-metadata': meta({
+          filename: fields.filename ?? 'clip.mp4',
+          campaign: String(fields.campaign),
+          track: fields.track ?? 'main',
+        }),
+      })
+      return { res, id: res.headers.get('location')?.split('/').pop() ?? '' }
+    },
+    patch: (id: string, offset: number, chunk: Buffer) =>
+      send(
+        'PATCH',
+        `/${id}`,
+        { 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' },
+        chunk,
+      ),
+    head: (id: string) => send('HEAD', `/${id}`),
+    get: (id: string) => send('GET', `/${id}`),
+    remove: (id: string) => send('DELETE', `/${id}`),
   }
 }

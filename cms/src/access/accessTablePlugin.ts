@@ -58,11 +58,15 @@ function applyToPayloadCollections(payload: Payload): void {
   if (unknown.length > 0) {
     throw new Error(`access table: rows for collections that do not exist: ${unknown.join(', ')}`)
   }
-  const globals: string[] = payload.config.globals.map((g) => g.slug)
-  const unknownGlobals = Object.keys(ACCESS_TABLE.globals).filter((s) => !globals.includes(s))
-  if (unknownGlobals.length > 0) {
+  const configured = new Set(Object.keys(ACCESS_TABLE.globals))
+  for (const global of payload.config.globals) {
+    // Payload adds some globals itself (jobs stats) after the plugins ran.
+    global.access = { ...global.access, ...globalAccessFor(global.slug) }
+    configured.delete(global.slug)
+  }
+  if (configured.size > 0) {
     throw new Error(
-      `access table: rows for globals that do not exist: ${unknownGlobals.join(', ')}`,
+      `access table: rows for globals that do not exist: ${[...configured].join(', ')}`,
     )
   }
 }

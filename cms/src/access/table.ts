@@ -256,6 +256,22 @@ export const ACCESS_TABLE: {
       readVersions: nobody,
       note: 'An append-only record written by the voting plugin.',
     },
+    'upload-sessions': {
+      read: editors,
+      create: nobody,
+      update: nobody,
+      delete: editors,
+      readVersions: nobody,
+      note: 'Uploads in flight, per owner, for the quotas; written by the submissions plugin only.',
+    },
+    'payload-jobs': {
+      read: editors,
+      create: nobody,
+      update: nobody,
+      delete: nobody,
+      readVersions: nobody,
+      note: 'Payload’s job queue (the hourly upload sweep); queued and run by the CMS itself.',
+    },
     'payload-locked-documents': {
       read: staff,
       create: staff,
@@ -314,6 +330,12 @@ export const ACCESS_TABLE: {
     },
   },
   globals: {
+    'payload-jobs-stats': {
+      read: editors,
+      update: nobody,
+      readVersions: nobody,
+      note: 'When each scheduled job last ran; written by Payload’s scheduler through the adapter.',
+    },
     'screening-words': {
       read: editors,
       update: editors,

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
 import { accessFor } from '../access/accessFor'
+import { isEditorField } from '../access/isEditor'
 import { dataDir } from '../env'
 import { l } from '../lib/label'
 import { idOf } from '../lib/roles'
@@ -57,8 +58,14 @@ export const Media: CollectionConfig = {
   },
   hooks: {
     beforeChange: [
+      // The uploader owns the file. Only editors may name another owner: the field's access
+      // drops a client's value, so for everyone else this is the signed-in user.
       ({ data, operation, req }) => {
-        if (operation === 'create' && data.owner === undefined && idOf(req.user) !== undefined) {
+        if (
+          operation === 'create' &&
+          (data.owner === undefined || data.owner === null) &&
+          idOf(req.user) !== undefined
+        ) {
           return { ...data, owner: idOf(req.user) }
         }
         return data
@@ -74,6 +81,9 @@ export const Media: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       index: true,
+      // Ownership decides who reads a private upload, whose quota it counts against and
+      // which entries it may be attached to: never the client's to set.
+      access: { create: isEditorField, update: isEditorField },
       admin: { readOnly: true },
     },
   ],

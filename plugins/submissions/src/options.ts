@@ -1,6 +1,8 @@
 import type { ResolvedSubmissionsOptions, SubmissionsPluginOptions } from './types'
 
 const MB = 1024 * 1024
+const GB = 1024 * MB
+const HOUR = 3600_000
 
 /** States an entry can be withdrawn from by its submitter (API.md). */
 export const WITHDRAWABLE_STATES: readonly string[] = ['draft', 'submitted', 'returned']
@@ -14,6 +16,8 @@ export function resolveSubmissionsOptions(
     entries: options.entries ?? 'entries',
     campaigns: options.campaigns ?? 'campaigns',
     media: options.media ?? 'media',
+    users: options.users ?? 'users',
+    uploadSessions: options.uploadSessions ?? 'upload-sessions',
     isEditor: options.isEditor,
     publicStates: options.publicStates ?? [
       'accepted',
@@ -25,9 +29,14 @@ export function resolveSubmissionsOptions(
     ],
     submissionPhase: options.submissionPhase ?? 'submission',
     maxPlainUploadBytes: options.maxPlainUploadBytes ?? 30 * MB,
-    maxResumableBytes: options.maxResumableBytes ?? 2048 * MB,
+    maxResumableBytes: options.maxResumableBytes ?? 2 * GB,
     resumablePerUser: options.resumablePerUser ?? 3,
-    resumableExpiryMs: options.resumableExpiryMs ?? 24 * 3600_000,
+    resumableExpiryMs: options.resumableExpiryMs ?? 24 * HOUR,
+    maxInFlightBytesPerUser: options.maxInFlightBytesPerUser ?? 4 * GB,
+    maxStoredBytesPerUser: options.maxStoredBytesPerUser ?? 10 * GB,
+    orphanGraceMs: options.orphanGraceMs ?? 24 * HOUR,
+    sweepCron: options.sweepCron ?? '17 * * * *',
+    jobsQueue: options.jobsQueue ?? 'submissions',
     siteUrl: (options.siteUrl ?? process.env.SITE_PUBLIC_URL ?? 'http://localhost:4321').replace(
       /\/$/,
       '',

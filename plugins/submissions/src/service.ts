@@ -35,6 +35,8 @@ import {
 } from './rules'
 import { DEFAULT_PROMOTION_WORDS, screenContent } from './screening'
 import type { ResolvedSubmissionsOptions } from './types'
+import { uploadQuota } from './uploads/quota'
+import { mediaDirOf } from './uploads/sweep'
 
 type Doc = Record<string, unknown> & { id: number | string }
 
@@ -611,6 +613,7 @@ export class SubmissionsService {
       ...new Set(entries.map((e) => idOf(e.campaign)).filter((x) => x !== undefined)),
     ]
     const campaigns = new Map<string, Record<string, unknown>>()
+    const phases = new Map<string, Campaign['phases']>()
     if (campaignIds.length > 0) {
       const found = await this.payload.find({
         collection: this.options.campaigns,
@@ -621,8 +624,9 @@ export class SubmissionsService {
         overrideAccess: false,
         user,
       })
-      for (const c of found.docs as unknown as Doc[]) {
+      for (const c of found.docs as unknown as Campaign[]) {
         campaigns.set(String(c.id), { id: c.id, title: c.title, slug: c.slug })
+        phases.set(String(c.id), c.phases)
       }
     }
     return {
@@ -641,12 +645,20 @@ export class SubmissionsService {
             at: h.at,
             reason: h.reason ?? null,
           })),
-          editable: EDITABLE_STATES.includes(String(e.status)),
+          editable: this.editable(e.status, phases.get(String(idOf(e.campaign)))),
           withdrawable: WITHDRAWABLE_STATES.includes(String(e.status)),
           updatedAt: e.updatedAt,
         })),
       },
     }
+  }
+
+  /** Whether the submitter may still change an entry: a draft while the window is open, a returned one always. */
+  private editable(status: unknown, phases: Campaign['phases'] | undefined): boolean {
+    if (!EDITABLE_STATES.includes(String(status))) {
+      return false
+    }
+    return this.deadlineProblem({ id: 0, phases }, status) === null
   }
 
   /** Email (and SMS when the account has a phone); a failure is logged, the submission stands. */
@@ -715,6 +727,20 @@ export class SubmissionsService {
         this.options.maxPlainUploadBytes,
       )
     }
+    // Counted in flight while it is read and stored, so that every process sees these bytes.
+    const reservation = await uploadQuota(this.payload, this.options).reserve(input.user, {
+      kind: 'plain',
+      declaredBytes: declared,
+    })
+    try {
+      return await this.receivePlain(input)
+    } finally {
+      await reservation.release()
+    }
+  }
+
+  /** The plain upload's body, once its length was checked and its bytes reserved. */
+  private async receivePlain(input: SubmissionsInput): Promise<SubmissionsOutput> {
     let form: FormData
     try {
       form = await input.formData()
@@ -836,8 +862,9 @@ export class SubmissionsService {
       depth: 0,
       overrideAccess: false,
       user,
-      // Media's guard takes the facts only from here, never from a request body.
-      context: { submissionFacts },
+      // Media's guard takes the facts only from here, never from a request body; the bytes
+      // were counted against the quota when the upload was reserved.
+      context: { submissionFacts, submissionsQuotaChecked: true },
     })) as unknown as Record<string, unknown>
   }
 
@@ -1041,9 +1068,7 @@ export class SubmissionsService {
   }
 
   staticDir(): string {
-    const upload = this.payload.collections[this.options.media as CollectionSlug]?.config.upload
-    const dir = upload && typeof upload === 'object' ? upload.staticDir : undefined
-    return path.resolve(dir ?? 'media')
+    return mediaDirOf(this.payload, this.options.media)
   }
 
   describe(doc: Record<string, unknown>) {

@@ -15,6 +15,10 @@ export interface SubmissionsPluginOptions {
   campaigns?: CollectionSlug
   /** The upload collection entry attachments point at. */
   media?: CollectionSlug
+  /** The auth collection that owns media and upload sessions. Default `users`. */
+  users?: CollectionSlug
+  /** The plugin's own collection of uploads being received (quotas across processes). Default `upload-sessions`. */
+  uploadSessions?: CollectionSlug
   /** Who screens entries and edits the screening word list. */
   isEditor: (user: unknown) => boolean
   /** Entry states in which an entry is on public display: their files become readable by anyone. */
@@ -27,8 +31,27 @@ export interface SubmissionsPluginOptions {
   maxResumableBytes?: number
   /** Unfinished resumable uploads one user may have at once. Default 3. */
   resumablePerUser?: number
-  /** An unfinished resumable upload is deleted after this long. Default 24 h. */
+  /**
+   * An unfinished (or finished but never completed) resumable upload that received no byte
+   * for this long is deleted with its file by the sweep. Default 24 h.
+   */
   resumableExpiryMs?: number
+  /**
+   * Bytes one user may have in flight at once: the declared lengths of their unfinished
+   * resumable uploads plus the plain uploads being received. Default 4 GB (two 2 GB videos).
+   */
+  maxInFlightBytesPerUser?: number
+  /**
+   * Bytes of files one user may keep: the media they own plus what they have in flight.
+   * Default 10 GB (five 2 GB videos; orphans are swept, so this is attached work).
+   */
+  maxStoredBytesPerUser?: number
+  /** A participant's upload that nothing refers to is deleted this long after it was made. Default 24 h. */
+  orphanGraceMs?: number
+  /** When the sweep of orphans and idle uploads is queued (cron, server time). Default hourly. */
+  sweepCron?: string
+  /** Jobs queue the sweep runs on; the plugin adds an `autoRun` entry for it. Default `submissions`. */
+  jobsQueue?: string
   /** Public origin of the site, for links in confirmations. Default `SITE_PUBLIC_URL` or http://localhost:4321. */
   siteUrl?: string
   /** Sends a text message: the host's one SMS sender (an outbox, or a provider). */
@@ -41,6 +64,8 @@ export interface ResolvedSubmissionsOptions {
   entries: CollectionSlug
   campaigns: CollectionSlug
   media: CollectionSlug
+  users: CollectionSlug
+  uploadSessions: CollectionSlug
   isEditor: (user: unknown) => boolean
   publicStates: readonly string[]
   submissionPhase: string
@@ -48,6 +73,11 @@ export interface ResolvedSubmissionsOptions {
   maxResumableBytes: number
   resumablePerUser: number
   resumableExpiryMs: number
+  maxInFlightBytesPerUser: number
+  maxStoredBytesPerUser: number
+  orphanGraceMs: number
+  sweepCron: string
+  jobsQueue: string
   siteUrl: string
   notifier: Notifier | undefined
   sendSms: (to: string, text: string) => Promise<void>

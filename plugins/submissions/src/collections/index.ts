@@ -1,7 +1,11 @@
 import type { Access, CollectionConfig, Field, FieldAccess, GlobalConfig, Where } from 'payload'
 
-import { DEFAULT_PROMOTION_WORDS } from '../screening'
+import { limitStoredBytes } from '../hooks/limitStoredBytes'
+import { refuseForeignAttachments } from '../hooks/refuseForeignAttachments'
+import { requireOpenWindow } from '../hooks/requireOpenWindow'
+import { safeFileHeaders } from '../lib/fileHeaders'
 import { idOf } from '../lib/ids'
+import { DEFAULT_PROMOTION_WORDS } from '../screening'
 import type { ResolvedSubmissionsOptions } from '../types'
 import { guardSubmission, protectMediaFacts, syncPublicFiles } from './hooks'
 
@@ -136,7 +140,12 @@ export function extendCollections(
         ...collection,
         hooks: {
           ...collection.hooks,
-          beforeChange: [...(collection.hooks?.beforeChange ?? []), guardSubmission(options)],
+          beforeChange: [
+            ...(collection.hooks?.beforeChange ?? []),
+            requireOpenWindow(options),
+            refuseForeignAttachments(options),
+            guardSubmission(options),
+          ],
           afterChange: [...(collection.hooks?.afterChange ?? []), syncPublicFiles(options)],
         },
         fields: hasField(collection, 'screeningFlags')
@@ -145,15 +154,30 @@ export function extendCollections(
       }
     }
     if (collection.slug === options.media) {
+      const upload = typeof collection.upload === 'object' ? collection.upload : {}
       return {
         ...collection,
+        // Payload's own file route (`/api/media/file/…`) sends these with every stored file.
+        ...(collection.upload
+          ? {
+              upload: {
+                ...upload,
+                modifyResponseHeaders: ({ headers }: { headers: Headers }) =>
+                  safeFileHeaders(upload.modifyResponseHeaders?.({ headers }) || headers),
+              },
+            }
+          : {}),
         access: {
           ...collection.access,
           read: mediaRead(options.isEditor, collection.access?.read),
         },
         hooks: {
           ...collection.hooks,
-          beforeChange: [...(collection.hooks?.beforeChange ?? []), protectMediaFacts(options)],
+          beforeChange: [
+            ...(collection.hooks?.beforeChange ?? []),
+            protectMediaFacts(options),
+            limitStoredBytes(options),
+          ],
         },
         fields: hasField(collection, 'submissionFacts')
           ? collection.fields

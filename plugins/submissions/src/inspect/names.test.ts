@@ -40,3 +40,16 @@ describe('safeFileName', () => {
     expect(name).toBe(`${'案'.repeat(65)}.docx`)
   })
 })
+
+describe('safeFileName on hostile names', () => {
+  it('should strip 100 000 dots and spaces around a name in one pass', () => {
+    expect(
+      safeFileName(`${'.'.repeat(100_000)}${' '.repeat(100_000)}x${' .'.repeat(100_000)}`),
+    ).toBe('x')
+    expect(safeFileName(`a${'. '.repeat(100_000)}b.png`).endsWith('.png')).toBe(true)
+  })
+
+  it('should cut a name of 100 000 characters to 200 bytes in one pass', () => {
+    expect(safeFileName(`${'中'.repeat(100_000)}.jpg`)).toBe(`${'中'.repeat(65)}.jpg`)
+  })
+})

@@ -1,3 +1,5 @@
+import { APIError } from 'payload'
+
 import type { RuleProblem } from '../rules'
 
 /** A refusal with the contract's body `{ errors: [{ field, code, message, limit? }] }`. */
@@ -23,4 +25,12 @@ export function refuse(
   return new SubmissionError(status, [
     { field, code, message, ...(limit !== undefined ? { limit } : {}) },
   ])
+}
+
+/**
+ * The same refusal thrown from a collection hook: Payload answers an
+ * `APIError` with its status, the message, and `data.errors` (the contract's list).
+ */
+export function hookRefusal(err: SubmissionError): APIError {
+  return new APIError(err.message, err.status, { errors: err.errors }, true)
 }

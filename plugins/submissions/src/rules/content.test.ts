@@ -327,3 +327,37 @@ describe('checkContent text and copyright', () => {
     expect(codes(req, { ...base, attachments: [{ file: doc }] })).toEqual([])
   })
 })
+
+describe('section headings at their length limit', () => {
+  const withHeading = (heading: string): EntryContent => ({
+    ...completeTextImage('组织义诊。'),
+    sections: [
+      { heading, body: '提升慢病患者随访率。' },
+      { heading: '二、主要举措', body: '组织义诊。' },
+      { heading: '三、推广情况', body: '已在全市推广。' },
+    ],
+  })
+  const headingProblems = (content: EntryContent, complete: boolean) =>
+    checkContent(textImage, content, { complete }).filter((p) => p.field === 'sections.0.heading')
+
+  it('should take a heading of 50 characters and refuse one of 51, naming the limit', () => {
+    expect(headingProblems(withHeading(`工作目标${'字'.repeat(46)}`), true)).toEqual([])
+    expect(headingProblems(withHeading(`工作目标${'字'.repeat(47)}`), false)).toEqual([
+      {
+        field: 'sections.0.heading',
+        code: 'section.headingTooLong',
+        message: '章节标题不超过 50 字（第 1 节 51 字）',
+        limit: 50,
+      },
+    ])
+  })
+
+  it('should refuse a heading of 100 000 brackets by its length and never match it', () => {
+    const problems = checkContent(textImage, withHeading('('.repeat(100_000)), { complete: true })
+    expect(problems.map((p) => `${p.field}:${p.code}`)).toEqual([
+      'sections.0.heading:section.headingTooLong',
+      'sections:sections.missing',
+    ])
+    expect(problems[1]!.limit).toBe('工作目标')
+  })
+})

@@ -1,6 +1,6 @@
 import { countChars, hasText } from './count'
 import { checkFile } from './files'
-import { headingLabel, headingMatches, missingSections } from './headings'
+import { HEADING_MAX_LENGTH, headingLabel, headingMatches, missingSections } from './headings'
 import type {
   CheckOptions,
   EntryAttachment,
@@ -51,6 +51,12 @@ function sectionsOf(content: EntryContent) {
   return (content.sections ?? []).filter(Boolean)
 }
 
+/** A heading within the length limit, else `undefined`: longer ones are refused, never matched. */
+function headingOf(heading: string | null | undefined): string | undefined {
+  const text = heading?.trim() ?? ''
+  return text.length <= HEADING_MAX_LENGTH ? text : undefined
+}
+
 function bodyProblems(req: TrackRequirements, content: EntryContent): RuleProblem[] {
   const max = req.bodyMaxChars
   if (!max) {
@@ -89,6 +95,17 @@ function sectionProblems(
 ): RuleProblem[] {
   const problems: RuleProblem[] = []
   const sections = sectionsOf(content)
+  for (const [i, s] of sections.entries()) {
+    const length = s.heading?.trim().length ?? 0
+    if (length > HEADING_MAX_LENGTH) {
+      problems.push({
+        field: `sections.${i}.heading`,
+        code: 'section.headingTooLong',
+        message: `章节标题不超过 ${HEADING_MAX_LENGTH} 字（第 ${i + 1} 节 ${length} 字）`,
+        limit: HEADING_MAX_LENGTH,
+      })
+    }
+  }
   if (complete) {
     for (const [i, s] of sections.entries()) {
       if (!hasText(s.heading)) {
@@ -102,7 +119,7 @@ function sectionProblems(
         problems.push({
           field: `sections.${i}.body`,
           code: 'section.bodyRequired',
-          message: `请填写“${s.heading?.trim() || `第 ${i + 1} 节`}”的内容`,
+          message: `请填写“${headingOf(s.heading) || `第 ${i + 1} 节`}”的内容`,
         })
       }
     }
@@ -112,7 +129,10 @@ function sectionProblems(
   if (!complete || required.length === 0) {
     return problems
   }
-  const written = sections.filter((s) => hasText(s.body)).map((s) => s.heading ?? '')
+  const written = sections
+    .filter((s) => hasText(s.body))
+    .map((s) => headingOf(s.heading))
+    .filter((h) => h !== undefined)
   const attachments = attachmentsOf(content)
   // A 版权声明 section alone (how a .doc's copyright statement is given) does not make the
   // form the place of the body: the sections are then still the document's.
@@ -128,7 +148,8 @@ function sectionProblems(
         if (!headings) {
           continue
         }
-        for (const missing of missingSections(headings, required)) {
+        const short = headings.filter((h) => h.length <= HEADING_MAX_LENGTH)
+        for (const missing of missingSections(short, required)) {
           problems.push({
             field: `attachments.${i}.file`,
             code: 'sections.missing',
@@ -295,7 +316,7 @@ function hasCopyrightStatement(content: EntryContent): boolean {
     return true
   }
   return sectionsOf(content).some(
-    (s) => headingMatches(s.heading ?? '', COPYRIGHT_HEADING) && hasText(s.body),
+    (s) => headingMatches(headingOf(s.heading) ?? '', COPYRIGHT_HEADING) && hasText(s.body),
   )
 }
 

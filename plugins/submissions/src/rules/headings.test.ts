@@ -46,3 +46,21 @@ describe('missingSections', () => {
     expect(headingLabel('推广情况')).toBe('推广情况')
   })
 })
+
+describe('hostile headings', () => {
+  const n = 100_000
+
+  it('should give the right core for 100 000 brackets, numberings or digits, in one pass', () => {
+    expect(headingCore('('.repeat(n))).toBe('('.repeat(n))
+    expect(headingCore('一、'.repeat(n))).toBe('')
+    expect(headingCore(`${'（'.repeat(n)}）背景`)).toBe('背景')
+    expect(headingCore(`${'1.'.repeat(n)}做法`)).toBe('做法')
+    expect(headingMatches(`${'一、'.repeat(n)}项目背景`, '背景')).toBe(true)
+    expect(headingMatches('('.repeat(n), '背景')).toBe(false)
+  })
+
+  it('should name a required heading under 100 000 numberings by its words', () => {
+    expect(headingLabel(`${'一 '.repeat(n)}背景`)).toBe('背景')
+    expect(missingSections(['('.repeat(n), '一、'.repeat(n)], ['背景'])).toEqual(['背景'])
+  })
+})

@@ -19,7 +19,13 @@ export type {
 } from './types'
 export { countChars, hasText } from './count'
 export { formatBytes, formatBytesAgainst, formatDuration, formatDurationLimit } from './format'
-export { headingCore, headingLabel, headingMatches, missingSections } from './headings'
+export {
+  HEADING_MAX_LENGTH,
+  headingCore,
+  headingLabel,
+  headingMatches,
+  missingSections,
+} from './headings'
 export {
   ALLOWED_KIND_NAMES,
   FILE_KIND_LABELS,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import {
   DEFAULT_PROMOTION_WORDS,
+  MAX_FLAGS_PER_KIND,
   isResidentId15,
   isResidentId18,
   screenContent,
@@ -114,5 +115,14 @@ describe('screenContent', () => {
       'sections.0.body:phone',
       'attachments.0.caption:id-number',
     ])
+  })
+})
+
+describe('a text full of flags', () => {
+  it('should keep at most 20 flags of each kind, however many a text holds', () => {
+    const flags = screenText('电话13800138000，特效药；'.repeat(50_000), ['特效药'])
+    expect(flags.filter((f) => f.kind === 'phone')).toHaveLength(MAX_FLAGS_PER_KIND)
+    expect(flags.filter((f) => f.kind === 'promotion')).toHaveLength(MAX_FLAGS_PER_KIND)
+    expect(MAX_FLAGS_PER_KIND).toBe(20)
   })
 })

@@ -59,6 +59,14 @@ export const DEFAULT_PROMOTION_WORDS: readonly string[] = [
 
 const EXCERPT_SIDE = 12
 
+/**
+ * Flags kept per kind and text. An editor needs to see that a text carries
+ * phone numbers, not each of ten thousand; and every new flag is checked
+ * against the ones before it, so an unbounded list made a 2 MB body of
+ * numbers cost minutes.
+ */
+export const MAX_FLAGS_PER_KIND = 20
+
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const ID_CHECK = '10X98765432'
 
@@ -158,14 +166,20 @@ export function screenText(
   }
   const flags: ScreeningFlag[] = []
   const taken: [number, number][] = []
+  const found: Record<ScreeningFlagKind, number> = { 'id-number': 0, phone: 0, promotion: 0 }
+  const full = (kind: ScreeningFlagKind) => found[kind] >= MAX_FLAGS_PER_KIND
   const add = (kind: ScreeningFlagKind, start: number, match: string) => {
     const end = start + match.length
+    found[kind] += 1
     taken.push([start, end])
     flags.push({ kind, ...(field ? { field } : {}), excerpt: excerptOf(text, start, end), match })
   }
   const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s)
 
   for (const m of text.matchAll(ID_PATTERN)) {
+    if (full('id-number')) {
+      break
+    }
     const digits = m[0].replace(/[ -]/g, '')
     if (digits.length === 18 ? isResidentId18(digits) : isResidentId15(digits)) {
       add('id-number', m.index, m[0])
@@ -173,6 +187,9 @@ export function screenText(
   }
   for (const pattern of [MOBILE_PATTERN, LANDLINE_PATTERN]) {
     for (const m of text.matchAll(pattern)) {
+      if (full('phone')) {
+        break
+      }
       if (!overlaps(m.index, m.index + m[0].length)) {
         add('phone', m.index, m[0])
       }
@@ -191,6 +208,9 @@ export function screenText(
     }
     seen.add(pattern.source)
     for (const m of folded.matchAll(pattern)) {
+      if (full('promotion')) {
+        break
+      }
       const match = sameIndexes ? text.slice(m.index, m.index + m[0].length) : m[0]
       if (!overlaps(m.index, m.index + m[0].length)) {
         add('promotion', sameIndexes ? m.index : 0, match)

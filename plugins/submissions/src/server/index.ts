@@ -48,6 +48,7 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(data),
     'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
   })
   res.end(data)
 }
@@ -69,6 +70,7 @@ export function createSubmissionsHandler(payload: Payload, options?: ResolvedSub
   return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
     const url = req.url ?? '/'
     if (url === TUS_PATH || url.startsWith(`${TUS_PATH}/`) || url.startsWith(`${TUS_PATH}?`)) {
+      res.setHeader('X-Content-Type-Options', 'nosniff')
       void tus.server.handle(req, res).catch((err: unknown) => {
         payload.logger.error({ err }, '[submissions] resumable upload failed')
         if (!res.headersSent) {

@@ -2,15 +2,18 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { FileStore } from '@tus/file-store'
-import { Server, type Upload } from '@tus/server'
+import { EVENTS, Server, type Upload } from '@tus/server'
 import type { Payload } from 'payload'
 
 import { SubmissionError, refuse } from '../lib/errors'
-import { inTurn } from '../lib/inTurn'
+import { idOf, sameId } from '../lib/ids'
 import { formatBytes, type AllowedFileKind } from '../rules'
-import { idOf } from '../lib/ids'
 import type { SubmissionsOutput, SubmissionsService } from '../service'
 import type { ResolvedSubmissionsOptions } from '../types'
+import { type UploadQuota, uploadQuota } from '../uploads/quota'
+import { resumableDirOf, sweepExpired } from '../uploads/sweep'
+
+export { sweepExpired }
 
 export const TUS_PATH = '/api/submissions/tus'
 
@@ -18,9 +21,7 @@ interface Resumable {
   server: Server
   store: FileStore
   dir: string
-  /** Unfinished uploads per user id, for the per-user cap. */
-  active: Map<string, Set<string>>
-  sweeper: NodeJS.Timeout
+  quota: UploadQuota
 }
 
 const instances = new WeakMap<Payload, Resumable>()
@@ -50,11 +51,18 @@ async function userOf(payload: Payload, headers: Headers): Promise<unknown> {
   return user ?? undefined
 }
 
+/** A request on an upload that is not provably the caller's goes no further. */
+const notFound = () => tusRefusal(404, { message: '找不到这个上传，可能已过期或已完成' })
+const notYours = () => tusRefusal(403, { message: '这个上传不是您创建的' })
+
 /**
  * The tus 1.0 server for large video and audio: chunks are appended to a file
  * on disk as they arrive (never held in memory), in a folder beside the media
  * folder so a finished file is renamed, not copied. Every request is
- * authenticated; an upload belongs to the user who created it.
+ * authenticated; an upload belongs to the user who created it, as its
+ * session in the database says (the metadata file on disk is not trusted
+ * alone), and counts against that user's quotas until it is completed,
+ * terminated or swept (`sweepIdleUploads`, on the jobs queue).
  */
 export function resumableUploads(service: SubmissionsService): Resumable {
   const existing = instances.get(service.payload)
@@ -62,13 +70,11 @@ export function resumableUploads(service: SubmissionsService): Resumable {
     return existing
   }
   const { payload, options } = service
-  const dir = path.join(path.dirname(service.staticDir()), 'tus-uploads')
+  const dir = resumableDirOf(payload, options.media)
   fs.mkdirSync(dir, { recursive: true })
-  const store = new FileStore({
-    directory: dir,
-    expirationPeriodInMilliseconds: options.resumableExpiryMs,
-  })
-  const active = new Map<string, Set<string>>()
+  // No expiry in the store: an upload expires when idle (the sweep), not a day after it began.
+  const store = new FileStore({ directory: dir })
+  const quota = uploadQuota(payload, options)
 
   const server = new Server({
     path: TUS_PATH,
@@ -114,23 +120,13 @@ export function resumableUploads(service: SubmissionsService): Resumable {
             limit,
           )
         }
-        const owner = String(idOf(user))
-        // Counted and reserved in turn per user: parallel creates cannot all see room for one more.
-        await inTurn(owner, async () => {
-          const mine = await pruned(active.get(owner), store, options.resumableExpiryMs)
-          if (mine.size >= options.resumablePerUser) {
-            throw refuse(
-              429,
-              'file',
-              'upload.tooManyAtOnce',
-              `同时进行的断点续传不超过 ${options.resumablePerUser} 个，请等当前文件上传完成后再试`,
-              options.resumablePerUser,
-            )
-          }
-          mine.add(upload.id)
-          active.set(owner, mine)
+        // Counted in the database: uploads at once, bytes in flight, bytes stored.
+        await quota.reserve(user, {
+          kind: 'resumable',
+          declaredBytes: upload.size,
+          uploadId: upload.id,
         })
-        return { metadata: { ...meta, owner } }
+        return { metadata: { ...meta, owner: String(idOf(user)) } }
       } catch (err) {
         if (err instanceof SubmissionError) {
           throw tusRefusal(err.status, err)
@@ -142,80 +138,52 @@ export function resumableUploads(service: SubmissionsService): Resumable {
       if (req.method === 'POST' || req.method === 'OPTIONS') {
         return
       }
+      // A finished upload is read through the media route once completed, with its checks
+      // and headers; tus never serves the bytes back.
+      if (req.method === 'GET') {
+        throw tusRefusal(405, { message: '断点续传接口不提供文件下载' })
+      }
       const user = await userOf(payload, req.headers)
       if (!user) {
         throw tusRefusal(401, { message: '请先登录后再上传' })
+      }
+      // Fails closed: the session in the database names the owner; without one, or with
+      // metadata that cannot be read or names someone else, the request goes no further.
+      const session = await quota.session(uploadId)
+      if (!session) {
+        throw notFound()
+      }
+      if (!sameId(session.owner, user)) {
+        throw notYours()
       }
       let upload: Upload
       try {
         upload = await store.getUpload(uploadId)
       } catch {
-        return // tus answers 404 itself
+        throw notFound()
       }
       if (upload.metadata?.owner !== String(idOf(user))) {
-        throw tusRefusal(403, { message: '这个上传不是您创建的' })
+        throw notYours()
       }
+      if (req.method === 'PATCH') {
+        await quota.touch(uploadId)
+      }
+    },
+    async onUploadFinish(_req, upload) {
+      await quota.touch(upload.id, 'received')
+      return {}
     },
     // A finished upload keeps its place in the owner's count until it is completed (adopted
-    // into the media folder) or expires: finishing without completing must not free room.
+    // into the media folder), terminated or swept: finishing without completing frees nothing.
   })
-  // Uploads older than the expiry are deleted with their files, unfinished or finished but never
-  // completed (the store's own clean-up only knows unfinished ones).
-  const sweeper = setInterval(
-    () => {
-      void sweepExpired(dir, options.resumableExpiryMs).catch((err: unknown) => {
-        payload.logger.error({ err }, '[submissions] expired uploads not cleaned')
-      })
-    },
-    Math.min(options.resumableExpiryMs, 3600_000),
-  )
-  sweeper.unref()
-  const made: Resumable = { server, store, dir, active, sweeper }
+  server.on(EVENTS.POST_TERMINATE, (_req: unknown, _res: unknown, id: string) => {
+    void quota.release(id).catch((err: unknown) => {
+      payload.logger.error({ err, upload: id }, '[submissions] upload session not released')
+    })
+  })
+  const made: Resumable = { server, store, dir, quota }
   instances.set(payload, made)
   return made
-}
-
-/** Deletes every upload in the folder created longer ago than the expiry. */
-export async function sweepExpired(dir: string, expiryMs: number): Promise<number> {
-  const store = new FileStore({ directory: dir })
-  let removed = 0
-  for (const name of await fs.promises.readdir(dir)) {
-    if (!name.endsWith('.json')) {
-      continue
-    }
-    const id = name.slice(0, -'.json'.length)
-    try {
-      const upload = await store.getUpload(id)
-      if (Date.now() - new Date(upload.creation_date ?? 0).getTime() >= expiryMs) {
-        await store.remove(id)
-        removed += 1
-      }
-    } catch {
-      // completed or removed meanwhile
-    }
-  }
-  return removed
-}
-
-/** The user's uploads, finished or not, that still wait in the folder and have not expired. */
-async function pruned(
-  ids: Set<string> | undefined,
-  store: FileStore,
-  expiryMs: number,
-): Promise<Set<string>> {
-  const alive = new Set<string>()
-  for (const id of ids ?? []) {
-    try {
-      const upload = await store.getUpload(id)
-      const age = Date.now() - new Date(upload.creation_date ?? 0).getTime()
-      if (age < expiryMs) {
-        alive.add(id)
-      }
-    } catch {
-      // gone: finished and adopted, or cleaned up
-    }
-  }
-  return alive
 }
 
 /**
@@ -234,7 +202,10 @@ export async function completeResumable(
   if (!/^[A-Za-z0-9_-]{8,128}$/.test(uploadId)) {
     throw refuse(400, 'uploadId', 'upload.badId', '上传编号（uploadId）无效')
   }
-  const { store, dir } = resumableUploads(service)
+  const { store, dir, quota } = resumableUploads(service)
+  if (!(await quota.owns(user, uploadId))) {
+    throw refuse(404, 'uploadId', 'upload.notFound', '找不到这个上传，或它不是您创建的')
+  }
   let upload: Upload
   try {
     upload = await store.getUpload(uploadId)
@@ -243,7 +214,7 @@ export async function completeResumable(
       404,
       'uploadId',
       'upload.notFound',
-      '找不到这个上传，可能已过期（未完成的上传保留 24 小时），请重新上传',
+      `找不到这个上传，可能已过期（闲置超过 ${Math.round(service.options.resumableExpiryMs / 3600_000)} 小时的上传会被删除），请重新上传`,
     )
   }
   if (upload.metadata?.owner !== String(idOf(user))) {
@@ -277,18 +248,12 @@ export async function completeResumable(
   } finally {
     await fs.promises.rm(filePath, { force: true })
     await fs.promises.rm(path.join(dir, `${uploadId}.json`), { force: true })
-    resumableUploads(service)
-      .active.get(String(idOf(user)))
-      ?.delete(uploadId)
+    await quota.release(uploadId)
   }
 }
 
 export function stopResumable(payload: Payload): void {
-  const r = instances.get(payload)
-  if (r) {
-    clearInterval(r.sweeper)
-    instances.delete(payload)
-  }
+  instances.delete(payload)
 }
 
 export type { ResolvedSubmissionsOptions }
