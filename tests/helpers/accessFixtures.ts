@@ -373,6 +373,33 @@ export const FIXTURES: Record<string, CollectionFixtures> = {
     sample: async () => ({ key: unique('pref'), value: { b: 2 } }),
     keyed: true,
   },
+  'upload-sessions': {
+    kinds: {
+      session: (w) =>
+        create(w, 'upload-sessions', {
+          uploadId: unique('u'),
+          owner: w.users.participant.id,
+          kind: 'resumable',
+          state: 'receiving',
+          declaredBytes: 1024,
+          activeAt: new Date().toISOString(),
+        }),
+    },
+    sample: async (w) => ({
+      uploadId: unique('forged'),
+      owner: w.users.participant.id,
+      kind: 'plain',
+      state: 'receiving',
+      declaredBytes: 1,
+      activeAt: new Date().toISOString(),
+    }),
+  },
+  'payload-jobs': {
+    kinds: {
+      job: (w) => raw(w, 'payload-jobs', { taskSlug: 'sweepUploads', input: {}, queue: 'matrix' }),
+    },
+    sample: async () => ({ taskSlug: 'sweepUploads', input: {}, queue: 'matrix' }),
+  },
   'payload-kv': {
     kinds: { entry: (w) => raw(w, 'payload-kv', { key: unique('kv'), data: { a: 1 } }) },
     sample: async () => ({ key: unique('kv-new'), data: { a: 1 } }),

@@ -306,8 +306,10 @@ describe(`the access table: ${CELLS} cells over REST and GraphQL`, () => {
       const expected = global.read[role] === true
       const rest = await api.rest('GET', `/globals/${slug}`, { token: tokenOf(role) })
       expect(rest.status).toBe(expected ? 200 : 403)
-      const gql = await api.graphql(`{ ${singular} { updatedAt } }`, {}, tokenOf(role))
-      expect(graphqlForbidden(gql), gql.errors[0]?.message).toBe(!expected)
+      if (inGraphql(singular)) {
+        const gql = await api.graphql(`{ ${singular} { updatedAt } }`, {}, tokenOf(role))
+        expect(graphqlForbidden(gql), gql.errors[0]?.message).toBe(!expected)
+      }
     })
 
     it.each(ROLE_KEYS)('update × %s', async (role) => {
@@ -315,12 +317,14 @@ describe(`the access table: ${CELLS} cells over REST and GraphQL`, () => {
       const rest = await api.rest('POST', `/globals/${slug}`, { token: tokenOf(role), body: {} })
       expect(rest.status).toBe(expected ? 200 : 403)
       const field = `update${singular}`
-      const gql = await api.graphql(
-        `mutation { ${field}(data: {}) { updatedAt } }`,
-        {},
-        tokenOf(role),
-      )
-      expect(graphqlForbidden(gql), gql.errors[0]?.message).toBe(!expected)
+      if (inGraphql(field)) {
+        const gql = await api.graphql(
+          `mutation { ${field}(data: {}) { updatedAt } }`,
+          {},
+          tokenOf(role),
+        )
+        expect(graphqlForbidden(gql), gql.errors[0]?.message).toBe(!expected)
+      }
     })
 
     it.each(ROLE_KEYS)('readVersions × %s', async (role) => {
