@@ -61,6 +61,9 @@ export class Judge {
       return result('server-error', `harness: ${(error as Error).stack ?? String(error)}`)
     }
     const broken = seen.find(isServerError)
+    if (seen.some((a) => a.failure === 'timeout')) {
+      await this.recovered()
+    }
     if (broken) {
       return result('server-error', `${describe(broken)}: ${excerpt(broken.text)}`)
     }
@@ -74,6 +77,24 @@ export class Judge {
       return result('wrongly-refused', `${describe(answer)}: ${excerpt(answer.text)}`)
     }
     return result('ok', describe(answer))
+  }
+
+  /**
+   * After a timeout the server may still be busy with that request: wait
+   * until it answers a cheap read again, so the next case is not blamed for it.
+   */
+  private async recovered(): Promise<void> {
+    const deadline = Date.now() + 180_000
+    while (Date.now() < deadline) {
+      const probe = await exchange(
+        { path: '/api/campaigns?limit=1&depth=0' },
+        { ...this.endpoints, timeoutMs: 2_000 },
+      )
+      if (probe.status === 200) {
+        return
+      }
+      await new Promise((r) => setTimeout(r, 500))
+    }
   }
 
   report(seed: number): FuzzReport {
