@@ -1,15 +1,19 @@
 import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
 
 import { capPublicQueries } from './capPublicQueries'
+import { checkWriteTypes } from './checkWriteTypes'
 import { deleteOwnPreference } from './deleteOwnPreference'
 import { refuseMalformedIds } from './refuseMalformedIds'
+import { sanitizeWhere } from './sanitizeWhere'
 
-const guards = [refuseMalformedIds, capPublicQueries]
+const guards = [refuseMalformedIds, checkWriteTypes, sanitizeWhere, capPublicQueries]
 
 /**
  * What every collection's REST and GraphQL answers go through besides access:
  * malformed ids and the version routes of collections without versions answer
- * 404 instead of crashing the adapter, public reads are bounded. Payload adds its own collections after
+ * 404 instead of crashing the adapter, writes of the wrong JSON type are a 400
+ * naming the field, conditions the adapter cannot run mean what they say,
+ * public reads are bounded. Payload adds its own collections after
  * the plugins ran, so those get the guards when Payload starts.
  */
 export const apiGuardsPlugin =

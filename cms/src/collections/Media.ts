@@ -73,8 +73,8 @@ export const Media: CollectionConfig = {
     ],
   },
   fields: [
-    { name: 'alt', label: l('替代文字', 'Alt text'), type: 'text' },
-    { name: 'caption', label: l('说明', 'Caption'), type: 'textarea' },
+    { name: 'alt', label: l('替代文字', 'Alt text'), type: 'text', maxLength: 200 },
+    { name: 'caption', label: l('说明', 'Caption'), type: 'textarea', maxLength: 1_000 },
     {
       name: 'owner',
       label: l('上传者', 'Uploaded by'),

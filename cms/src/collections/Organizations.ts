@@ -26,11 +26,19 @@ export const Organizations: CollectionConfig = {
   },
   access: accessFor('organizations'),
   fields: [
-    { name: 'name', label: l('机构名称', 'Name'), type: 'text', required: true, index: true },
+    {
+      name: 'name',
+      label: l('机构名称', 'Name'),
+      type: 'text',
+      required: true,
+      index: true,
+      maxLength: 200,
+    },
     {
       name: 'licenceName',
       label: l('营业执照名称', 'Business-licence name'),
       type: 'text',
+      maxLength: 200,
       admin: { description: l('须与机构名称一致', 'Must equal the registered name') },
     },
     {
@@ -45,7 +53,7 @@ export const Organizations: CollectionConfig = {
       type: 'row',
       fields: [
         provinceField(l('省份', 'Province')),
-        { name: 'city', label: l('城市', 'City'), type: 'text' },
+        { name: 'city', label: l('城市', 'City'), type: 'text', maxLength: 50 },
       ],
     },
     {
@@ -53,8 +61,14 @@ export const Organizations: CollectionConfig = {
       label: l('院区', 'Campuses'),
       type: 'array',
       fields: [
-        { name: 'name', label: l('院区名称', 'Name'), type: 'text', required: true },
-        { name: 'address', label: l('地址', 'Address'), type: 'text' },
+        {
+          name: 'name',
+          label: l('院区名称', 'Name'),
+          type: 'text',
+          required: true,
+          maxLength: 100,
+        },
+        { name: 'address', label: l('地址', 'Address'), type: 'text', maxLength: 200 },
       ],
     },
     {
@@ -75,8 +89,14 @@ export const Organizations: CollectionConfig = {
             { value: 'other', label: l('其他', 'Other') },
           ],
         },
-        { name: 'name', label: l('账号名称', 'Account name'), type: 'text', required: true },
-        { name: 'url', label: l('链接', 'URL'), type: 'text' },
+        {
+          name: 'name',
+          label: l('账号名称', 'Account name'),
+          type: 'text',
+          required: true,
+          maxLength: 100,
+        },
+        { name: 'url', label: l('链接', 'URL'), type: 'text', maxLength: 500 },
       ],
     },
     {

@@ -18,6 +18,7 @@ import {
   type InspectedFile,
 } from './inspect'
 import { formatBeijing, submissionWindow, windowRefusal } from './lib/deadline'
+import { entryShapeProblems } from './lib/entryShape'
 import { SubmissionError, refuse } from './lib/errors'
 import { allNotifiers, emailNotifier, smsNotifier, type Notifier } from './notify'
 import { EDITABLE_STATES, WITHDRAWABLE_STATES } from './options'
@@ -347,6 +348,10 @@ export class SubmissionsService {
   }
 
   private pick(body: Record<string, unknown>): Record<string, unknown> {
+    const problems = entryShapeProblems(body)
+    if (problems.length > 0) {
+      throw new SubmissionError(400, problems)
+    }
     const data: Record<string, unknown> = {}
     for (const key of WRITABLE_FIELDS) {
       if (key in body) {

@@ -98,6 +98,9 @@ export class VoterIdentity {
       channel?: unknown
       address?: unknown
     }
+    if (body.channel !== undefined && body.channel !== 'sms' && body.channel !== 'email') {
+      return bad(400, 'invalid_channel', '验证码发送方式（channel）只能是 email 或 sms。')
+    }
     const channel: VoterChannel = body.channel === 'sms' ? 'sms' : 'email'
     const address = normalizeAddress(channel, typeof body.address === 'string' ? body.address : '')
     if (!address) {

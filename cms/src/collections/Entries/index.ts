@@ -87,15 +87,27 @@ export const Entries: CollectionConfig = {
         },
       ],
     },
-    { name: 'abstract', label: l('摘要', 'Abstract'), type: 'textarea' },
+    { name: 'abstract', label: l('摘要', 'Abstract'), type: 'textarea', maxLength: 5_000 },
     {
       name: 'sections',
       label: l('正文', 'Body'),
       type: 'array',
       admin: { description: l('按类别要求的章节填写', 'One item per section the track requires') },
       fields: [
-        { name: 'heading', label: l('章节', 'Section'), type: 'text', required: true },
-        { name: 'body', label: l('内容', 'Text'), type: 'textarea', required: true },
+        {
+          name: 'heading',
+          label: l('章节', 'Section'),
+          type: 'text',
+          required: true,
+          maxLength: 200,
+        },
+        {
+          name: 'body',
+          label: l('内容', 'Text'),
+          type: 'textarea',
+          required: true,
+          maxLength: 20_000,
+        },
       ],
     },
     {
@@ -110,7 +122,7 @@ export const Entries: CollectionConfig = {
           relationTo: 'media',
           required: true,
         },
-        { name: 'caption', label: l('说明', 'Caption'), type: 'textarea' },
+        { name: 'caption', label: l('说明', 'Caption'), type: 'textarea', maxLength: 1_000 },
       ],
     },
     {
@@ -121,9 +133,15 @@ export const Entries: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'name', label: l('姓名', 'Name'), type: 'text', required: true },
-            { name: 'title', label: l('职务/职称', 'Position'), type: 'text' },
-            { name: 'affiliation', label: l('单位', 'Affiliation'), type: 'text' },
+            {
+              name: 'name',
+              label: l('姓名', 'Name'),
+              type: 'text',
+              required: true,
+              maxLength: 100,
+            },
+            { name: 'title', label: l('职务/职称', 'Position'), type: 'text', maxLength: 100 },
+            { name: 'affiliation', label: l('单位', 'Affiliation'), type: 'text', maxLength: 200 },
           ],
         },
       ],
@@ -141,7 +159,7 @@ export const Entries: CollectionConfig = {
           access: editorOnly,
         },
         provinceField(l('所在省份', 'Province')),
-        { name: 'city', label: l('所在城市', 'City'), type: 'text' },
+        { name: 'city', label: l('所在城市', 'City'), type: 'text', maxLength: 50 },
       ],
     },
     {
@@ -154,11 +172,17 @@ export const Entries: CollectionConfig = {
           options: ENTRY_CHANNELS,
           defaultValue: 'self',
         },
-        { name: 'recommendingUnit', label: l('推荐单位', 'Recommending unit'), type: 'text' },
+        {
+          name: 'recommendingUnit',
+          label: l('推荐单位', 'Recommending unit'),
+          type: 'text',
+          maxLength: 200,
+        },
         {
           name: 'informationSource',
           label: l('信息来源', 'How you heard of it'),
           type: 'text',
+          maxLength: 200,
           admin: { condition: (_, sibling) => sibling?.channel === 'individual' },
         },
       ],

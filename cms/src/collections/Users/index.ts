@@ -32,7 +32,7 @@ export const Users: CollectionConfig = {
   fields: [
     // Merged into Payload's own email field: only the owner or an admin changes it.
     { name: 'email', type: 'email', required: true, access: fieldAccessFor('users', 'email') },
-    { name: 'name', label: l('姓名', 'Name'), type: 'text', required: true },
+    { name: 'name', label: l('姓名', 'Name'), type: 'text', required: true, maxLength: 100 },
     {
       name: 'role',
       label: l('角色', 'Role'),
@@ -53,7 +53,7 @@ export const Users: CollectionConfig = {
       // Entries are credited to this institution: only editors (and registration) set it.
       access: fieldAccessFor('users', 'organization'),
     },
-    { name: 'phone', label: l('手机号', 'Mobile'), type: 'text' },
+    { name: 'phone', label: l('手机号', 'Mobile'), type: 'text', maxLength: 32 },
     // Merged into Payload's session list: an account's sessions never leave the server.
     { name: 'sessions', type: 'array', fields: [], access: fieldAccessFor('users', 'sessions') },
   ],

@@ -125,6 +125,9 @@ function signEndpoint(options: ResolvedParticipantsOptions): Endpoint {
         if (campaign === undefined) {
           throw refuse(400, 'campaign', '请指定要签署倡议书的活动（campaign）')
         }
+        if (body.doctor !== undefined && body.doctor !== null && idOf(body.doctor) === undefined) {
+          throw refuse(400, 'doctor', '签署医生（doctor）须为医者名片编号')
+        }
         const doctor = idOf(body.doctor)
         const org = doctor === undefined ? await ownOrganization(req, options, userId) : undefined
         if (doctor === undefined && !org) {

@@ -40,6 +40,11 @@ function collect(errors: FieldError[], field: string, check: Check, value: unkno
  * own validation still runs on each document inside the unit of work.
  */
 export function precheck(kind: Kind, body: Body): FieldError[] {
+  const shape = shapeProblems(kind, body)
+  if (shape.length > 0) {
+    // A value of the wrong JSON type is named once, not read as empty by the checks below.
+    return shape
+  }
   const errors: FieldError[] = []
   const account = objectAt(body, 'account')
   if (body.agreement !== true) {
@@ -85,6 +90,71 @@ export function precheck(kind: Kind, body: Body): FieldError[] {
     domains.forEach((d, i) => collect(errors, `partner.embedDomains.${i}`, checkHostname, d))
   }
   return errors
+}
+
+/** The text each part of the form holds, and its lists of rows; what else a body carries is ignored. */
+const TEXT: Record<string, readonly string[]> = {
+  account: ['email', 'password', 'name', 'phone'],
+  institution: ['name', 'licenceName', 'type', 'province', 'city'],
+  author: ['name', 'mobile', 'address', 'postcode', 'informationSource', 'email'],
+  partner: ['outletName', 'address', 'email', 'contactName', 'landline', 'mobile', 'otherMode'],
+}
+const ROWS: Record<string, Record<string, readonly string[] | 'text'>> = {
+  institution: { campuses: ['name', 'address'], mediaAccounts: ['kind', 'name', 'url'] },
+  partner: { modes: 'text', embedDomains: 'text' },
+}
+
+const isObject = (v: unknown): v is Body => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isText = (v: unknown) => v === undefined || v === null || typeof v === 'string'
+
+/**
+ * The JSON types of the form's values, checked first: `{"$gt": ""}` where a
+ * name belongs is refused naming the field, not stored as its JSON text or
+ * silently read as an empty optional value.
+ */
+function shapeProblems(kind: Kind, body: Body): FieldError[] {
+  const problems: FieldError[] = []
+  const parts = ['account', kind] as const
+  for (const part of parts) {
+    const value = body[part]
+    if (value === undefined) {
+      continue
+    }
+    if (!isObject(value)) {
+      problems.push({ field: part, message: `${part} 须为对象` })
+      continue
+    }
+    for (const key of TEXT[part] ?? []) {
+      if (!isText(value[key])) {
+        problems.push({ field: `${part}.${key}`, message: `${part}.${key} 须为文字` })
+      }
+    }
+    for (const [list, fields] of Object.entries(ROWS[part] ?? {})) {
+      const rows = value[list]
+      if (rows === undefined || rows === null) {
+        continue
+      }
+      if (!Array.isArray(rows)) {
+        problems.push({ field: `${part}.${list}`, message: `${part}.${list} 须为列表` })
+        continue
+      }
+      rows.forEach((row, i) => {
+        const at = `${part}.${list}.${i}`
+        if (fields === 'text') {
+          if (typeof row !== 'string') {
+            problems.push({ field: at, message: `${at} 须为文字` })
+          }
+        } else if (!isObject(row)) {
+          problems.push({ field: at, message: `${at} 须为对象` })
+        } else {
+          for (const key of fields.filter((k) => !isText(row[k]))) {
+            problems.push({ field: `${at}.${key}`, message: `${at}.${key} 须为文字` })
+          }
+        }
+      })
+    }
+  }
+  return problems
 }
 
 export function profileData(kind: 'author' | 'partner', part: Body): Body {

@@ -1,5 +1,6 @@
 import type { Access, CollectionConfig, Field, FieldAccess, GlobalConfig, Where } from 'payload'
 
+import { inspectDirectUpload } from '../hooks/inspectDirectUpload'
 import { limitStoredBytes } from '../hooks/limitStoredBytes'
 import { refuseForeignAttachments } from '../hooks/refuseForeignAttachments'
 import { requireOpenWindow } from '../hooks/requireOpenWindow'
@@ -173,6 +174,10 @@ export function extendCollections(
         },
         hooks: {
           ...collection.hooks,
+          beforeOperation: [
+            ...(collection.hooks?.beforeOperation ?? []),
+            inspectDirectUpload(options),
+          ],
           beforeChange: [
             ...(collection.hooks?.beforeChange ?? []),
             protectMediaFacts(options),

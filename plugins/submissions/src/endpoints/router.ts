@@ -7,6 +7,7 @@ import {
   type SubmissionsOutput,
 } from '../service'
 import type { ResolvedSubmissionsOptions } from '../types'
+import { refuse, SubmissionError } from '../lib/errors'
 import { inTurn } from '../lib/inTurn'
 
 type Route = [method: string, pattern: RegExp, run: Action]
@@ -16,12 +17,29 @@ type Action = (
   params: string[],
 ) => Promise<SubmissionsOutput>
 
+/** The JSON object a write carries; anything else is a 400 (and an oversized body a 413). */
 async function body(input: SubmissionsInput): Promise<Record<string, unknown>> {
+  let value: unknown
   try {
-    const value = await input.json()
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+    value = await input.json()
+  } catch (err) {
+    if (err instanceof SubmissionError) {
+      throw err
+    }
+    throw refuse(400, '', 'body.invalid', '请求体须为 JSON')
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw refuse(400, '', 'body.notObject', '请求体须为 JSON 对象（字段名: 值）')
+  }
+  return value as Record<string, unknown>
+}
+
+/** A path part as sent; a malformed escape names no entry. */
+function decodePart(part: string): string {
+  try {
+    return decodeURIComponent(part)
   } catch {
-    return {}
+    return '\u0000'
   }
 }
 
@@ -86,7 +104,7 @@ export async function dispatch(
     const m = pattern.exec(path)
     if (m && method === input.method.toUpperCase()) {
       try {
-        return await run(service, input, m.slice(1).map(decodeURIComponent))
+        return await run(service, input, m.slice(1).map(decodePart))
       } catch (err) {
         return errorOutput(err, { payload })
       }

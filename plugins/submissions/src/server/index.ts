@@ -12,7 +12,16 @@ import { TUS_PATH, resumableUploads, stopResumable, sweepExpired } from './tus'
 export { TUS_PATH, stopResumable, sweepExpired }
 
 const PREFIX = '/api/submissions/'
-const MAX_JSON_BYTES = 2 * 1024 * 1024
+/** A draft with every section at its longest is far below this; attachments travel apart. */
+const MAX_JSON_BYTES = 1024 * 1024
+const tooLarge = () =>
+  refuse(
+    413,
+    '',
+    'body.tooLarge',
+    '请求内容过大（不超过 1 MB），附件请通过上传接口提交',
+    MAX_JSON_BYTES,
+  )
 
 function headersOf(req: http.IncomingMessage): Headers {
   const headers = new Headers()
@@ -29,12 +38,15 @@ function headersOf(req: http.IncomingMessage): Headers {
 }
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BYTES) {
+    throw tooLarge()
+  }
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length
     if (size > MAX_JSON_BYTES) {
-      throw refuse(413, '', 'body.tooLarge', '请求内容过大（不超过 2 MB），附件请通过上传接口提交')
+      throw tooLarge()
     }
     chunks.push(chunk)
   }
@@ -42,9 +54,10 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : {}
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
+function send(res: http.ServerResponse, status: number, body: unknown, close = false): void {
   const data = JSON.stringify(body)
   res.writeHead(status, {
+    ...(close ? { connection: 'close' } : {}),
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(data),
     'cache-control': 'no-store',
@@ -103,11 +116,12 @@ export function createSubmissionsHandler(payload: Payload, options?: ResolvedSub
           } as RequestInit).formData(),
       }
       const out = await dispatch(payload, resolved, pathname.slice(PREFIX.length - 1), input)
-      send(res, out.status, out.body)
-      // A refused upload leaves its body unread; drop the connection rather than read it.
-      if (!req.readableEnded && out.status >= 400) {
+      // A refused upload leaves its body unread: answer, then drop the connection rather than read it.
+      const unread = !req.readableEnded && out.status >= 400
+      if (unread) {
         res.once('finish', () => req.destroy())
       }
+      send(res, out.status, out.body, unread)
     })().catch((err: unknown) => {
       const out = errorOutput(err, { payload })
       if (!res.headersSent) {
