@@ -34,7 +34,7 @@ export function inspectDirectUpload(
     if (req.payloadAPI === 'local' && !req.user) {
       return args
     }
-    if (/[\u0000-\u001f]/.test(file.name)) {
+    if ([...file.name].some((c) => c.charCodeAt(0) < 0x20)) {
       throw refusal('file.name', '文件名含有控制字符，请重命名后再上传')
     }
     file.name = safeFileName(file.name)
