@@ -60,8 +60,9 @@ beforeAll(async () => {
     phases: [
       {
         kind: 'submission' as const,
-        startsAt: '2026-01-01T00:00:00.000Z',
-        endsAt: '2026-12-31T16:00:00.000Z',
+        // Open around now, whenever the suite runs: a submitter edits drafts only in the window.
+        startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+        endsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
       },
     ],
   }

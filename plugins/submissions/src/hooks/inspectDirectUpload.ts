@@ -31,7 +31,8 @@ export function inspectDirectUpload(
     if (!file || (operation !== 'create' && operation !== 'update') || options.isEditor(req.user)) {
       return args
     }
-    if (req.payloadAPI === 'local' && !req.user) {
+    // The server's own code (Local API) has made its checks; REST and GraphQL are the way in.
+    if (req.payloadAPI === 'local') {
       return args
     }
     if ([...file.name].some((c) => c.charCodeAt(0) < 0x20)) {

@@ -20,11 +20,14 @@ export function maskTally(options: ResolvedVotingOptions): FieldHook {
     if (req.payloadAPI === 'local' || options.isEditor(req.user) || typeof value !== 'number') {
       return value
     }
-    const campaignId = idOf((data as { campaign?: unknown } | undefined)?.campaign)
-    const campaign =
-      campaignId === undefined
-        ? undefined
-        : await votingService(req.payload, options).campaign(campaignId)
+    const service = votingService(req.payload, options)
+    const doc = data as { id?: unknown; campaign?: unknown } | undefined
+    // A read with `select` may leave the campaign out; the entry's facts (cached) know it.
+    const entryId = idOf(doc?.id)
+    const campaignId =
+      idOf(doc?.campaign) ??
+      (entryId === undefined ? undefined : (await service.entry(String(entryId)))?.campaignId)
+    const campaign = campaignId === undefined ? undefined : await service.campaign(campaignId)
     if (!campaign || campaign.display === 'delayed') {
       return null
     }
