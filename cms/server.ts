@@ -13,10 +13,13 @@ import next from 'next'
 
 import { cmsRoot } from './src/env.ts'
 import { fastPathsPublished, publishedFastPaths } from './src/fastPathsKey.ts'
+import { isProductionMode } from './src/lib/demo.ts'
+import { isApiPath, newNonce, pagePolicy, securityHeaders } from './src/security/headers.ts'
 
 const dev = process.argv.includes('--dev')
 const port = Number(process.env.CMS_PORT ?? 3000)
 const hostname = process.env.CMS_HOST ?? '0.0.0.0'
+const production = isProductionMode()
 
 const app = next({ dev, dir: cmsRoot, port, hostname })
 const handle = app.getRequestHandler()
@@ -29,9 +32,22 @@ const ready = dev ? undefined : await fastPathsPublished(120_000)
 
 const server = http
   .createServer((req, res) => {
-    if (!(ready ?? publishedFastPaths())?.(req, res)) {
-      void handle(req, res)
+    // Next puts the nonce of the request's CSP on every script it writes; a
+    // client's own CSP header must never choose it.
+    delete req.headers['content-security-policy']
+    delete req.headers['content-security-policy-report-only']
+    const nonce = isApiPath(req.url) ? undefined : newNonce()
+    const headers = securityHeaders({ nonce, production, dev })
+    for (const [name, value] of Object.entries(headers)) {
+      res.setHeader(name, value)
     }
+    if ((ready ?? publishedFastPaths())?.(req, res)) {
+      return
+    }
+    if (nonce) {
+      req.headers['content-security-policy'] = pagePolicy(nonce, dev)
+    }
+    void handle(req, res)
   })
   .listen(port, hostname, () => {
     console.info(`[cms] ${dev ? 'development' : 'production'} server on http://localhost:${port}`)

@@ -23,6 +23,9 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Exemplar 征集平台' },
     dateFormat: 'yyyy-MM-dd HH:mm',
+    // Not Gravatar (the default): the admin's CSP loads no third-party images, and Gravatar
+    // would learn a hash of every editor's email (and is often unreachable in mainland China).
+    avatar: 'default',
   },
   // Chinese first: a browser that asks for neither language gets Chinese.
   i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
