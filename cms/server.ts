@@ -14,6 +14,7 @@ import next from 'next'
 import { cmsRoot } from './src/env.ts'
 import { fastPathsPublished, publishedFastPaths } from './src/fastPathsKey.ts'
 import { isProductionMode } from './src/lib/demo.ts'
+import { refuseOversizedBody } from './src/security/bodyLimits.ts'
 import { isApiPath, newNonce, pagePolicy, securityHeaders } from './src/security/headers.ts'
 
 const dev = process.argv.includes('--dev')
@@ -42,6 +43,9 @@ const server = http
       res.setHeader(name, value)
     }
     if ((ready ?? publishedFastPaths())?.(req, res)) {
+      return
+    }
+    if (refuseOversizedBody(req, res)) {
       return
     }
     if (nonce) {
