@@ -12,6 +12,7 @@ import { databaseAdapter } from './db'
 import { emailAdapter } from './email'
 import { payloadSecret, trustedOrigins } from './env'
 import { plugins } from './plugins'
+import { refuseDemoPasswords } from './security/refuseDemoPasswords'
 import { MAX_INPUT_PIXELS } from './collections/Media'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -42,5 +43,6 @@ export default buildConfig({
     sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, ...options })) as typeof sharp,
   graphQL: { disablePlaygroundInProduction: true },
   telemetry: false,
+  onInit: refuseDemoPasswords,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })

@@ -46,6 +46,10 @@ const SECURITY_HEADERS: Record<string, string> = {
   'referrer-policy': 'strict-origin-when-cross-origin',
   // HSTS only in production mode; a plain-HTTP demo has nothing to pin.
   ...(import.meta.env.PROD && !demo ? { 'strict-transport-security': 'max-age=31536000' } : {}),
+  // scripts/start.mjs tells the server it started from another one on the port by this.
+  ...(process.env.EXEMPLAR_START_NONCE
+    ? { 'x-exemplar-start': process.env.EXEMPLAR_START_NONCE }
+    : {}),
 }
 
 /**
