@@ -13,10 +13,17 @@ import next from 'next'
 
 import { cmsRoot } from './src/env.ts'
 import { fastPathsPublished, publishedFastPaths } from './src/fastPathsKey.ts'
+import { isProductionMode } from './src/lib/demo.ts'
+import { bootRefused } from './src/security/bootRefusal.ts'
+import { refuseOversizedBody } from './src/security/bodyLimits.ts'
+import { isApiPath, newNonce, pagePolicy, securityHeaders } from './src/security/headers.ts'
 
 const dev = process.argv.includes('--dev')
 const port = Number(process.env.CMS_PORT ?? 3000)
 const hostname = process.env.CMS_HOST ?? '0.0.0.0'
+const production = isProductionMode()
+// scripts/start.mjs names each start so it can tell this server from another on the port.
+const startNonce = process.env.EXEMPLAR_START_NONCE
 
 const app = next({ dev, dir: cmsRoot, port, hostname })
 const handle = app.getRequestHandler()
@@ -25,13 +32,41 @@ await app.prepare()
 // Published by src/instrumentation.ts once Next has booted Payload. In
 // development Next compiles the hook on its first request, so the routes go
 // to Next's Payload endpoints until then and each request looks them up.
-const ready = dev ? undefined : await fastPathsPublished(120_000)
+// Payload refusing to boot (a published demo password in production mode)
+// ends the process at once, non-zero: Next only logs it.
+const ready = dev
+  ? undefined
+  : await Promise.race([fastPathsPublished(120_000), bootRefused(120_000)]).catch(
+      (error: unknown) => {
+        console.error(`[cms] not starting: ${error instanceof Error ? error.message : error}`)
+        process.exit(1)
+      },
+    )
 
 const server = http
   .createServer((req, res) => {
-    if (!(ready ?? publishedFastPaths())?.(req, res)) {
-      void handle(req, res)
+    // Next puts the nonce of the request's CSP on every script it writes; a
+    // client's own CSP header must never choose it.
+    delete req.headers['content-security-policy']
+    delete req.headers['content-security-policy-report-only']
+    const nonce = isApiPath(req.url) ? undefined : newNonce()
+    const headers = securityHeaders({ nonce, production, dev })
+    for (const [name, value] of Object.entries(headers)) {
+      res.setHeader(name, value)
     }
+    if (startNonce) {
+      res.setHeader('x-exemplar-start', startNonce)
+    }
+    if ((ready ?? publishedFastPaths())?.(req, res)) {
+      return
+    }
+    if (refuseOversizedBody(req, res)) {
+      return
+    }
+    if (nonce) {
+      req.headers['content-security-policy'] = pagePolicy(nonce, dev)
+    }
+    void handle(req, res)
   })
   .listen(port, hostname, () => {
     console.info(`[cms] ${dev ? 'development' : 'production'} server on http://localhost:${port}`)

@@ -12,6 +12,7 @@ import { databaseAdapter } from './db'
 import { emailAdapter } from './email'
 import { payloadSecret, trustedOrigins } from './env'
 import { plugins } from './plugins'
+import { refuseDemoPasswords } from './security/refuseDemoPasswords'
 import { MAX_INPUT_PIXELS } from './collections/Media'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -23,6 +24,9 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Exemplar 征集平台' },
     dateFormat: 'yyyy-MM-dd HH:mm',
+    // Not Gravatar (the default): the admin's CSP loads no third-party images, and Gravatar
+    // would learn a hash of every editor's email (and is often unreachable in mainland China).
+    avatar: 'default',
   },
   // Chinese first: a browser that asks for neither language gets Chinese.
   i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
@@ -39,5 +43,6 @@ export default buildConfig({
     sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, ...options })) as typeof sharp,
   graphQL: { disablePlaygroundInProduction: true },
   telemetry: false,
+  onInit: refuseDemoPasswords,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })

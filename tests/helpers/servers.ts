@@ -149,8 +149,8 @@ export interface RunningStack {
 }
 
 /**
- * The production stack as `npm start` runs it, on free ports and a fresh data
- * folder: the demo seed into a new SQLite file, the CMS's own server (Next.js
+ * The production stack as `npm start` runs it (demo mode declared), on free
+ * ports and a fresh data folder: the demo seed into a new SQLite file, the CMS's own server (Next.js
  * plus the voting fast path) and the built Astro server for the site.
  */
 export async function startStack(
@@ -174,6 +174,9 @@ export async function startStack(
     SITE_PUBLIC_URL: `http://127.0.0.1:${sitePort}`,
     // Cookie-authenticated writes (the admin, the site's forms) come from these origins only.
     EXEMPLAR_ORIGINS: `${cmsUrl},http://127.0.0.1:${sitePort}`,
+    // The stack is a demo: it seeds the published demo accounts, which a CMS in
+    // production mode (NODE_ENV=production without demo mode) refuses to run with.
+    EXEMPLAR_DEMO: '1',
     NEXT_TELEMETRY_DISABLED: '1',
     ...options.env,
   }
