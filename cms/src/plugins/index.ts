@@ -5,6 +5,7 @@ import type { Plugin } from 'payload'
 
 import { accessTablePlugin } from '../access/accessTablePlugin'
 import { apiGuardsPlugin } from '../apiGuards'
+import { jsonAsTextPlugin } from './jsonAsText'
 import { PUBLIC_ENTRY_STATES, VOTABLE_ENTRY_STATES } from '../lib/entryStates'
 import { isEditorRole, roleOf } from '../lib/roles'
 import { outboxSms } from '../sms'
@@ -41,4 +42,5 @@ export const plugins: Plugin[] = [
   // Last: the access table and the API guards cover every collection the plugins above added.
   accessTablePlugin(),
   apiGuardsPlugin(),
+  jsonAsTextPlugin(),
 ]
