@@ -147,8 +147,8 @@ describe('request body caps on the CMS', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(registration(email)),
     })
-    expect(res.status).toBe(201)
-    const { user } = (await res.json()) as { user: { email: string } }
-    expect(user.email).toBe(email)
+    expect(res.status).toBe(202)
+    const answer = (await res.json()) as { status: string; email: string }
+    expect(answer).toMatchObject({ status: 'check-email', email })
   })
 })

@@ -22,7 +22,8 @@ export const checkWriteTypes: CollectionBeforeOperationHook = ({
     return args
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new APIError('请求体须为 JSON 对象（字段名: 值）', 400, undefined, true)
+    const message = '请求体须为 JSON 对象（字段名: 值）'
+    throw new APIError(message, 400, { errors: [{ field: '', message }] }, true)
   }
   const checked = checkFieldTypes(collection.fields, data as Record<string, unknown>)
   if (checked.problems.length > 0) {

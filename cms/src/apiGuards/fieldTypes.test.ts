@@ -58,6 +58,13 @@ describe('checkFieldTypes', () => {
     expect(checkFieldTypes(fields, data).data).toEqual({ title: 'x', password: 'a-long-password' })
   })
 
+  it("should pass the admin's row count for an empty list", () => {
+    expect(checkFieldTypes(fields, { sections: 0 })).toEqual({
+      data: { sections: 0 },
+      problems: [],
+    })
+  })
+
   it('should let null clear any field', () => {
     expect(checkFieldTypes(fields, { title: null, sections: null }).problems).toEqual([])
   })

@@ -138,6 +138,11 @@ function walk(
       continue
     }
     if (field.type === 'array') {
+      // The admin's form sends an empty list as its row count (0).
+      if (typeof value === 'number') {
+        out[name] = value
+        continue
+      }
       if (!Array.isArray(value)) {
         problems.push({ path, message: `${path} 须为列表` })
         continue

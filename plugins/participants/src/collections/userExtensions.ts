@@ -10,7 +10,9 @@ import type { ResolvedParticipantsOptions } from '../types'
  */
 const refuseUnconfirmedLogin: CollectionBeforeLoginHook = ({ user }) => {
   if ((user as { awaitingConfirmation?: unknown }).awaitingConfirmation === true) {
-    throw new APIError('请先打开注册确认邮件中的链接完成注册，然后再登录。', 403, undefined, true)
+    const message = '请先打开注册确认邮件中的链接完成注册，然后再登录。'
+    // With `data`, Payload's error formatter keeps the message in a minified production build too.
+    throw new APIError(message, 403, { errors: [{ field: 'email', message }] }, true)
   }
   return user
 }
