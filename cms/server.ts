@@ -16,6 +16,7 @@ import { fastPathsPublished, publishedFastPaths } from './src/fastPathsKey.ts'
 import { isProductionMode } from './src/lib/demo.ts'
 import { bootRefused } from './src/security/bootRefusal.ts'
 import { refuseOversizedBody } from './src/security/bodyLimits.ts'
+import { refuseMalformedPath } from './src/security/malformedPath.ts'
 import { isApiPath, newNonce, pagePolicy, securityHeaders } from './src/security/headers.ts'
 
 const dev = process.argv.includes('--dev')
@@ -56,6 +57,9 @@ const server = http
     }
     if (startNonce) {
       res.setHeader('x-exemplar-start', startNonce)
+    }
+    if (refuseMalformedPath(req, res)) {
+      return
     }
     if ((ready ?? publishedFastPaths())?.(req, res)) {
       return

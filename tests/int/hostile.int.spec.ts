@@ -175,6 +175,14 @@ describe('what the public reads', () => {
     expect(anonymous.body.voteCount).toBe(40)
     const editor = await api.rest('GET', path, { token: w.tokens.editor })
     expect(editor.body).toMatchObject({ voteCount: 47, reviewScore: { average: 91 } })
+    // Filtering on the exact tally would tell it too: the condition does not narrow.
+    for (const guess of [47, 1]) {
+      const probe = await api.rest(
+        'GET',
+        `/entries?where[id][equals]=${entry.id}&where[voteCount][equals]=${guess}`,
+      )
+      expect(probe.body.docs.map((d: { id: unknown }) => d.id)).toEqual([entry.id])
+    }
     const sorted = await api.rest('GET', '/entries?where[reviewScore.average][greater_than]=90')
     expect(sorted.body.docs ?? []).toHaveLength(0)
   })

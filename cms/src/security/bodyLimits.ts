@@ -81,21 +81,37 @@ function refuse(
   const declared = Number(req.headers['content-length'] ?? 0)
   const drain = declared <= DRAIN_BYTES
   const body = JSON.stringify({ errors: [{ code, message }] })
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
-    ...(drain ? {} : { connection: 'close' }),
-  })
-  res.end(body)
+  const answer = () => {
+    if (res.headersSent) {
+      return
+    }
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      'cache-control': 'no-store',
+      ...(drain ? {} : { connection: 'close' }),
+    })
+    res.end(body)
+  }
+  if (!drain) {
+    answer()
+    res.once('finish', () => req.socket.destroy())
+    return
+  }
+  // Answer once the body is read and dropped: a client that asked for the
+  // connection to close would otherwise meet a closed socket mid-write (EPIPE)
+  // and never read the answer.
   let read = 0
   req.on('data', (chunk: Buffer) => {
     read += chunk.length
     // A chunked body has announced nothing: it is dropped up to the same budget.
     if (read > DRAIN_BYTES) {
+      answer()
       req.socket.destroy()
     }
   })
+  req.once('end', answer)
+  req.once('error', answer)
   req.resume()
 }
 

@@ -6,6 +6,7 @@ import { voteCodesCollection } from './collections/VoteCodes'
 import { votersCollection } from './collections/Voters'
 import { votesCollection } from './collections/Votes'
 import { votingEndpoints } from './endpoints'
+import { dropTallyFilters } from './hooks/dropTallyFilters'
 import { maskTally } from './hooks/maskTally'
 import { bumpGeneration } from './lib/generation'
 import { resolveVotingOptions } from './options'
@@ -51,7 +52,17 @@ export const votingPlugin =
         collection.slug === resolved.campaigns &&
         !collection.fields.some((f) => 'name' in f && f.name === 'voting')
       if (collection.slug === resolved.entries) {
-        return { ...collection, hooks, fields: collection.fields.map(withMaskedTally) }
+        return {
+          ...collection,
+          hooks: {
+            ...hooks,
+            beforeOperation: [
+              ...(collection.hooks?.beforeOperation ?? []),
+              dropTallyFilters(resolved),
+            ],
+          },
+          fields: collection.fields.map(withMaskedTally),
+        }
       }
       return {
         ...collection,

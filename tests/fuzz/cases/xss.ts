@@ -35,6 +35,9 @@ interface Shown {
   failed?: string
 }
 
+/** A payload where it fits the field's limit (所在城市 and headings: 50), else a short one. */
+const fit = (payload: string, max: number) => (payload.length <= max ? payload : '<b>x</b>')
+
 async function writeAll(f: Fixtures, run: CaseRun, k: number, text: (field: Field) => string) {
   const who = f.people.institution
   const org = who.organization
@@ -44,7 +47,8 @@ async function writeAll(f: Fixtures, run: CaseRun, k: number, text: (field: Fiel
     await run.send({
       method: 'PATCH',
       path: `/api/organizations/${org}`,
-      json: { name, licenceName: name, city: text('city') },
+      // 所在城市 holds at most 50 characters: a longer payload goes into the name only.
+      json: { name, licenceName: name, city: fit(text('city'), 50) },
       as: who,
     }),
   )
@@ -86,12 +90,12 @@ async function writeAll(f: Fixtures, run: CaseRun, k: number, text: (field: Fiel
       track: 'case',
       title: text('title').slice(0, 100),
       abstract: text('abstract'),
-      sections: [{ heading: text('heading'), body: text('body') }],
+      sections: [{ heading: fit(text('heading'), 50), body: text('body') }],
       attachments: [{ file: media, caption: text('caption') }],
       authors: [
         { name: text('authorName'), title: text('authorTitle'), affiliation: text('affiliation') },
       ],
-      city: text('city'),
+      city: fit(text('city'), 50),
     },
     as: who,
   })

@@ -37,8 +37,29 @@ function headersOf(req: http.IncomingMessage): Headers {
   return headers
 }
 
+/** Past this much a refused body is not read to its end; below it, it is read and dropped. */
+const DRAIN_BYTES = 64 * 1024 * 1024
+
+/**
+ * Reads and drops what is left of a refused body (within DRAIN_BYTES), so the
+ * client finishes sending and reads the 413 instead of meeting a closed socket.
+ */
+async function drain(req: http.IncomingMessage, already: number): Promise<void> {
+  let read = already
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    read += chunk.length
+    if (read > DRAIN_BYTES) {
+      return
+    }
+  }
+}
+
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
-  if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BYTES) {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > MAX_JSON_BYTES) {
+    if (declared <= DRAIN_BYTES) {
+      await drain(req, 0)
+    }
     throw tooLarge()
   }
   const chunks: Buffer[] = []
@@ -46,6 +67,7 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length
     if (size > MAX_JSON_BYTES) {
+      await drain(req, size)
       throw tooLarge()
     }
     chunks.push(chunk)

@@ -7,38 +7,49 @@ import { BODY_TOO_LARGE, BodyTooLargeError, declaresTooLarge, MAX_BODY_BYTES } f
 import { votingService, type VotingRequest, type VotingResponse } from '../service'
 import type { ResolvedVotingOptions } from '../types'
 
+/** Past this much a refused body is not read to its end; below it, it is read and dropped. */
+const DRAIN_BYTES = 64 * 1024 * 1024
+
 /**
- * The body, at most MAX_BODY_BYTES of it. Past the cap it stops reading and
- * rejects; the 413 then goes out with `connection: close` and the socket is
- * dropped after it, so the rest of the body is never read.
+ * The body, at most MAX_BODY_BYTES of it. Past the cap the rest is read and
+ * dropped (within DRAIN_BYTES) before the refusal, so the client finishes
+ * sending and reads the 413 instead of meeting a closed socket mid-write.
  */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
-    if (declaresTooLarge(req.headers['content-length'])) {
+    const declared = req.headers['content-length']
+    if (declaresTooLarge(declared, DRAIN_BYTES)) {
       reject(new BodyTooLargeError())
       return
     }
     let size = 0
+    let over = declaresTooLarge(declared)
     const chunks: Buffer[] = []
-    const onData = (chunk: Buffer) => {
+    req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        req.off('data', onData)
+      if (size > DRAIN_BYTES) {
         req.pause()
         reject(new BodyTooLargeError())
         return
       }
-      chunks.push(chunk)
-    }
-    req.on('data', onData)
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+      over ||= size > MAX_BODY_BYTES
+      if (!over) {
+        chunks.push(chunk)
+      }
+    })
+    req.on('end', () =>
+      over ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks).toString('utf8')),
+    )
     req.on('error', reject)
   })
 }
 
 function tooLarge(req: IncomingMessage, res: ServerResponse) {
-  res.once('finish', () => req.destroy())
-  send(res, { ...BODY_TOO_LARGE, headers: { connection: 'close' } })
+  const unread = !req.readableEnded
+  if (unread) {
+    res.once('finish', () => req.destroy())
+  }
+  send(res, { ...BODY_TOO_LARGE, headers: unread ? { connection: 'close' } : {} })
 }
 
 function send(res: ServerResponse, out: VotingResponse) {
