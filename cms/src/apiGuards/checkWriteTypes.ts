@@ -21,7 +21,10 @@ export const checkWriteTypes: CollectionBeforeOperationHook = ({
   if (data === undefined) {
     return args
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+  // Upload collections spread the body into an object before this hook; the body as sent tells.
+  const sent = req.payloadAPI === 'REST' ? (req.data as unknown) : data
+  const notObject = (v: unknown) => typeof v !== 'object' || v === null || Array.isArray(v)
+  if (notObject(data) || (sent !== undefined && notObject(sent))) {
     const message = '请求体须为 JSON 对象（字段名: 值）'
     throw new APIError(message, 400, { errors: [{ field: '', message }] }, true)
   }

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
 
+import { answerUnreadableBody } from './answerUnreadableBody'
 import { capPublicQueries } from './capPublicQueries'
 import { checkWriteTypes } from './checkWriteTypes'
 import { deleteOwnPreference } from './deleteOwnPreference'
@@ -22,6 +23,10 @@ export const apiGuardsPlugin =
     const onInit = config.onInit
     return {
       ...config,
+      hooks: {
+        ...config.hooks,
+        afterError: [...(config.hooks?.afterError ?? []), answerUnreadableBody],
+      },
       collections: (config.collections ?? []).map((collection): CollectionConfig => ({
         ...collection,
         hooks: {

@@ -21,24 +21,25 @@ const refusal = (code: string, message: string, limit?: number | string) =>
  * (`POST /api/media`, the recommendation form's way in) gets the checks the
  * plugin's upload route makes: a safe stored name (no leading dot, device
  * name, bidi or control character), its kind by magic bytes, zip and
- * decompression bombs refused. Editors' uploads are Payload's as before.
+ * decompression bombs refused. Editors' files get the safe name only.
  */
 export function inspectDirectUpload(
   options: ResolvedSubmissionsOptions,
 ): CollectionBeforeOperationHook {
   return async ({ args, operation, req }) => {
     const file = req.file
-    if (!file || (operation !== 'create' && operation !== 'update') || options.isEditor(req.user)) {
-      return args
-    }
     // The server's own code (Local API) has made its checks; REST and GraphQL are the way in.
-    if (req.payloadAPI === 'local') {
+    if (!file || (operation !== 'create' && operation !== 'update') || req.payloadAPI === 'local') {
       return args
     }
+    // Every uploader's file, editors' too, gets a name the disk and a browser take safely.
     if ([...file.name].some((c) => c.charCodeAt(0) < 0x20)) {
       throw refusal('file.name', '文件名含有控制字符，请重命名后再上传')
     }
     file.name = safeFileName(file.name)
+    if (options.isEditor(req.user)) {
+      return args
+    }
     const temp = file.tempFilePath
       ? undefined
       : path.join(os.tmpdir(), `exemplar-direct-${randomUUID()}`)
