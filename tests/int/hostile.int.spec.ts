@@ -204,6 +204,17 @@ describe('what the public reads', () => {
     expect(typeof deep.body.docs[0].campaign).toBe('object')
   })
 
+  it.each([
+    'where[id][in]=',
+    'where[campaign][like]=submitted',
+    'where[campaign][equals]=%E2%80%AEabc',
+    'where[id][greater_than]=x',
+  ])('should answer ?%s with what it means, not a 500', async (query) => {
+    const res = await api.rest('GET', `/entries?${query}`)
+    expect(res.status).toBe(200)
+    expect(res.body.docs).toEqual([])
+  })
+
   it('should answer GraphQL queries, under the same access as REST', async () => {
     const res = await api.graphql('{ Campaigns { totalDocs docs { title } } }')
     expect(res.errors).toEqual([])

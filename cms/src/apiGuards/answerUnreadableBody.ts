@@ -8,9 +8,15 @@ import type { AfterErrorHook } from 'payload'
 export const answerUnreadableBody: AfterErrorHook = ({ error }) => {
   const status = (error as { status?: number }).status ?? 500
   const stack = error instanceof Error ? (error.stack ?? '') : ''
-  const parsing = ['addDataAndFileToRequest', 'fetchAPI-multipart', 'busboy'].some((frame) =>
-    stack.includes(frame),
-  )
+  // busboy's messages, for a production build whose stack frames are minified chunks.
+  const reason = error instanceof Error ? error.message : ''
+  const parsing =
+    /^(Malformed part header|Malformed urlencoded form|Unexpected end of (form|file)|Multipart: Boundary not found)/.test(
+      reason,
+    ) ||
+    ['addDataAndFileToRequest', 'fetchAPI-multipart', 'busboy'].some((frame) =>
+      stack.includes(frame),
+    )
   if (status !== 500 || !parsing) {
     return
   }

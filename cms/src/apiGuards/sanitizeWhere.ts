@@ -10,8 +10,9 @@ const numericId = (v: unknown) =>
 /**
  * Conditions the SQLite adapter cannot run become what they mean instead of
  * a 500: an empty `in` list matches nothing (an empty `not_in` everything),
- * and on integer ids a non-numeric id matches nothing — `where[id][in]=`
- * and `campaign=<bytes>` both reached the database as NaN.
+ * and on integer ids a non-numeric id matches nothing, whatever the operator
+ * — `where[id][in]=`, `campaign=<bytes>` and `campaign[like]=x` all reached
+ * the database as NaN or a broken join.
  */
 export const sanitizeWhere: CollectionBeforeOperationHook = ({ args, collection, req }) => {
   const where = (args as { where?: unknown }).where
@@ -69,10 +70,12 @@ function clean(where: Where, idFields: Set<string>, depth = 0): Where {
         kept[operator] = usable
         continue
       }
-      if (ids && (operator === 'equals' || operator === 'not_equals') && !numericId(operand)) {
-        never ||= operator === 'equals' && operand !== null
-        if (operand === null) {
+      if (ids && operator !== 'exists' && !numericId(operand)) {
+        // A non-numeric id matches nothing; a negated condition on it holds for every document.
+        if (operand === null && (operator === 'equals' || operator === 'not_equals')) {
           kept[operator] = operand
+        } else {
+          never ||= !operator.startsWith('not_')
         }
         continue
       }
