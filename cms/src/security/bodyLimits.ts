@@ -98,20 +98,26 @@ function refuse(
     res.once('finish', () => req.socket.destroy())
     return
   }
-  // Answer once the body is read and dropped: a client that asked for the
-  // connection to close would otherwise meet a closed socket mid-write (EPIPE)
-  // and never read the answer.
+  // Answer at once, but keep the connection open while the rest of the body
+  // is read and dropped: Node would otherwise close it after the answer when
+  // the client asked for `Connection: close`, and a client still sending
+  // would meet a closed socket (EPIPE) instead of reading the 413.
+  const close = /\bclose\b/i.test(req.headers.connection ?? '')
+  res.shouldKeepAlive = true
+  answer()
   let read = 0
   req.on('data', (chunk: Buffer) => {
     read += chunk.length
     // A chunked body has announced nothing: it is dropped up to the same budget.
     if (read > DRAIN_BYTES) {
-      answer()
       req.socket.destroy()
     }
   })
-  req.once('end', answer)
-  req.once('error', answer)
+  req.once('end', () => {
+    if (close) {
+      req.socket.end()
+    }
+  })
   req.resume()
 }
 
