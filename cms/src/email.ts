@@ -47,8 +47,15 @@ export function outboxTransport(dir = outboxDir): Transport<{ file: string; mess
 /** `SMTP_URL` (smtp://user:pass@host:port) sends for real; otherwise the outbox. */
 export function emailAdapter() {
   const smtpUrl = process.env.SMTP_URL
+  // Short timeouts: a hook may send inside a write transaction, which holds the
+  // process's one write slot (sqliteTransactions.ts) while it waits.
   const transport = smtpUrl
-    ? nodemailer.createTransport(smtpUrl)
+    ? nodemailer.createTransport({
+        url: smtpUrl,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      } as Parameters<typeof nodemailer.createTransport>[0])
     : nodemailer.createTransport(outboxTransport())
   return nodemailerAdapter({
     defaultFromAddress: process.env.MAIL_FROM_ADDRESS ?? 'noreply@exemplar.example.org',

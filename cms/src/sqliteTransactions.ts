@@ -95,9 +95,37 @@ function openWriter(file: string): Database.Database {
   return db
 }
 
+/** What the adapter offers `noteTransactionOwner`; absent on adapters that need no queue. */
+interface OwnerNotes {
+  exemplarNoteOwner?: (req: { context?: object; transactionID?: unknown }) => void
+}
+
+/**
+ * Remembers which request holds a transaction (by its `context`, which a
+ * copy of the request shares), for writes it makes outside that transaction.
+ * Payload's forgot-password does: it reserves the reset with a write on a
+ * request copy whose transaction is cleared, while holding its own — which
+ * would otherwise wait for itself in the queue. Called from a beforeOperation
+ * hook on every collection (apiGuards).
+ */
+export function noteTransactionOwner(req: {
+  payload: { db: unknown }
+  context?: object
+  transactionID?: unknown
+}): void {
+  ;(req.payload.db as OwnerNotes).exemplarNoteOwner?.(req)
+}
+
 function serialize(adapter: BaseDatabaseAdapter, file: string): BaseDatabaseAdapter {
   const queue = new WriteQueue()
   const holders = new Map<Id, Release>()
+  const owners = new WeakMap<object, Id>()
+  ;(adapter as OwnerNotes).exemplarNoteOwner = (req) => {
+    const id = req.transactionID
+    if (req.context && (typeof id === 'string' || typeof id === 'number') && holders.has(id)) {
+      owners.set(req.context, id)
+    }
+  }
   const begin = adapter.beginTransaction.bind(adapter)
   const commit = adapter.commitTransaction.bind(adapter)
   const rollback = adapter.rollbackTransaction.bind(adapter)
@@ -136,9 +164,18 @@ function serialize(adapter: BaseDatabaseAdapter, file: string): BaseDatabaseAdap
     if (typeof write !== 'function') {
       continue
     }
-    methods[name] = async (args: { req?: { transactionID?: unknown } }) => {
+    methods[name] = async (args: { req?: { transactionID?: unknown; context?: object } }) => {
       if (args?.req?.transactionID) {
         return write.call(adapter, args)
+      }
+      // A write outside its own request's open transaction joins it: it could not run
+      // beside it (one writer), and waiting for it would wait for itself.
+      const owned = args?.req?.context ? owners.get(args.req.context) : undefined
+      if (owned !== undefined && holders.has(owned)) {
+        const req = new Proxy(args.req!, {
+          get: (target, key) => (key === 'transactionID' ? owned : Reflect.get(target, key)),
+        })
+        return write.call(adapter, { ...args, req })
       }
       const release = await queue.acquire()
       try {

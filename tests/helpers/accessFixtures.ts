@@ -61,12 +61,12 @@ export async function smallPng(): Promise<Buffer> {
     .toBuffer()
 }
 
-async function media(w: World, owner: Doc): Promise<Doc> {
+async function media(w: World, owner: Doc, extra: Json = {}): Promise<Doc> {
   const data = await smallPng()
   return create(
     w,
     'media',
-    { alt: '夹具', owner: owner.id },
+    { alt: '夹具', owner: owner.id, ...extra },
     { file: { data, mimetype: 'image/png', name: `${unique('m')}.png`, size: data.length } },
   )
 }
@@ -203,6 +203,8 @@ export const FIXTURES: Record<string, CollectionFixtures> = {
   media: {
     kinds: {
       mine: (w) => media(w, w.users.participant),
+      // An accepted entry's file: public, and no longer its uploader's to change.
+      minePublic: (w) => media(w, w.users.participant, { onPublicDisplay: true }),
       editors: (w) => media(w, w.users.editor),
     },
     sample: async () => ({ alt: '新图片' }),

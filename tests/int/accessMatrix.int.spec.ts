@@ -113,6 +113,15 @@ describe(`the access table: ${CELLS} cells over REST and GraphQL`, () => {
     expect(t.payload.config.globals.map((g) => g.slug).sort()).toEqual([...GLOBALS].sort())
   })
 
+  it('should hold a file on public display among the fixtures (its uploader may no longer change it)', async () => {
+    const stored = await t.payload.findByID({
+      collection: 'media',
+      id: fixtures.media!.minePublic!.id,
+      depth: 0,
+    })
+    expect((stored as { onPublicDisplay?: boolean }).onPublicDisplay).toBe(true)
+  })
+
   it('should expose every collection of the domain over GraphQL', () => {
     const missing = COLLECTIONS.filter((s) => !s.startsWith('payload-'))
       .map((s) => names(s).plural)

@@ -67,6 +67,21 @@ describe("another account's credentials", () => {
     expect(admins.status).toBe(200)
   })
 
+  it('should not let an account move itself to another address (only an admin does)', async () => {
+    const taken = await api.rest('PATCH', `/users/${w.users.partner.id}`, {
+      token: w.tokens.partner,
+      body: { email: w.users.admin.email },
+    })
+    const free = await api.rest('PATCH', `/users/${w.users.partner.id}`, {
+      token: w.tokens.partner,
+      body: { email: 'unconfirmed-elsewhere@example.org' },
+    })
+    // The same answer, taken address or free, and the address unchanged.
+    expect(taken.status).toBe(free.status)
+    const partner = await t.payload.findByID({ collection: 'users', id: w.users.partner.id })
+    expect(partner.email).toBe(w.users.partner.email)
+  })
+
   it('should never send an account its sessions, not even its own', async () => {
     const me = await api.rest('GET', '/users/me', { token: w.tokens.participant })
     expect(me.status).toBe(200)
@@ -183,6 +198,34 @@ describe('what the public reads', () => {
       )
       expect(probe.body.docs.map((d: { id: unknown }) => d.id)).toEqual([entry.id])
     }
+    // …nor under GraphQL's spelling of `and`, which Payload also reads.
+    for (const bound of [46, 47]) {
+      const probe = await api.rest(
+        'GET',
+        `/entries?where[AND][0][voteCount][greater_than]=${bound}&where[AND][1][id][equals]=${entry.id}`,
+      )
+      expect(probe.body.docs.map((d: { id: unknown }) => d.id)).toEqual([entry.id])
+    }
+    const viaGraphql = await api.graphql(
+      `{ Entries(where: { OR: [{ voteCount: { greater_than: 47 } }], id: { equals: ${entry.id} } }) { docs { id } } }`,
+    )
+    expect(viaGraphql.data?.Entries.docs).toEqual([{ id: entry.id }])
+    // Nor sort by it: the newer entry with fewer votes stays first, as without a sort.
+    const fewer = await t.payload.create({
+      collection: 'entries',
+      data: {
+        title: unique('少票'),
+        campaign: campaign.id as number,
+        track: 'case',
+        status: 'voting',
+        voteCount: 5,
+      } as never,
+    })
+    const byVotes = await api.rest(
+      'GET',
+      `/entries?sort=-voteCount&depth=0&where[campaign][equals]=${campaign.id}`,
+    )
+    expect(byVotes.body.docs.map((d: { id: unknown }) => d.id)).toEqual([fewer.id, entry.id])
     const sorted = await api.rest('GET', '/entries?where[reviewScore.average][greater_than]=90')
     expect(sorted.body.docs ?? []).toHaveLength(0)
   })

@@ -338,8 +338,13 @@ describe('registering an institution (健康号)', () => {
     const signIn = () =>
       call('POST', '/users/login', { email: body.account.email, password: body.account.password })
     const before = await signIn()
-    expect(before.status).toBe(403)
-    expect(JSON.stringify(before.body)).toContain('注册确认邮件')
+    // Exactly a wrong password's answer: nothing tells a new address from a known one.
+    const wrong = await call('POST', '/users/login', {
+      email: body.account.email,
+      password: 'not-the-password',
+    })
+    expect(before.status).toBe(401)
+    expect(before.body).toEqual(wrong.body)
     const token = await takeConfirmationToken(body.account.email)
     expect((await call('POST', '/participants/confirm', { token })).status).toBe(200)
     expect((await call('POST', '/participants/confirm', { token })).status).toBe(400)
@@ -348,24 +353,31 @@ describe('registering an institution (健康号)', () => {
     made.users.push(after.body.user.id)
   })
 
-  it('should mail a new link to an address whose account was never confirmed', async () => {
-    const body = institutionBody()
-    await call('POST', '/participants/register', body)
-    const stale = await takeConfirmationToken(body.account.email)
-    await call('POST', '/participants/register', body)
-    const fresh = await takeConfirmationToken(body.account.email)
+  it("should let a later registration replace an unconfirmed one, so the first registrant's password never opens it", async () => {
+    const squatter = institutionBody()
+    squatter.account.password = 'squatters-password'
+    await call('POST', '/participants/register', squatter)
+    const stale = await takeConfirmationToken(squatter.account.email)
+    const owner = institutionBody()
+    owner.account.email = squatter.account.email
+    owner.account.password = 'owners-own-password'
+    expect((await call('POST', '/participants/register', owner)).status).toBe(202)
+    const fresh = await takeConfirmationToken(owner.account.email)
     expect(fresh).not.toBe(stale)
     expect((await call('POST', '/participants/confirm', { token: stale })).status).toBe(400)
     expect((await call('POST', '/participants/confirm', { token: fresh })).status).toBe(200)
-    made.users.push(
-      ...(
-        await payload.find({
-          collection: 'users',
-          where: { email: { equals: body.account.email } },
-          depth: 0,
-        })
-      ).docs.map((u) => u.id),
-    )
+    const signIn = (password: string) =>
+      call('POST', '/users/login', { email: owner.account.email, password })
+    expect((await signIn('squatters-password')).status).toBe(401)
+    const signedIn = await signIn('owners-own-password')
+    expect(signedIn.status).toBe(200)
+    made.users.push(signedIn.body.user.id)
+    const orgs = await payload.find({
+      collection: 'organizations',
+      where: { owner: { equals: signedIn.body.user.id } },
+      depth: 0,
+    })
+    expect(orgs.docs.map((o) => o.name)).toEqual([owner.institution.name])
   })
 
   it('should list every problem at once: short password, no agreement, missing licence name', async () => {

@@ -134,6 +134,36 @@ describe('transactions', () => {
     expect(titles.docs.map((d) => d.title)).toEqual(['内（改）', '外'])
   })
 
+  it('should answer a password reset, whose throttle writes outside its own transaction', async () => {
+    await payload.create({
+      collection: 'users',
+      data: {
+        email: 'tx-reset@test.example.org',
+        password: 'a-long-password',
+        name: '重置',
+        role: 'participant',
+      },
+    })
+    const response = await handleEndpoints({
+      config: payload.config,
+      payloadInstanceCacheKey: KEY,
+      request: new Request('http://localhost:3000/api/users/forgot-password', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'tx-reset@test.example.org' }),
+      }),
+    })
+    expect(response.status).toBe(200)
+    const [user] = (
+      await payload.find({
+        collection: 'users',
+        where: { email: { equals: 'tx-reset@test.example.org' } },
+        showHiddenFields: true,
+      })
+    ).docs as unknown as { resetPasswordToken?: string }[]
+    expect(user?.resetPasswordToken).toBeTruthy()
+  })
+
   it('should store no account when the institution written after it is refused', async () => {
     const email = 'tx-half@test.example.org'
     // `type` passes the endpoint's precheck (present) and fails the select's own

@@ -69,3 +69,15 @@ export const ownAccountField: FieldRule = ({ req, id, doc }) => {
   const target = id ?? idOf(doc)
   return caller !== undefined && target !== undefined && String(caller) === String(target)
 }
+
+/**
+ * A participant's own file while it is not on public display: once its entry
+ * is accepted, the file belongs to what the public reads, and neither its
+ * caption nor its existence are the uploader's to change.
+ */
+export const ownsPrivateFile: Rule = withId((id) =>
+  allOf(
+    { owner: { equals: id } },
+    anyOf({ onPublicDisplay: { equals: false } }, { onPublicDisplay: { exists: false } }),
+  ),
+)

@@ -16,6 +16,7 @@ import {
   ownOrOnPublicDisplay,
   owns,
   ownsEditableEntry,
+  ownsPrivateFile,
   ownUserRecord,
   published,
   self,
@@ -136,8 +137,8 @@ export const ACCESS_TABLE: {
     media: {
       read: everyone,
       create: { ...editors, participant: true },
-      update: { ...editors, participant: owns('owner') },
-      delete: { ...editors, participant: owns('owner') },
+      update: { ...editors, participant: ownsPrivateFile },
+      delete: { ...editors, participant: ownsPrivateFile },
       readVersions: editors,
       note:
         'Narrowed by the plugins: a participant’s upload is private to its uploader and editors until its ' +
@@ -273,7 +274,8 @@ export const ACCESS_TABLE: {
       note: 'Payload’s job queue (the hourly upload sweep); queued and run by the CMS itself.',
     },
     'payload-locked-documents': {
-      read: staff,
+      // Reviewers see only their own locks: not what editors are editing, nor unassigned entries' ids.
+      read: { ...editors, reviewer: ownUserRecord },
       create: staff,
       update: { ...editors, reviewer: ownUserRecord },
       delete: { ...editors, reviewer: ownUserRecord },
@@ -345,7 +347,8 @@ export const ACCESS_TABLE: {
   },
   fields: {
     users: {
-      email: { update: ownOrAdminField },
+      // An owner's own change would bypass registration's mailed confirmation (and tell taken addresses).
+      email: { update: adminField },
       password: { update: ownOrAdminField },
       role: { create: adminField, update: adminField },
       organization: { create: editorFields, update: editorFields },

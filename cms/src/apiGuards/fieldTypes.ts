@@ -32,11 +32,12 @@ function expectation(field: Field): ((v: unknown) => boolean) | string | undefin
       return field.type === 'select' && field.hasMany
         ? (v) => Array.isArray(v) && v.every((x) => typeof x === 'string')
         : (v) => typeof v === 'string'
-    case 'number':
-      return (v) =>
+    case 'number': {
+      const one = (v: unknown) =>
         typeof v === 'number' ||
-        (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) ||
-        (Array.isArray(v) && v.every((x) => typeof x === 'number'))
+        (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))
+      return field.hasMany ? (v) => Array.isArray(v) && v.every(one) : one
+    }
     case 'checkbox':
       return (v) => typeof v === 'boolean' || v === 'true' || v === 'false'
     case 'date':

@@ -6,8 +6,16 @@ import { checkWriteTypes } from './checkWriteTypes'
 import { deleteOwnPreference } from './deleteOwnPreference'
 import { refuseMalformedIds } from './refuseMalformedIds'
 import { sanitizeWhere } from './sanitizeWhere'
+import { noteTransactionOwner } from '../sqliteTransactions'
+import type { CollectionBeforeOperationHook } from 'payload'
 
-const guards = [refuseMalformedIds, checkWriteTypes, sanitizeWhere, capPublicQueries]
+/** Not a guard: lets the SQLite write queue know which request holds a transaction. */
+const noteOwner: CollectionBeforeOperationHook = ({ args, req }) => {
+  noteTransactionOwner(req)
+  return args
+}
+
+const guards = [noteOwner, refuseMalformedIds, checkWriteTypes, sanitizeWhere, capPublicQueries]
 
 /**
  * What every collection's REST and GraphQL answers go through besides access:

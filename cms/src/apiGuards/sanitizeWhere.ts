@@ -36,11 +36,13 @@ function clean(where: Where, idFields: Set<string>, depth = 0): Where {
   }
   const out: Where[] = []
   for (const [key, condition] of Object.entries(where)) {
-    if ((key === 'and' || key === 'or') && Array.isArray(condition)) {
+    // Payload reads `AND`/`OR` (GraphQL's spelling) as `and`/`or`.
+    const logical = key.toLowerCase()
+    if ((logical === 'and' || logical === 'or') && Array.isArray(condition)) {
       const parts = (condition as Where[]).map((w) =>
         w && typeof w === 'object' ? clean(w, idFields, depth + 1) : NOTHING,
       )
-      out.push({ [key]: parts })
+      out.push({ [logical]: parts })
       continue
     }
     if (!condition || typeof condition !== 'object' || Array.isArray(condition)) {

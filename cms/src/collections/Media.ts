@@ -33,6 +33,8 @@ export const Media: CollectionConfig = {
   labels: { singular: l('媒体文件', 'Media file'), plural: l('媒体文件', 'Media') },
   admin: { group: l('内容', 'Content'), useAsTitle: 'filename' },
   access: accessFor('media'),
+  // A copy would carry another submitter's files past the attachment and quota checks.
+  disableDuplicate: true,
   upload: {
     staticDir: path.join(dataDir, 'media'),
     mimeTypes: MEDIA_MIME_TYPES,

@@ -150,7 +150,7 @@ async function findOne<T>(collection: string, query: QueryObject, what: string):
 export async function listCampaigns(): Promise<Campaign[]> {
   const result = await get<Paginated<Campaign>>('campaigns', {
     depth: 0,
-    limit: 200,
+    limit: 100,
     sort: '-year',
   })
   return result.docs
@@ -168,7 +168,7 @@ export async function listThemes(campaignId: number): Promise<Theme[]> {
   const result = await get<Paginated<Theme>>('themes', {
     where: { campaign: { equals: campaignId } },
     depth: 0,
-    limit: 200,
+    limit: 100,
     sort: 'order',
   })
   return result.docs
@@ -215,7 +215,8 @@ export function listEntries(query: EntryQuery): Promise<Paginated<Entry>> {
     depth: 1,
     limit: query.limit ?? ENTRIES_PER_PAGE,
     page: Math.max(1, Math.floor(query.page ?? 1)),
-    sort: '-voteCount,number',
+    // The public may not sort by the exact tally (a delayed campaign hides the live order).
+    sort: 'number',
   })
 }
 

@@ -41,6 +41,8 @@ export const Entries: CollectionConfig = {
     listSearchableFields: ['title', 'number'],
   },
   defaultSort: '-createdAt',
+  // A copy would carry another submitter's files past the attachment and quota checks.
+  disableDuplicate: true,
   access: accessFor('entries'),
   hooks: {
     beforeChange: [stampSubmitter, assignEntryNumber, recordStatusChange],

@@ -1,18 +1,17 @@
 import type { CollectionBeforeLoginHook, CollectionConfig, Field } from 'payload'
-import { APIError } from 'payload'
+import { AuthenticationError } from 'payload'
 
 import type { ResolvedParticipantsOptions } from '../types'
 
 /**
  * An account made by registration signs in only after its owner opened the
- * link mailed to the address: otherwise anyone could learn whether an
- * address is taken by registering it and trying the password they chose.
+ * link mailed to the address. Until then it answers exactly as a wrong
+ * password does: a distinct answer would tell whoever registered an address
+ * and tried the password they chose whether that address was new.
  */
-const refuseUnconfirmedLogin: CollectionBeforeLoginHook = ({ user }) => {
+const refuseUnconfirmedLogin: CollectionBeforeLoginHook = ({ req, user }) => {
   if ((user as { awaitingConfirmation?: unknown }).awaitingConfirmation === true) {
-    const message = '请先打开注册确认邮件中的链接完成注册，然后再登录。'
-    // With `data`, Payload's error formatter keeps the message in a minified production build too.
-    throw new APIError(message, 403, { errors: [{ field: 'email', message }] }, true)
+    throw new AuthenticationError(req.t)
   }
   return user
 }

@@ -59,13 +59,18 @@ export function registerEndpoint(options: ResolvedParticipantsOptions): Endpoint
         const account = objectAt(body, 'account')
         const email = str(account.email).toLowerCase()
         const existing = await findAccount(req, options, email)
-        if (existing) {
+        if (existing && !existing.awaitingConfirmation) {
           await answerKnownAddress(req, options, existing, String(account.password))
           return received(email)
         }
         const confirmation = newConfirmationToken()
         try {
           await unitOfWork(req, async () => {
+            // A registration nobody confirmed is replaced by the newest, so a confirmation
+            // always opens the account (and password) of the registration whose mail was opened.
+            if (existing) {
+              await removePendingAccount(req, options, existing.id)
+            }
             stage = 'account.'
             await createAccount(req, options, kind, body, email, confirmation.hash, (s) => {
               stage = s
@@ -127,9 +132,9 @@ async function findAccount(
 }
 
 /**
- * A known address: an account still waiting for its confirmation gets a new
- * link (the first mail may have been lost), a confirmed one is told it is
- * registered. Either way the caller waits as long as a new account would.
+ * A known, confirmed address is told it is registered. The caller waits as
+ * long as a new account would (a password hash), and a registration racing
+ * an unconfirmed one gets the same answer.
  */
 async function answerKnownAddress(
   req: PayloadRequest,
@@ -145,33 +150,28 @@ async function answerKnownAddress(
     overrideAccess: true,
     req,
   })) as { email?: string }
-  const to = String(user.email)
-  if (account.awaitingConfirmation) {
-    const confirmation = newConfirmationToken()
-    await req.payload.update({
-      collection: options.users,
-      id: account.id,
-      data: confirmationData(options, confirmation.hash) as never,
-      overrideAccess: true,
-      depth: 0,
-      req,
-    })
-    await sendQuietly(
-      req,
-      to,
-      registrationMail('confirm', {
-        siteUrl: options.siteUrl,
-        token: confirmation.token,
-        hours: options.confirmationHours,
-      }),
-    )
-    return
-  }
   await sendQuietly(
     req,
-    to,
+    String(user.email),
     registrationMail('registered', { siteUrl: options.siteUrl, hours: options.confirmationHours }),
   )
+}
+
+/** An unconfirmed account and what registration made with it; it never signed in, so nothing else. */
+async function removePendingAccount(
+  req: PayloadRequest,
+  options: ResolvedParticipantsOptions,
+  id: number | string,
+): Promise<void> {
+  for (const collection of [options.organizations, AUTHOR_PROFILES, MEDIA_PARTNERS]) {
+    await req.payload.delete({
+      collection: collection as CollectionSlug,
+      where: { owner: { equals: id } },
+      overrideAccess: true,
+      req,
+    })
+  }
+  await req.payload.delete({ collection: options.users, id, overrideAccess: true, req })
 }
 
 const confirmationData = (options: ResolvedParticipantsOptions, hash: string) => ({

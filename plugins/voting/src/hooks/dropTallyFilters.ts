@@ -8,32 +8,45 @@ function without(where: Where, field: string): Where {
     if (key === field) {
       continue
     }
+    // Payload reads `AND`/`OR` (GraphQL's spelling) as `and`/`or`.
+    const logical = key.toLowerCase() === 'and' || key.toLowerCase() === 'or'
     out[key] =
-      (key === 'and' || key === 'or') && Array.isArray(condition)
+      logical && Array.isArray(condition)
         ? (condition as Where[]).map((w) => (w && typeof w === 'object' ? without(w, field) : w))
         : condition
   }
   return out
 }
 
+/** A sort without the tally (`-voteCount,number` → `number`), as a string or a list. */
+function sortWithout(sort: unknown, field: string): unknown {
+  const keys = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : undefined
+  if (!keys) {
+    return sort
+  }
+  const kept = keys.filter((k) => String(k).trim().replace(/^-/, '') !== field)
+  return kept.length === 0 ? undefined : Array.isArray(sort) ? kept : kept.join(',')
+}
+
 /**
  * The public sees a tally only as its campaign shows it (maskTally), so it
- * may not filter on the exact one either: `where[voteCount][equals]=47`
- * would tell a rounded or delayed count. Such conditions are dropped from
- * every read but the committee's; sorting by votes stays (the leaderboard
- * shows the order anyway).
+ * may neither filter nor sort on the exact one: `where[voteCount][equals]=47`
+ * would tell a rounded count, and `sort=-voteCount` the live order a delayed
+ * campaign hides (its leaderboard counts votes up to the delay only). Both
+ * are dropped from every read but the committee's.
  */
 export function dropTallyFilters(options: ResolvedVotingOptions): CollectionBeforeOperationHook {
   return ({ args, req }) => {
-    const where = (args as { where?: unknown }).where
-    if (
-      req.payloadAPI === 'local' ||
-      options.isEditor(req.user) ||
-      !where ||
-      typeof where !== 'object'
-    ) {
+    if (req.payloadAPI === 'local' || options.isEditor(req.user)) {
       return args
     }
-    return { ...args, where: without(where as Where, options.tallyField) }
+    const { where, sort } = args as { where?: unknown; sort?: unknown }
+    return {
+      ...args,
+      ...(where && typeof where === 'object'
+        ? { where: without(where as Where, options.tallyField) }
+        : {}),
+      ...(sort !== undefined ? { sort: sortWithout(sort, options.tallyField) } : {}),
+    }
   }
 }

@@ -22,7 +22,7 @@ const zh = {
   'login.email': '邮箱',
   'login.password': '密码',
   'login.submit': '登录',
-  'login.wrong': '邮箱或密码不正确。',
+  'login.wrong': '邮箱或密码不正确。刚注册的账号，请先打开确认邮件中的链接。',
   'login.locked': '登录失败次数过多，账号已暂时锁定，请稍后再试。',
   'login.noAccount': '还没有账号？',
   'login.register': '立即注册',
@@ -194,7 +194,8 @@ const en: Partial<Record<Key, string>> = {
   'login.email': 'Email',
   'login.password': 'Password',
   'login.submit': 'Sign in',
-  'login.wrong': 'Wrong email or password.',
+  'login.wrong':
+    'Wrong email or password. Just registered? Open the link in the confirmation mail first.',
   'login.locked': 'Too many failed attempts; the account is locked for a while.',
   'login.noAccount': 'No account yet?',
   'login.register': 'Register',
