@@ -6,6 +6,7 @@ COPY cms/package.json cms/
 COPY site/package.json site/
 COPY seed/package.json seed/
 COPY tests/package.json tests/
+COPY packages packages
 COPY plugins plugins
 RUN npm ci --no-audit --no-fund
 

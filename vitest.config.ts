@@ -21,6 +21,7 @@ export default defineConfig({
             'site/src/**/*.test.ts',
             'seed/src/**/*.test.ts',
             'plugins/*/src/**/*.test.ts',
+            'packages/*/src/**/*.test.ts',
           ],
         },
       },

@@ -15,6 +15,7 @@ const nextConfig = {
   outputFileTracingRoot: path.resolve(dirname, '..'),
   // Plugins are TypeScript workspace packages.
   transpilePackages: [
+    '@exemplar/domain',
     '@exemplar/plugin-participants',
     '@exemplar/plugin-submissions',
     '@exemplar/plugin-voting',

@@ -1,6 +1,6 @@
 import type { Where } from 'payload'
 
-import { PUBLIC_ENTRY_STATES, SUBMITTER_EDITABLE_STATES } from '../lib/entryStates'
+import { PUBLIC_ENTRY_STATES, SUBMITTER_EDITABLE_STATES } from '@exemplar/domain'
 import { idOf } from '../lib/roles'
 import type { FieldRule, Rule } from './cells'
 

@@ -1,54 +1,11 @@
-/** Provincial-level divisions, for 所在地 and the by-province leaderboard. */
-export const PROVINCES = [
-  '北京市',
-  '天津市',
-  '河北省',
-  '山西省',
-  '内蒙古自治区',
-  '辽宁省',
-  '吉林省',
-  '黑龙江省',
-  '上海市',
-  '江苏省',
-  '浙江省',
-  '安徽省',
-  '福建省',
-  '江西省',
-  '山东省',
-  '河南省',
-  '湖北省',
-  '湖南省',
-  '广东省',
-  '广西壮族自治区',
-  '海南省',
-  '重庆市',
-  '四川省',
-  '贵州省',
-  '云南省',
-  '西藏自治区',
-  '陕西省',
-  '甘肃省',
-  '青海省',
-  '宁夏回族自治区',
-  '新疆维吾尔自治区',
-  '香港特别行政区',
-  '澳门特别行政区',
-  '台湾省',
-] as const
-
-export type Province = (typeof PROVINCES)[number]
+import { isProvince, PROVINCE_RULE, PROVINCES } from '@exemplar/domain'
 
 export const provinceOptions = PROVINCES.map((p) => ({ label: p, value: p }))
 
-const KNOWN: ReadonlySet<string> = new Set(PROVINCES)
-
-export function isProvince(value: unknown): value is Province {
-  return typeof value === 'string' && KNOWN.has(value)
-}
-
 /**
  * 所在省份 as a field: text holding one of the names, checked on every write
- * and picked from the list in the admin (ProvinceSelect).
+ * and picked from the list in the admin (ProvinceSelect). Not a select: a
+ * GraphQL enum value cannot be named 北京市.
  */
 export function provinceField(label: { zh: string; en: string }) {
   return {
@@ -59,7 +16,7 @@ export function provinceField(label: { zh: string; en: string }) {
     validate: (value: unknown) =>
       value === null || value === undefined || value === '' || isProvince(value)
         ? true
-        : '所在省份须为省级行政区全称，如“广东省” / Choose a province from the list',
+        : `${PROVINCE_RULE} / Choose a province from the list`,
     admin: { components: { Field: '/components/ProvinceSelect#ProvinceSelect' } },
   }
 }

@@ -1,13 +1,6 @@
-export const ROLES = ['admin', 'editor', 'reviewer', 'participant', 'partner'] as const
-export type Role = (typeof ROLES)[number]
+import { ROLES, type Role } from '@exemplar/domain'
 
-export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
-  admin: { zh: '系统管理员', en: 'Administrator' },
-  editor: { zh: '组委会编辑', en: 'Editor (organizing committee)' },
-  reviewer: { zh: '评审专家', en: 'Expert reviewer' },
-  participant: { zh: '参与者', en: 'Participant' },
-  partner: { zh: '合作媒体', en: 'Media partner' },
-}
+export { isEditorRole, ROLE_LABELS, ROLES, type Role } from '@exemplar/domain'
 
 /** The role of whoever made a request; `undefined` for an anonymous reader. */
 export function roleOf(user: unknown): Role | undefined {
@@ -24,9 +17,4 @@ export function idOf(user: unknown): number | string | undefined {
     return typeof id === 'number' || typeof id === 'string' ? id : undefined
   }
   return undefined
-}
-
-/** Admins can do everything an editor can. */
-export function isEditorRole(role: Role | undefined): boolean {
-  return role === 'admin' || role === 'editor'
 }

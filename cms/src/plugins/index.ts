@@ -6,7 +6,7 @@ import type { Plugin } from 'payload'
 import { accessTablePlugin } from '../access/accessTablePlugin'
 import { apiGuardsPlugin } from '../apiGuards'
 import { jsonAsTextPlugin } from './jsonAsText'
-import { PUBLIC_ENTRY_STATES, VOTABLE_ENTRY_STATES } from '../lib/entryStates'
+import { PUBLIC_ENTRY_STATES, VOTABLE_ENTRY_STATES } from '@exemplar/domain'
 import { isEditorRole, roleOf } from '../lib/roles'
 import { outboxSms } from '../sms'
 

@@ -1,3 +1,9 @@
+import {
+  PUBLIC_ENTRY_STATES,
+  SUBMITTER_EDITABLE_STATES,
+  WITHDRAWABLE_STATES as DOMAIN_WITHDRAWABLE,
+} from '@exemplar/domain'
+
 import type { ResolvedSubmissionsOptions, SubmissionsPluginOptions } from './types'
 
 const MB = 1024 * 1024
@@ -5,9 +11,9 @@ const GB = 1024 * MB
 const HOUR = 3600_000
 
 /** States an entry can be withdrawn from by its submitter (API.md). */
-export const WITHDRAWABLE_STATES: readonly string[] = ['draft', 'submitted', 'returned']
-/** States the submitter edits in (mirrors the core's `ownsEditableEntry`). */
-export const EDITABLE_STATES: readonly string[] = ['draft', 'returned']
+export const WITHDRAWABLE_STATES: readonly string[] = DOMAIN_WITHDRAWABLE
+/** States the submitter edits in (the core's `ownsEditableEntry` reads the same set). */
+export const EDITABLE_STATES: readonly string[] = SUBMITTER_EDITABLE_STATES
 
 export function resolveSubmissionsOptions(
   options: SubmissionsPluginOptions,
@@ -19,14 +25,7 @@ export function resolveSubmissionsOptions(
     users: options.users ?? 'users',
     uploadSessions: options.uploadSessions ?? 'upload-sessions',
     isEditor: options.isEditor,
-    publicStates: options.publicStates ?? [
-      'accepted',
-      'voting',
-      'review',
-      'shortlisted',
-      'publicity',
-      'awarded',
-    ],
+    publicStates: options.publicStates ?? PUBLIC_ENTRY_STATES,
     submissionPhase: options.submissionPhase ?? 'submission',
     maxPlainUploadBytes: options.maxPlainUploadBytes ?? 30 * MB,
     maxResumableBytes: options.maxResumableBytes ?? 2 * GB,

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { ENTRY_STATE_LABELS, labelOf } from '@exemplar/domain'
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 import sharp from 'sharp'
 
@@ -89,17 +90,7 @@ const WRITABLE_FIELDS = [
   'declarations',
 ] as const
 
-const STATE_NAMES: Record<string, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  screening: '审核中',
-  returned: '退回修改',
-  rejected: '未通过',
-  accepted: '审核通过',
-  withdrawn: '已撤回',
-}
-
-const stateName = (s: unknown) => STATE_NAMES[String(s)] ?? String(s)
+const stateName = (s: unknown) => labelOf(ENTRY_STATE_LABELS, String(s))
 
 /** A signed-in participant (institution account or individual author) may submit. */
 function isParticipant(user: unknown): boolean {

@@ -1,6 +1,6 @@
 /**
- * Accounts and participants on the public site: the label tables of the
- * participants plugin (copied, the site imports CMS types only), the checks
+ * Accounts and participants on the public site: the domain's participant
+ * label tables as the forms use them, the checks
  * the forms run before the server does (same rules as
  * plugins/participants/src/lib), and what the account and pledge islands make
  * of `GET /api/participants/me`.
@@ -13,7 +13,14 @@ import type {
   Pledge,
   User,
 } from '@exemplar/cms/payload-types'
-
+import {
+  DOCTOR_CAP,
+  DOCTOR_TITLE_LABELS,
+  ELIGIBLE_DOCTOR_TITLES,
+  FIELD_LIMITS,
+  labelOf,
+  type Label,
+} from '@exemplar/domain'
 import {
   licenceMismatchMessage,
   namesMatch,
@@ -21,8 +28,6 @@ import {
 } from '@exemplar/plugin-participants/rules'
 
 import type { Locale } from './i18n'
-
-type Label = { zh: string; en: string }
 
 export type RegistrationKind = 'institution' | 'author' | 'partner'
 export type InstitutionType = Organization['type']
@@ -32,58 +37,25 @@ export type PartnerMode = MediaPartner['modes'][number]
 export type DoctorTitle = DoctorProfile['title']
 export type Verification = Organization['verification']
 
-export const INSTITUTION_TYPES: Record<InstitutionType, Label> = {
-  medical: { zh: '医疗卫生机构', en: 'Medical institution' },
-  'public-health': { zh: '专业公共卫生机构', en: 'Public health institution' },
-  media: { zh: '媒体单位', en: 'Media outlet' },
-  recommending: { zh: '推荐单位', en: 'Recommending body' },
-  government: { zh: '政府部门', en: 'Government department' },
-  association: { zh: '学会 / 协会', en: 'Society or association' },
-  enterprise: { zh: '企业', en: 'Enterprise' },
-  other: { zh: '其他', en: 'Other' },
-}
-
-export { PROVINCES as INSTITUTION_PROVINCES } from './provinces'
-
-export const MEDIA_ACCOUNT_KINDS: Record<MediaAccountKind, Label> = {
-  wechat: { zh: '微信公众号', en: 'WeChat official account' },
-  weibo: { zh: '微博', en: 'Weibo' },
-  app: { zh: 'APP', en: 'App' },
-  website: { zh: '官网', en: 'Website' },
-  other: { zh: '其他', en: 'Other' },
-}
-
-/** The 回执表's seven rows (seed 001), "other" last with its own note. */
-export const PARTNER_MODES: Record<PartnerMode, Label> = {
-  print: { zh: '媒体征集宣传', en: 'Print publicity' },
-  website: { zh: '网站征集宣传', en: 'Website publicity' },
-  'official-account': { zh: '公众号征集宣传', en: 'Official-account publicity' },
-  'journal-inner': { zh: '期刊内页征集宣传', en: 'Journal inner pages' },
-  'journal-cover': { zh: '期刊封页征集宣传', en: 'Journal covers' },
-  offline: { zh: '参加基层线下扶贫活动宣传', en: 'Offline outreach activities' },
-  other: { zh: '其他', en: 'Other' },
-}
+export {
+  INSTITUTION_TYPE_LABELS as INSTITUTION_TYPES,
+  MEDIA_ACCOUNT_KIND_LABELS as MEDIA_ACCOUNT_KINDS,
+  PARTICIPATION_MODE_LABELS as PARTNER_MODES,
+  VERIFICATION_LABELS,
+  PROVINCES as INSTITUTION_PROVINCES,
+} from '@exemplar/domain'
 
 /** Only attending physicians and above may be recommended (seed 000, 附件 2); 住院医师 is refused. */
-export const DOCTOR_TITLES: Partial<Record<DoctorTitle, Label>> = {
-  attending: { zh: '主治医师', en: 'Attending physician' },
-  'associate-chief': { zh: '副主任医师', en: 'Associate chief physician' },
-  chief: { zh: '主任医师', en: 'Chief physician' },
-}
-
-export const VERIFICATION_LABELS: Record<Verification, Label> = {
-  pending: { zh: '待审核', en: 'Pending review' },
-  verified: { zh: '已认证', en: 'Verified' },
-  rejected: { zh: '未通过', en: 'Not approved' },
-}
+export const DOCTOR_TITLES: Partial<Record<DoctorTitle, Label>> = Object.fromEntries(
+  ELIGIBLE_DOCTOR_TITLES.map((title) => [title, DOCTOR_TITLE_LABELS[title]]),
+)
 
 export const label = (table: Partial<Record<string, Label>>, key: string, locale: Locale) =>
-  table[key]?.[locale] ?? key
+  labelOf(table, key, locale)
 
-/** Each institution may recommend at most 20 doctors (seed 000, 附件 2). */
-export const DOCTOR_CAP = 20
-export const PASSWORD_MIN = 8
-export const PASSWORD_MAX = 128
+export { DOCTOR_CAP }
+export const PASSWORD_MIN = FIELD_LIMITS.passwordMin
+export const PASSWORD_MAX = FIELD_LIMITS.passwordMax
 
 /** Name against licence name, judged as the server judges it. */
 export { namesMatch, normalizeInstitutionName }

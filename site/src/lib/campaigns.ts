@@ -5,10 +5,12 @@
  */
 import type { Campaign, Theme } from '@exemplar/cms/payload-types'
 
-import { formatBytes, formatDuration, phaseState, TIME_ZONE } from './format'
+import { labelOf, phaseState, shanghaiYear } from '@exemplar/domain'
+
+import { formatBytes, formatDuration } from './format'
 import {
-  FILE_KIND_NAMES,
-  ORGANIZER_ROLES,
+  FILE_KIND_LABELS,
+  ORGANIZER_ROLE_LABELS,
   type OrganizerRole,
   type PhaseKind,
   type Track,
@@ -27,10 +29,6 @@ export function isCurrent(campaign: Campaign, now: Date = new Date()): boolean {
     return campaign.year >= shanghaiYear(now)
   }
   return phases.some((phase) => phaseState(phase, now) !== 'closed')
-}
-
-function shanghaiYear(now: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: TIME_ZONE, year: 'numeric' }).format(now))
 }
 
 export interface HomeCampaigns {
@@ -64,7 +62,7 @@ export function openPhases(campaign: Campaign): PhaseKind[] {
 
 export function organizersByRole(
   campaign: Campaign,
-  roles: readonly OrganizerRole[] = Object.keys(ORGANIZER_ROLES) as OrganizerRole[],
+  roles: readonly OrganizerRole[] = Object.keys(ORGANIZER_ROLE_LABELS) as OrganizerRole[],
 ): { role: OrganizerRole; names: string[] }[] {
   const organizers = campaign.organizers ?? []
   return roles
@@ -179,7 +177,7 @@ export function trackRequirements(track: Track): string[] {
     rules.push(`${medium}时长不超过${formatDuration(r.maxDurationSeconds)}`)
   }
   if (r.allowedFileKinds?.length) {
-    const names = r.allowedFileKinds.map((kind) => FILE_KIND_NAMES[kind] ?? kind)
+    const names = r.allowedFileKinds.map((kind) => labelOf(FILE_KIND_LABELS, kind))
     rules.push(names.length === 1 ? `仅限${names[0]}` : `文件格式：${names.join('、')}`)
   }
   if (r.requiresText) {

@@ -2,9 +2,11 @@
  * Dates and numbers for display. The API speaks UTC instants; readers and the
  * campaign rules think in Beijing time, whatever zone the server runs in.
  */
+import { CAMPAIGN_TIME_ZONE as TIME_ZONE } from '@exemplar/domain'
+
 import type { Locale } from './i18n'
 
-export const TIME_ZONE = 'Asia/Shanghai'
+export { CAMPAIGN_TIME_ZONE as TIME_ZONE, phaseState, type PhaseState } from '@exemplar/domain'
 
 const intlLocale = (locale: Locale) => (locale === 'zh' ? 'zh-CN' : 'en-GB')
 
@@ -77,23 +79,6 @@ export function formatHour(
 /** The machine-readable value for <time datetime>: the instant itself, in UTC. */
 export function isoInstant(instant: string | Date): string {
   return new Date(instant).toISOString()
-}
-
-export type PhaseState = 'upcoming' | 'open' | 'closed'
-
-/** A phase is open from its start instant (inclusive) to its end instant (exclusive). */
-export function phaseState(
-  phase: { startsAt: string; endsAt: string },
-  now: Date = new Date(),
-): PhaseState {
-  const t = now.getTime()
-  if (t < new Date(phase.startsAt).getTime()) {
-    return 'upcoming'
-  }
-  if (t < new Date(phase.endsAt).getTime()) {
-    return 'open'
-  }
-  return 'closed'
 }
 
 export function formatNumber(n: number, locale: Locale = 'zh'): string {

@@ -7,6 +7,12 @@
  */
 import type { Campaign, Entry } from '@exemplar/cms/payload-types'
 import {
+  isOpen,
+  phaseState,
+  SUBMITTER_EDITABLE_STATES,
+  WITHDRAWABLE_STATES,
+} from '@exemplar/domain'
+import {
   checkContent,
   DECLARATION_LABELS,
   kindFromMime,
@@ -17,7 +23,7 @@ import {
 
 import { formatDateTime, TIME_ZONE } from './format'
 import type { Locale } from './i18n'
-import { ENTRY_STATUS_LABELS, type EntryStatus, type Track } from './labels'
+import { ENTRY_STATE_LABELS, type EntryStatus, type Track } from './labels'
 import { containerFormat, type UploadedFile } from './uploads'
 
 export const STEPS = ['track', 'content', 'attachments', 'channel', 'review'] as const
@@ -41,7 +47,7 @@ export const CHANNELS: Record<Channel, { zh: string; en: string; needs?: Channel
   individual: { zh: '个人作者直报', en: 'Submitted by the author', needs: 'informationSource' },
 }
 
-export { PROVINCES } from './provinces'
+export { PROVINCES } from '@exemplar/domain'
 
 type ChannelField = 'recommendingUnit' | 'informationSource'
 
@@ -428,13 +434,12 @@ export function submissionWindow(
   const phases = (campaign.phases ?? [])
     .filter((p) => p.kind === 'submission')
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
-  const t = now.getTime()
-  const current = phases.find((p) => Date.parse(p.startsAt) <= t && t < Date.parse(p.endsAt))
+  const current = phases.find((p) => isOpen(p, now))
   const serverOpen = (campaign.openPhases ?? []).includes('submission')
   if (current && (serverOpen || campaign.openPhases === undefined)) {
     return { state: 'open', endsAt: current.endsAt }
   }
-  const next = phases.find((p) => t < Date.parse(p.startsAt))
+  const next = phases.find((p) => phaseState(p, now) === 'upcoming')
   if (next) {
     return { state: 'upcoming', startsAt: next.startsAt, endsAt: next.endsAt }
   }
@@ -457,10 +462,8 @@ export function clockTime(instant: Date | string): string {
   return `${get('hour')}:${get('minute')}`
 }
 
-/** States in which the submitter may still change the entry (the workflow's rule). */
-export const EDITABLE_STATES: readonly EntryStatus[] = ['draft', 'returned']
-/** States in which the submitter may withdraw it: before screening starts. */
-export const WITHDRAWABLE_STATES: readonly EntryStatus[] = ['draft', 'submitted', 'returned']
+export const EDITABLE_STATES: readonly EntryStatus[] = SUBMITTER_EDITABLE_STATES
+export { WITHDRAWABLE_STATES }
 
 export interface MyEntry {
   id: number
@@ -493,7 +496,7 @@ export function entryActions(
 }
 
 export function statusLabel(status: string, locale: Locale = 'zh'): string {
-  return ENTRY_STATUS_LABELS[status as EntryStatus]?.[locale] ?? status
+  return ENTRY_STATE_LABELS[status as EntryStatus]?.[locale] ?? status
 }
 
 /** Newest first: the list shows what moved last at the top. */

@@ -1,41 +1,7 @@
 import type { Field } from 'payload'
 
 import { l, optionsFrom } from '../../lib/label'
-import { PHASE_LABELS } from '../../lib/phases'
-
-export const ORGANIZER_ROLES = {
-  guide: l('指导单位', 'Guided by'),
-  host: l('主办单位', 'Host'),
-  coHost: l('联合主办', 'Co-host'),
-  organizer: l('承办单位', 'Organizer'),
-  supporter: l('支持单位', 'Supporter'),
-  academic: l('学术支持', 'Academic support'),
-  platform: l('实施平台', 'Platform'),
-  media: l('合作媒体', 'Media partners'),
-}
-
-export const TRACK_KINDS = {
-  'text-image': l('图文案例', 'Text-and-image case'),
-  photo: l('摄影图片', 'Photo'),
-  print: l('平面科普材料（PDF）', 'Print material (PDF)'),
-  'document-case': l('文档案例（Word + PPT）', 'Document case (Word + slides)'),
-  video: l('视频', 'Video'),
-  audio: l('音频', 'Audio'),
-  poem: l('诗歌', 'Poem'),
-}
-
-export const FILE_KINDS = [
-  'image',
-  'pdf',
-  'doc',
-  'docx',
-  'ppt',
-  'pptx',
-  'mp4',
-  'mp3',
-  'm4a',
-  'wav',
-] as const
+import { FILE_KIND_LABELS, PHASE_LABELS, TRACK_KIND_LABELS } from '@exemplar/domain'
 
 const positiveInt = { type: 'number' as const, min: 0, admin: { step: 1 } }
 
@@ -114,7 +80,7 @@ export const tracksField: Field = {
           label: l('作品形式', 'Kind'),
           type: 'select',
           required: true,
-          options: optionsFrom(TRACK_KINDS),
+          options: optionsFrom(TRACK_KIND_LABELS),
         },
       ],
     },
@@ -194,7 +160,7 @@ export const tracksField: Field = {
           hasMany: true,
           // The generated table name would pass SQL's 63-character limit in the versions table.
           dbName: 'track_file_kinds',
-          options: FILE_KINDS.map((k) => ({ value: k, label: k })),
+          options: optionsFrom(FILE_KIND_LABELS),
         },
         {
           type: 'row',

@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { accessFor } from '../../access/accessFor'
 import { l, optionsFrom } from '../../lib/label'
-import { PHASE_KINDS } from '../../lib/phases'
-import { ORGANIZER_ROLES, phasesField, tracksField } from './fields'
+import { ORGANIZER_ROLE_LABELS, PHASE_LABELS } from '@exemplar/domain'
+import { phasesField, tracksField } from './fields'
 import { computeOpenPhases } from './hooks/computeOpenPhases'
 
 /** 征集活动: one edition of a campaign, with its organizers, timeline, tracks and rules. */
@@ -49,7 +49,7 @@ export const Campaigns: CollectionConfig = {
       type: 'select',
       hasMany: true,
       virtual: true,
-      options: PHASE_KINDS.map((k) => ({ value: k, label: k })),
+      options: optionsFrom(PHASE_LABELS),
       admin: { readOnly: true, position: 'sidebar' },
       hooks: { afterRead: [computeOpenPhases] },
     },
@@ -73,7 +73,7 @@ export const Campaigns: CollectionConfig = {
                       label: l('角色', 'Role'),
                       type: 'select',
                       required: true,
-                      options: optionsFrom(ORGANIZER_ROLES),
+                      options: optionsFrom(ORGANIZER_ROLE_LABELS),
                     },
                     { name: 'name', label: l('单位名称', 'Name'), type: 'text', required: true },
                   ],

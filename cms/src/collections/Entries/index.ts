@@ -2,7 +2,7 @@ import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { accessFor, fieldAccessFor } from '../../access/accessFor'
 import { isEditorField } from '../../access/isEditor'
-import { ENTRY_STATE_LABELS } from '../../lib/entryStates'
+import { ENTRY_STATE_LABELS } from '@exemplar/domain'
 import { l, optionsFrom } from '../../lib/label'
 import { provinceField } from '../../lib/provinces'
 import { idOf, isEditorRole, roleOf } from '../../lib/roles'

@@ -1,3 +1,9 @@
+import {
+  DOCTOR_TITLE_LABELS,
+  DOCTOR_TITLE_RULE,
+  ELIGIBLE_DOCTOR_TITLES,
+  optionsFrom,
+} from '@exemplar/domain'
 import type { Access, CollectionConfig, FieldAccess, PayloadRequest } from 'payload'
 
 import {
@@ -18,23 +24,13 @@ import { greet, userContact, verificationFields, verificationHooks } from './ver
 
 export const DOCTOR_PROFILES = 'doctor-profiles'
 
-/**
- * Professional titles (职称) from the bottom of the ladder. Residents are
- * listed so the form can offer them and the server can say why they are
- * refused: seed 000 admits 主治医师 and above only.
- */
-export const DOCTOR_TITLES = [
-  { value: 'resident', label: { zh: '住院医师', en: 'Resident physician' }, eligible: false },
-  { value: 'attending', label: { zh: '主治医师', en: 'Attending physician' }, eligible: true },
-  {
-    value: 'associate-chief',
-    label: { zh: '副主任医师', en: 'Associate chief physician' },
-    eligible: true,
-  },
-  { value: 'chief', label: { zh: '主任医师', en: 'Chief physician' }, eligible: true },
-] as const
+/** The domain's titles, residents included so the server can say why they are refused. */
+export const DOCTOR_TITLES = optionsFrom(DOCTOR_TITLE_LABELS).map((t) => ({
+  ...t,
+  eligible: ELIGIBLE_DOCTOR_TITLES.includes(t.value),
+}))
 
-export const TITLE_RULE = '职称须为主治医师及以上'
+export const TITLE_RULE = DOCTOR_TITLE_RULE
 
 const checkTitle: Check = (value) => {
   const title = DOCTOR_TITLES.find((t) => t.value === value)

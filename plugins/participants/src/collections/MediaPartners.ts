@@ -1,3 +1,4 @@
+import { FIELD_LIMITS, optionsFrom, PARTICIPATION_MODE_LABELS } from '@exemplar/domain'
 import type { Access, CollectionConfig, FieldAccess, Validate } from 'payload'
 
 import {
@@ -15,18 +16,10 @@ import { greet, userContact, verificationFields, verificationHooks } from './ver
 
 export const MEDIA_PARTNERS = 'media-partners'
 
-/** The participation modes on seed 001's 回执表, plus 其他 with free text. */
-export const PARTICIPATION_MODES = [
-  { value: 'print', label: { zh: '报纸/刊物', en: 'Newspaper / magazine' } },
-  { value: 'website', label: { zh: '网站', en: 'Website' } },
-  { value: 'official-account', label: { zh: '公众号', en: 'Official account' } },
-  { value: 'journal-inner', label: { zh: '期刊内页', en: 'Journal inner page' } },
-  { value: 'journal-cover', label: { zh: '期刊封面', en: 'Journal cover' } },
-  { value: 'offline', label: { zh: '线下活动', en: 'Offline activities' } },
-  { value: 'other', label: { zh: '其他', en: 'Other' } },
-]
+/** The participation modes of seed 001's 回执表, plus 其他 with free text. */
+export const PARTICIPATION_MODES = optionsFrom(PARTICIPATION_MODE_LABELS)
 
-export const MAX_EMBED_DOMAINS = 20
+export const MAX_EMBED_DOMAINS = FIELD_LIMITS.partner.embedDomains
 
 /** Owners and editors; the receipt form is not public. */
 export function ownedOrEditor(isEditor: (user: unknown) => boolean): Access {
@@ -97,10 +90,15 @@ export function mediaPartnersCollection(options: ResolvedParticipantsOptions): C
         label: { zh: '媒体名称', en: 'Outlet name' },
         type: 'text',
         required: true,
-        maxLength: 100,
+        maxLength: FIELD_LIMITS.partner.outletName,
         index: true,
       },
-      { name: 'address', label: { zh: '通讯地址', en: 'Address' }, type: 'text', maxLength: 200 },
+      {
+        name: 'address',
+        label: { zh: '通讯地址', en: 'Address' },
+        type: 'text',
+        maxLength: FIELD_LIMITS.partner.address,
+      },
       {
         name: 'email',
         label: { zh: '电子邮箱', en: 'Email' },
@@ -113,7 +111,7 @@ export function mediaPartnersCollection(options: ResolvedParticipantsOptions): C
         label: { zh: '联系人', en: 'Contact person' },
         type: 'text',
         required: true,
-        maxLength: 50,
+        maxLength: FIELD_LIMITS.partner.contactName,
       },
       {
         name: 'landline',
@@ -140,7 +138,7 @@ export function mediaPartnersCollection(options: ResolvedParticipantsOptions): C
         name: 'otherMode',
         label: { zh: '其他方式说明', en: 'Other mode' },
         type: 'text',
-        maxLength: 200,
+        maxLength: FIELD_LIMITS.partner.otherMode,
         validate: ((value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
           const modes = Array.isArray(siblingData.modes) ? siblingData.modes : []
           return modes.includes('other') && (typeof value !== 'string' || value.trim() === '')

@@ -1,3 +1,5 @@
+import { formatBeijingZh, isOpen, phaseState } from '@exemplar/domain'
+
 import type { TallyDisplay } from './display'
 
 export interface VotingWindow {
@@ -34,12 +36,6 @@ export interface Refusal {
   retryAfter?: number
 }
 
-function shanghaiTime(ms: number): string {
-  const d = new Date(ms + 8 * 3_600_000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
-
 /** Why a vote may not be cast now, or `null` when it may. Checked on the server for every vote. */
 export function refuseVote(
   entry: EntryInfo | undefined,
@@ -56,12 +52,12 @@ export function refuseVote(
   if (campaign.windows.length === 0) {
     return { status: 409, code: 'voting_not_open', error: '该活动不设公众投票。' }
   }
-  if (campaign.windows.some((w) => w.startsAt <= now && now < w.endsAt)) {
+  if (campaign.windows.some((w) => isOpen(w, now))) {
     return null
   }
-  const next = campaign.windows.find((w) => now < w.startsAt)
+  const next = campaign.windows.find((w) => phaseState(w, now) === 'upcoming')
   const window = next ?? campaign.windows[campaign.windows.length - 1]!
-  const span = `投票时间为 ${shanghaiTime(window.startsAt)} 至 ${shanghaiTime(window.endsAt)}（北京时间）`
+  const span = `投票时间为 ${formatBeijingZh(window.startsAt)} 至 ${formatBeijingZh(window.endsAt)}（北京时间）`
   return {
     status: 409,
     code: 'voting_not_open',

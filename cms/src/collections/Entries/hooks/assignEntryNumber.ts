@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto'
 
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { shanghaiDay } from '../../../lib/phases'
+import { shanghaiYear } from '@exemplar/domain'
 
 // No 0/O/1/I: the number is read out over the phone.
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
@@ -18,7 +18,7 @@ export function newEntryNumber(year: number): string {
 
 /** The campaign calendar's year: an entry sent at 00:30 on 1 January in Beijing is the new year's. */
 export function entryYear(now: Date = new Date()): number {
-  return Number(shanghaiDay(now).slice(0, 4))
+  return shanghaiYear(now)
 }
 
 export const assignEntryNumber: CollectionBeforeChangeHook = ({ data, operation }) => {

@@ -1,27 +1,11 @@
+import type { Label } from './label'
+
 /**
- * The states an entry moves through (PRODUCT.md, "Entry workflow"). The
- * transitions themselves are enforced by the workflow plugin; the core only
- * needs to know the states, which are public and which the submitter may edit.
+ * The states an entry moves through (PRODUCT.md, "Entry workflow"). Which
+ * transitions are allowed is the workflow's business; every package needs to
+ * know the states, their names, and which are public or still editable.
  */
-export const ENTRY_STATES = [
-  'draft',
-  'submitted',
-  'screening',
-  'returned',
-  'rejected',
-  'accepted',
-  'voting',
-  'review',
-  'shortlisted',
-  'publicity',
-  'awarded',
-  'revoked',
-  'withdrawn',
-] as const
-
-export type EntryState = (typeof ENTRY_STATES)[number]
-
-export const ENTRY_STATE_LABELS: Record<EntryState, { zh: string; en: string }> = {
+export const ENTRY_STATE_LABELS = {
   draft: { zh: '草稿', en: 'Draft' },
   submitted: { zh: '已提交', en: 'Submitted' },
   screening: { zh: '审核中', en: 'Screening' },
@@ -35,7 +19,11 @@ export const ENTRY_STATE_LABELS: Record<EntryState, { zh: string; en: string }> 
   awarded: { zh: '获奖', en: 'Awarded' },
   revoked: { zh: '已撤销', en: 'Revoked' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-}
+} as const satisfies Record<string, Label>
+
+export type EntryState = keyof typeof ENTRY_STATE_LABELS
+
+export const ENTRY_STATES = Object.keys(ENTRY_STATE_LABELS) as EntryState[]
 
 /** States in which an entry is on public display. */
 export const PUBLIC_ENTRY_STATES: readonly EntryState[] = [
@@ -47,8 +35,15 @@ export const PUBLIC_ENTRY_STATES: readonly EntryState[] = [
   'awarded',
 ]
 
-/** States in which an entry takes public votes (during its campaign's voting phase). */
+/** States in which an entry takes public votes (during its campaign's voting phase): the voting plugin's default. */
 export const VOTABLE_ENTRY_STATES: readonly EntryState[] = ['accepted', 'voting']
 
 /** Once screening starts the entry is locked for its submitter (seed 000: 作品经审核后将无法修改). */
 export const SUBMITTER_EDITABLE_STATES: readonly EntryState[] = ['draft', 'returned']
+
+/** States from which the submitter may withdraw an entry: before screening starts. */
+export const WITHDRAWABLE_STATES: readonly EntryState[] = ['draft', 'submitted', 'returned']
+
+export function isEntryState(value: unknown): value is EntryState {
+  return typeof value === 'string' && Object.hasOwn(ENTRY_STATE_LABELS, value)
+}

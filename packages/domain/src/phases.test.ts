@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { isPhaseOpen, openPhaseKinds, phaseState, shanghaiDay } from './phases'
+import { isOpen, isPhaseOpen, openPhaseKinds, phaseState, shanghaiDay, windowOf } from './index'
 
 // Seed 000: 作品上报时间截至 2022年6月30日零时 (Asia/Shanghai) = 2022-06-29T16:00:00Z.
 const submission = {
@@ -56,5 +56,56 @@ describe('openPhaseKinds', () => {
 
   it('should report nothing open after the last phase', () => {
     expect(openPhaseKinds(phases, new Date('2023-01-01T00:00:00Z'))).toEqual([])
+  })
+})
+
+describe('isOpen, the one window rule', () => {
+  it.each([
+    [Date.parse(submission.startsAt) - 1, false],
+    [Date.parse(submission.startsAt), true],
+    [Date.parse(submission.endsAt) - 1, true],
+    [Date.parse(submission.endsAt), false],
+  ])('should open from the start instant up to, not including, the end (%s → %s)', (at, open) => {
+    expect(isOpen(submission, at)).toBe(open)
+  })
+
+  it('should never open a phase whose dates name no instant', () => {
+    expect(isOpen({ startsAt: 'not a date', endsAt: '2030-01-01T00:00:00Z' }, Date.now())).toBe(
+      false,
+    )
+  })
+})
+
+describe('windowOf', () => {
+  const round2 = {
+    kind: 'submission',
+    startsAt: '2022-09-01T00:00:00Z',
+    endsAt: '2022-10-01T00:00:00Z',
+  }
+  const phases = [round2, submission, voting]
+
+  it('should prefer the open round', () => {
+    expect(windowOf(phases, 'submission', '2022-01-01T00:00:00Z')).toEqual({
+      state: 'open',
+      phase: submission,
+    })
+  })
+
+  it('should point to the next round between two rounds', () => {
+    expect(windowOf(phases, 'submission', '2022-07-15T00:00:00Z')).toEqual({
+      state: 'upcoming',
+      phase: round2,
+    })
+  })
+
+  it('should name the last round once all are closed', () => {
+    expect(windowOf(phases, 'submission', '2023-01-01T00:00:00Z')).toEqual({
+      state: 'closed',
+      phase: round2,
+    })
+  })
+
+  it('should say none for a kind the campaign does not have', () => {
+    expect(windowOf(phases, 'review', '2022-01-01T00:00:00Z')).toEqual({ state: 'none' })
   })
 })

@@ -1,13 +1,5 @@
-import type { Organization } from '@exemplar/cms/payload-types'
-
-export type Province = NonNullable<Organization['province']>
-
-/**
- * Provincial-level divisions for 所在地, in the order of cms/src/lib/provinces.ts
- * (copied: the site takes CMS types only; the type makes a misspelt or missing
- * value a compile error).
- */
-export const PROVINCES: readonly Province[] = [
+/** Provincial-level divisions, for 所在地 and the by-province leaderboard. */
+export const PROVINCES = [
   '北京市',
   '天津市',
   '河北省',
@@ -42,4 +34,15 @@ export const PROVINCES: readonly Province[] = [
   '香港特别行政区',
   '澳门特别行政区',
   '台湾省',
-]
+] as const
+
+export type Province = (typeof PROVINCES)[number]
+
+const KNOWN: ReadonlySet<string> = new Set(PROVINCES)
+
+export function isProvince(value: unknown): value is Province {
+  return typeof value === 'string' && KNOWN.has(value)
+}
+
+/** What a person is told when a value is not one of the names. */
+export const PROVINCE_RULE = '所在省份须为省级行政区全称，如“广东省”'

@@ -1,0 +1,24 @@
+/**
+ * Lengths and counts a form and the collection behind it must agree on: the
+ * form's `maxlength` and the server's check read the same number.
+ */
+export const FIELD_LIMITS = {
+  email: 254,
+  passwordMin: 8,
+  passwordMax: 128,
+  personName: 50,
+  organizationName: 200,
+  address: 200,
+  city: 50,
+  hostname: 253,
+  partner: {
+    outletName: 100,
+    address: 200,
+    contactName: 50,
+    otherMode: 200,
+    embedDomains: 20,
+  },
+  entry: {
+    title: 100,
+  },
+} as const
