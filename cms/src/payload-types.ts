@@ -522,7 +522,6 @@ export interface Entry {
     | 'withdrawn';
   submittedBy?: (number | null) | User;
   reviewers?: (number | User)[] | null;
-  voteCount?: number | null;
   reviewScore?: {
     average?: number | null;
     reviews?: number | null;
@@ -553,6 +552,7 @@ export interface Entry {
         id?: string | null;
       }[]
     | null;
+  voteCount?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1170,7 +1170,6 @@ export interface EntriesSelect<T extends boolean = true> {
   status?: T;
   submittedBy?: T;
   reviewers?: T;
-  voteCount?: T;
   reviewScore?:
     | T
     | {
@@ -1202,6 +1201,7 @@ export interface EntriesSelect<T extends boolean = true> {
         excerpt?: T;
         id?: T;
       };
+  voteCount?: T;
   updatedAt?: T;
   createdAt?: T;
 }

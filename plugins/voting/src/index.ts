@@ -1,6 +1,7 @@
 import type { Access, CollectionConfig, Config, Field } from 'payload'
 
 import { campaignVotingField } from './collections/campaignVotingField'
+import { entryTallyField } from './collections/entryTallyField'
 import { voteAuditsCollection } from './collections/VoteAudits'
 import { voteCodesCollection } from './collections/VoteCodes'
 import { votersCollection } from './collections/Voters'
@@ -10,12 +11,33 @@ import { dropTallyFilters } from './hooks/dropTallyFilters'
 import { maskTally } from './hooks/maskTally'
 import { bumpGeneration } from './lib/generation'
 import { resolveVotingOptions } from './options'
-import type { VotingPluginOptions } from './types'
+import type { ResolvedVotingOptions, VotingPluginOptions } from './types'
 
 export type { VotingPluginOptions } from './types'
 export { votingService, VotingService } from './service'
 export { resolveVotingOptions } from './options'
 export { issueVoterToken } from './lib/token'
+
+/**
+ * The plugin adds the tally field it keeps. A host that declares a field of
+ * that name keeps its own, with the public's reads masked all the same.
+ */
+function withTallyField(fields: Field[], options: ResolvedVotingOptions): Field[] {
+  const declared = fields.some((f) => 'name' in f && f.name === options.tallyField)
+  if (!declared) {
+    return [...fields, entryTallyField(options)]
+  }
+  return fields.map((field) => {
+    if (!('name' in field) || field.name !== options.tallyField || field.type === 'ui') {
+      return field
+    }
+    const hooks = (field as { hooks?: { afterRead?: unknown[] } }).hooks
+    return {
+      ...field,
+      hooks: { ...hooks, afterRead: [...(hooks?.afterRead ?? []), maskTally(options)] },
+    } as Field
+  })
+}
 
 /**
  * Public voting: voter codes and tokens, one vote record per (voter, entry,
@@ -27,17 +49,6 @@ export const votingPlugin =
   (config: Config): Config => {
     const resolved = resolveVotingOptions(options)
     const canManage: Access = ({ req }) => resolved.isEditor(req.user)
-    // The public reads an entry's tally only as its campaign shows it.
-    const withMaskedTally = (field: Field): Field => {
-      if (!('name' in field) || field.name !== resolved.tallyField || field.type === 'ui') {
-        return field
-      }
-      const hooks = (field as { hooks?: { afterRead?: unknown[] } }).hooks
-      return {
-        ...field,
-        hooks: { ...hooks, afterRead: [...(hooks?.afterRead ?? []), maskTally(resolved)] },
-      } as Field
-    }
     const collections = (config.collections ?? []).map((collection): CollectionConfig => {
       if (collection.slug !== resolved.campaigns && collection.slug !== resolved.entries) {
         return collection
@@ -61,7 +72,7 @@ export const votingPlugin =
               dropTallyFilters(resolved),
             ],
           },
-          fields: collection.fields.map(withMaskedTally),
+          fields: withTallyField(collection.fields, resolved),
         }
       }
       return {

@@ -243,15 +243,6 @@ export const Entries: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     {
-      name: 'voteCount',
-      label: l('得票数', 'Votes'),
-      type: 'number',
-      defaultValue: 0,
-      index: true,
-      access: editorOnly,
-      admin: { readOnly: true, position: 'sidebar' },
-    },
-    {
       name: 'reviewScore',
       label: l('专家评分', 'Review score'),
       type: 'group',
