@@ -85,7 +85,7 @@ export const votingPlugin =
       votersCollection(canManage),
       voteCodesCollection,
       votesCollection(resolved.entries, resolved.campaigns, canManage),
-      voteAuditsCollection(canManage),
+      voteAuditsCollection(canManage, resolved.users),
     )
     return {
       ...config,

@@ -16,6 +16,14 @@ export function resolveVotingOptions(options: VotingPluginOptions): ResolvedVoti
   return {
     entries: options.entries ?? 'entries',
     campaigns: options.campaigns ?? 'campaigns',
+    users: options.users ?? 'users',
+    boardFields: {
+      organization: { field: 'organization', collection: 'organizations', nameField: 'name' },
+      province: 'province',
+      track: 'track',
+      theme: 'theme',
+      ...options.boardFields,
+    },
     votableStates: options.votableStates,
     rankedStates: options.rankedStates,
     tallyField: options.tallyField ?? 'voteCount',

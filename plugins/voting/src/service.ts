@@ -12,7 +12,13 @@ import { displayTally } from './lib/display'
 import { currentGeneration } from './lib/generation'
 import { LruCache } from './lib/lru'
 import { memoize } from './lib/memo'
-import { boardParams, isParamError, seriesParams, type BoardParams } from './lib/params'
+import {
+  boardParams,
+  isParamError,
+  seriesParams,
+  unavailableBoard,
+  type BoardParams,
+} from './lib/params'
 import { WindowLimiter } from './lib/rateLimit'
 import { refuseVote, type CampaignVoting, type EntryInfo } from './lib/rules'
 import { issueVoterToken, verifyVoterToken, type VoterClaim } from './lib/token'
@@ -95,10 +101,12 @@ export class VotingService {
             entries: options.entries,
             campaigns: options.campaigns,
             tally: options.tallyField,
+            board: options.boardFields,
           })
         : mongoVoteStore(payload.db as never, {
             entries: options.entries,
             tally: options.tallyField,
+            board: options.boardFields,
           })
     this.facts = new VotingFacts(payload, options)
     this.identity = new VoterIdentity(payload, options, this.store)
@@ -368,6 +376,10 @@ export class VotingService {
       return bad(400, params.code, params.error)
     }
     const { slug, by, track, theme, limit } = params
+    const unavailable = unavailableBoard(this.options.boardFields, params)
+    if (unavailable) {
+      return bad(400, unavailable.code, unavailable.error)
+    }
     let board: CachedBoard
     try {
       board = await this.cachedAnswer(

@@ -14,10 +14,14 @@ export interface VotingPluginOptions {
   entries?: CollectionSlug
   /** The campaigns collection; its `phases` array (kind, startsAt, endsAt) holds the voting window. */
   campaigns?: CollectionSlug
+  /** The host's auth collection: who an audit row names as having acted. */
+  users?: CollectionSlug
   /** Entry states in which an entry takes votes (on public display during the vote). */
   votableStates: readonly string[]
   /** Entry states shown on leaderboards. */
   rankedStates: readonly string[]
+  /** The entries' fields the leaderboards group and filter by (Exemplar's names by default). */
+  boardFields?: Partial<BoardFields>
   /** The number field on entries that holds the tally, kept by the plugin. */
   tallyField?: string
   /** The phase kind in a campaign's timeline that is the voting window. */
@@ -28,6 +32,18 @@ export interface VotingPluginOptions {
   rateLimits?: Partial<RateLimits>
   /** Sends a one-time code by text message: the host's one SMS sender (an outbox, or a provider). */
   sendSms: (to: string, text: string) => Promise<void>
+}
+
+/** Where the leaderboards find what they group and filter by; `false` turns that board or filter off. */
+export interface BoardFields {
+  /** The entries' relationship the organization board groups by, its collection, and the field naming its documents. */
+  organization: { field: string; collection: CollectionSlug; nameField: string } | false
+  /** The entries' text field the province board groups by. */
+  province: string | false
+  /** The entries' text field the `track` filter matches. */
+  track: string | false
+  /** The entries' relationship the `theme` filter matches. */
+  theme: string | false
 }
 
 export interface RateLimits {
@@ -62,6 +78,8 @@ export interface RateLimits {
 export interface ResolvedVotingOptions {
   entries: CollectionSlug
   campaigns: CollectionSlug
+  users: CollectionSlug
+  boardFields: BoardFields
   votableStates: readonly string[]
   rankedStates: readonly string[]
   tallyField: string

@@ -1,7 +1,10 @@
-import type { Access, CollectionConfig } from 'payload'
+import type { Access, CollectionConfig, CollectionSlug } from 'payload'
 
 /** The audit trail of editors' actions on votes: who voided or flagged what, when and why. */
-export const voteAuditsCollection = (canManage: Access): CollectionConfig => ({
+export const voteAuditsCollection = (
+  canManage: Access,
+  users: CollectionSlug,
+): CollectionConfig => ({
   slug: 'vote-audits',
   labels: {
     singular: { zh: '投票审计', en: 'Vote audit' },
@@ -24,7 +27,7 @@ export const voteAuditsCollection = (canManage: Access): CollectionConfig => ({
       ],
     },
     { name: 'vote', type: 'relationship', relationTo: 'votes' },
-    { name: 'by', type: 'relationship', relationTo: 'users' },
+    { name: 'by', type: 'relationship', relationTo: users },
     { name: 'reason', type: 'textarea' },
     { name: 'details', type: 'json' },
   ],

@@ -73,3 +73,23 @@ export function seriesParams(query: URLSearchParams): { slug: string; top: numbe
 }
 
 export const isParamError = (value: object): value is ParamError => 'code' in value
+
+/** A board or filter the host's entries cannot answer (its `boardFields` turned it off), or `null`. */
+export function unavailableBoard(
+  fields: { organization: unknown; province: unknown; track: unknown; theme: unknown },
+  params: BoardParams,
+): ParamError | null {
+  if (params.by !== 'entry' && fields[params.by] === false) {
+    return {
+      code: 'invalid_by',
+      error: `本站的排行榜不按${params.by === 'organization' ? '机构' : '省份'}排行（by）。`,
+    }
+  }
+  if (params.track !== undefined && fields.track === false) {
+    return { code: 'invalid_track', error: '本站的排行榜不按作品类别（track）筛选。' }
+  }
+  if (params.theme !== undefined && fields.theme === false) {
+    return { code: 'invalid_theme', error: '本站的排行榜不按征集主题（theme）筛选。' }
+  }
+  return null
+}

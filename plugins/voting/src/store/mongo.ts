@@ -11,6 +11,7 @@ import type {
   SeriesPoint,
   VoteStore,
 } from './types'
+import type { BoardFields } from '../types'
 
 /* The slice of Mongoose this store uses, typed loosely: the adapter owns the models. */
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -32,11 +33,15 @@ interface MongooseAdapterLike {
  */
 export function mongoVoteStore(
   db: MongooseAdapterLike,
-  collections: { entries: string; tally: string },
+  collections: { entries: string; tally: string; board: BoardFields },
 ): VoteStore {
   const votes = db.collections.votes
   const entries = db.collections[collections.entries]
-  const organizations = db.collections.organizations
+  const board = collections.board
+  const organizations = board.organization ? db.collections[board.organization.collection] : null
+  const orgField = board.organization ? board.organization.field : null
+  const orgNameField = board.organization ? board.organization.nameField : 'name'
+  const provinceField = board.province || null
   const tally = collections.tally
   const oid = (id: Id) =>
     typeof id === 'string' && /^[a-f0-9]{24}$/i.test(id) ? new db.mongoose.Types.ObjectId(id) : id
@@ -135,15 +140,23 @@ export function mongoVoteStore(
         campaign: oid(q.campaignId),
         status: { $in: q.rankedStates },
       }
-      if (q.track) {
-        match.track = q.track
+      if (q.track && board.track) {
+        match[board.track] = q.track
       }
-      if (q.themeId !== undefined) {
-        match.theme = oid(q.themeId)
+      if (q.themeId !== undefined && board.theme) {
+        match[board.theme] = oid(q.themeId)
       }
-      const docs = await entries
-        .find(match, { title: 1, number: 1, province: 1, organization: 1, [tally]: 1 })
-        .lean()
+      const projection: Record<string, 1> = { title: 1, number: 1, [tally]: 1 }
+      for (const field of [provinceField, orgField]) {
+        if (field) {
+          projection[field] = 1
+        }
+      }
+      const docs = (await entries.find(match, projection).lean()).map((d: any) => ({
+        ...d,
+        organization: orgField ? d[orgField] : null,
+        province: provinceField ? d[provinceField] : null,
+      }))
       let counts: Map<string, number> | undefined
       if (q.before) {
         const rows = await votes.aggregate([
@@ -167,10 +180,12 @@ export function mongoVoteStore(
         ),
       ]
       const orgs =
-        orgIds.length > 0
-          ? await organizations.find({ _id: { $in: orgIds.map(oid) } }, { name: 1 }).lean()
+        organizations && orgIds.length > 0
+          ? await organizations
+              .find({ _id: { $in: orgIds.map(oid) } }, { [orgNameField]: 1 })
+              .lean()
           : []
-      const orgName = new Map(orgs.map((o: any) => [String(o._id), o.name as string]))
+      const orgName = new Map(orgs.map((o: any) => [String(o._id), o[orgNameField] as string]))
       const votesOf = (d: any) =>
         counts ? (counts.get(String(d._id)) ?? 0) : Number(d[tally] ?? 0)
       if (q.by === 'entry') {

@@ -13,6 +13,7 @@ import type {
   SeriesPoint,
   VoteStore,
 } from './types'
+import type { BoardFields } from '../types'
 import { sqliteVoteWriter } from './sqliteWriter'
 
 /** Column names Payload's SQLite adapter derives from the field names. */
@@ -20,6 +21,7 @@ export interface SqliteNames {
   entries: string
   campaigns: string
   tally: string
+  board: BoardFields
 }
 
 type Arg = string | number | null
@@ -70,6 +72,14 @@ export function sqliteVoteStore(url: string, collections: SqliteNames): VoteStor
   db.exec('PRAGMA synchronous = NORMAL')
   const entries = snake(collections.entries)
   const tally = snake(collections.tally)
+  // Payload's SQLite columns: a relationship `organization` is `organization_id`.
+  const board = collections.board
+  const orgJoin = board.organization
+    ? `LEFT JOIN ${snake(board.organization.collection)} o ON o.id = e.${snake(board.organization.field)}_id`
+    : ''
+  const orgId = board.organization ? `e.${snake(board.organization.field)}_id` : 'NULL'
+  const orgName = board.organization ? `o.${snake(board.organization.nameField)}` : 'NULL'
+  const province = board.province ? `e.${snake(board.province)}` : 'NULL'
   // Votes are written on their own thread; this connection reads, and runs
   // the rare editor-side writes (recount fixes, flags, voids).
   const writer = sqliteVoteWriter(file, { entries, tally })
@@ -127,12 +137,12 @@ export function sqliteVoteStore(url: string, collections: SqliteNames): VoteStor
       const states = q.rankedStates.map(() => '?').join(', ')
       const filters: string[] = ['e.campaign_id = ?', `e.status IN (${states})`]
       const args: (string | number | null)[] = [q.campaignId as number, ...q.rankedStates]
-      if (q.track) {
-        filters.push('e.track = ?')
+      if (q.track && board.track) {
+        filters.push(`e.${snake(board.track)} = ?`)
         args.push(q.track)
       }
-      if (q.themeId !== undefined) {
-        filters.push('e.theme_id = ?')
+      if (q.themeId !== undefined && board.theme) {
+        filters.push(`e.${snake(board.theme)}_id = ?`)
         args.push(q.themeId as number)
       }
       // A delayed display counts the vote records up to the cut-off; otherwise the tally column is the count.
@@ -143,8 +153,8 @@ export function sqliteVoteStore(url: string, collections: SqliteNames): VoteStor
       const where = filters.join(' AND ')
       if (q.by === 'entry') {
         const rs = await read(
-          `SELECT e.id, e.number, e.title, e.province, o.name AS organization, ${votes} AS votes
-           FROM ${entries} e LEFT JOIN organizations o ON o.id = e.organization_id
+          `SELECT e.id, e.number, e.title, ${province} AS province, ${orgName} AS organization, ${votes} AS votes
+           FROM ${entries} e ${orgJoin}
            WHERE ${where} ORDER BY votes DESC, e.id ASC LIMIT ?`,
           [...voteArgs, ...args, q.limit],
         )
@@ -158,12 +168,14 @@ export function sqliteVoteStore(url: string, collections: SqliteNames): VoteStor
           province: (r.province as string | null) ?? null,
         }))
       }
-      const group = q.by === 'organization' ? 'e.organization_id' : 'e.province'
+      const group = q.by === 'organization' ? orgId : province
       const label =
-        q.by === 'organization' ? `coalesce(o.name, '个人作者')` : `coalesce(e.province, '未填写')`
+        q.by === 'organization'
+          ? `coalesce(${orgName}, '个人作者')`
+          : `coalesce(${province}, '未填写')`
       const rs = await read(
         `SELECT ${group} AS grp, ${label} AS label, sum(${votes}) AS votes
-         FROM ${entries} e LEFT JOIN organizations o ON o.id = e.organization_id
+         FROM ${entries} e ${orgJoin}
          WHERE ${where} GROUP BY grp ORDER BY votes DESC, label ASC LIMIT ?`,
         [...voteArgs, ...args, q.limit],
       )
