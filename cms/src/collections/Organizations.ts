@@ -2,19 +2,16 @@ import type { CollectionConfig } from 'payload'
 
 import { accessFor } from '../access/accessFor'
 import { isEditorField } from '../access/isEditor'
-import { l } from '../lib/label'
+import {
+  INSTITUTION_TYPE_LABELS,
+  MEDIA_ACCOUNT_KIND_LABELS,
+  VERIFICATION_LABELS,
+} from '@exemplar/domain'
+
+import { l, optionsFrom } from '../lib/label'
 import { provinceField } from '../lib/provinces'
 
-export const ORGANIZATION_TYPES = [
-  { value: 'medical', label: l('医疗卫生机构', 'Medical institution') },
-  { value: 'public-health', label: l('专业公共卫生机构', 'Public-health institution') },
-  { value: 'media', label: l('媒体单位', 'Media outlet') },
-  { value: 'recommending', label: l('推荐单位', 'Recommending unit') },
-  { value: 'government', label: l('卫生健康行政部门', 'Health authority') },
-  { value: 'association', label: l('行业协会/学会', 'Association') },
-  { value: 'enterprise', label: l('企业', 'Enterprise') },
-  { value: 'other', label: l('其他', 'Other') },
-]
+export const ORGANIZATION_TYPES = optionsFrom(INSTITUTION_TYPE_LABELS)
 
 export const Organizations: CollectionConfig = {
   slug: 'organizations',
@@ -81,13 +78,7 @@ export const Organizations: CollectionConfig = {
           label: l('类型', 'Kind'),
           type: 'select',
           required: true,
-          options: [
-            { value: 'wechat', label: l('微信公众号', 'WeChat official account') },
-            { value: 'weibo', label: l('微博', 'Weibo') },
-            { value: 'app', label: 'APP' },
-            { value: 'website', label: l('官网', 'Website') },
-            { value: 'other', label: l('其他', 'Other') },
-          ],
+          options: optionsFrom(MEDIA_ACCOUNT_KIND_LABELS),
         },
         {
           name: 'name',
@@ -106,11 +97,7 @@ export const Organizations: CollectionConfig = {
       required: true,
       defaultValue: 'pending',
       index: true,
-      options: [
-        { value: 'pending', label: l('待审核', 'Pending') },
-        { value: 'verified', label: l('已认证', 'Verified') },
-        { value: 'rejected', label: l('未通过', 'Rejected') },
-      ],
+      options: optionsFrom(VERIFICATION_LABELS),
       access: { create: isEditorField, update: isEditorField },
       admin: { position: 'sidebar' },
     },

@@ -5,8 +5,8 @@ export const INSTITUTION_TYPE_LABELS = {
   'public-health': { zh: '专业公共卫生机构', en: 'Public health institution' },
   media: { zh: '媒体单位', en: 'Media outlet' },
   recommending: { zh: '推荐单位', en: 'Recommending body' },
-  government: { zh: '政府部门', en: 'Government department' },
-  association: { zh: '学会 / 协会', en: 'Society or association' },
+  government: { zh: '卫生健康行政部门', en: 'Health authority' },
+  association: { zh: '行业协会/学会', en: 'Association or society' },
   enterprise: { zh: '企业', en: 'Enterprise' },
   other: { zh: '其他', en: 'Other' },
 } as const satisfies Record<string, Label>

@@ -1,3 +1,4 @@
+import { optionsFrom, VERIFICATION_LABELS } from '@exemplar/domain'
 import type {
   CollectionAfterChangeHook,
   CollectionBeforeChangeHook,
@@ -29,11 +30,7 @@ export function verificationFields(
       required: true,
       defaultValue: 'pending',
       index: true,
-      options: [
-        { value: 'pending', label: { zh: '待审核', en: 'Pending' } },
-        { value: 'verified', label: { zh: '已认证', en: 'Verified' } },
-        { value: 'rejected', label: { zh: '未通过', en: 'Rejected' } },
-      ],
+      options: optionsFrom(VERIFICATION_LABELS),
       access: { create: editorsOnly, update: editorsOnly },
       admin: { position: 'sidebar' },
     },
