@@ -16,6 +16,7 @@ const nextConfig = {
   // Plugins are TypeScript workspace packages.
   transpilePackages: [
     '@exemplar/domain',
+    '@exemplar/http',
     '@exemplar/plugin-participants',
     '@exemplar/plugin-submissions',
     '@exemplar/plugin-voting',

@@ -2,6 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import { issueVoterToken, type VotingService } from '@exemplar/plugin-voting'
+import { problemsOf } from '@exemplar/http'
 import type { Payload } from 'payload'
 
 /** More of a campaign's voting rule: anonymous votes and how counts are shown (defaults otherwise). */
@@ -174,3 +175,9 @@ export function votingRequest({
     user,
   }
 }
+
+/** The code of an error body's first problem (`{ errors: [{ code, message }] }`). */
+export const codeOf = (body: unknown): string | undefined => problemsOf(body)[0]?.code
+
+/** The message of an error body's first problem. */
+export const messageOf = (body: unknown): string | undefined => problemsOf(body)[0]?.message

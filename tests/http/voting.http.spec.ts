@@ -320,7 +320,7 @@ describe('voting in Chromium', () => {
       route.fulfill({
         status: 409,
         contentType: 'application/json',
-        body: JSON.stringify({ error: refusal, code: 'daily_cap_reached' }),
+        body: JSON.stringify({ errors: [{ code: 'daily_cap_reached', message: refusal }] }),
       }),
     )
     await entry.goto(`${stack.siteUrl}/entries/${rows[1]!.number}`)

@@ -4,7 +4,13 @@ import { handleEndpoints, type Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { bootPayload, type TestPayload } from '../helpers/payload'
-import { listen, voteClient, votingFixture, votingRequest } from '../helpers/voting'
+import {
+  listen,
+  voteClient,
+  votingFixture,
+  votingRequest,
+  codeOf,
+} from '../helpers/voting'
 
 /**
  * What a hostile client tries against voting, on a real SQLite file: racing
@@ -94,7 +100,7 @@ describe('guessing a one-time code', () => {
     const late = await other.verifyCode(votingRequest({ body: { address, code: right } }))
     expect(late).toEqual({
       status: 400,
-      body: { code: 'invalid_code', error: '验证码已失效，请重新获取。' },
+      body: { errors: [{ code: 'invalid_code', message: '验证码已失效，请重新获取。' }] },
     })
   })
 })
@@ -119,8 +125,9 @@ describe('limits on sending codes, counted in the database', () => {
     expect(statuses).toEqual([202, 202, 202, 202, 202])
     expect([refusedA.status, refusedB.status]).toEqual([429, 429])
     expect(refusedB.body).toMatchObject({
-      code: 'rate_limited',
-      error: '同一邮箱每小时最多获取 5 次验证码，请稍后再试。',
+      errors: [
+        { code: 'rate_limited', message: '同一邮箱每小时最多获取 5 次验证码，请稍后再试。' },
+      ],
     })
     const retryAfter = Number(refusedB.headers?.['retry-after'])
     expect(retryAfter).toBeGreaterThan(3_500)
@@ -157,7 +164,7 @@ describe('limits on sending codes, counted in the database', () => {
     )
     expect(statuses).toEqual([202, 202, 202, 429])
     expect((await ask(b, 5)).body).toMatchObject({
-      error: '同一网络每小时最多获取 3 次验证码，请稍后再试。',
+      errors: [{ message: '同一网络每小时最多获取 3 次验证码，请稍后再试。' }],
     })
     expect((await ask(a, 6, '198.51.100.21')).status).toBe(202)
   })
@@ -179,8 +186,12 @@ describe('limits on sending codes, counted in the database', () => {
     const answers = [await ask(a, 1), await ask(b, 2), await ask(a, 3), await ask(b, 4)]
     expect(answers.map((r) => r.status)).toEqual([202, 202, 202, 429])
     expect(answers[3]!.body).toMatchObject({
-      code: 'rate_limited',
-      error: '短信验证码发送繁忙（全站每分钟最多 3 条），请稍后再试或改用邮箱验证。',
+      errors: [
+        {
+          code: 'rate_limited',
+          message: '短信验证码发送繁忙（全站每分钟最多 3 条），请稍后再试或改用邮箱验证。',
+        },
+      ],
     })
     expect(Number(answers[3]!.headers?.['retry-after'])).toBeLessThanOrEqual(60)
     expect(texts).toHaveLength(3)
@@ -242,7 +253,7 @@ describe('anonymous votes', () => {
       ),
     )
     expect(answers.filter((a) => a.body.counted === true)).toHaveLength(3)
-    expect(answers.filter((a) => a.body.code === 'daily_cap_reached')).toHaveLength(47)
+    expect(answers.filter((a) => codeOf(a.body) === 'daily_cap_reached')).toHaveLength(47)
     expect(await total()).toBe(3)
     expect((await payload.count({ collection: 'voters' })).totalDocs).toBe(before + 1)
 
@@ -271,8 +282,12 @@ describe('anonymous votes', () => {
     }
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429, 429])
     expect(answers[3]!.body).toMatchObject({
-      code: 'rate_limited',
-      error: '同一网络每天最多 3 位匿名投票人，请验证邮箱或手机后投票。',
+      errors: [
+        {
+          code: 'rate_limited',
+          message: '同一网络每天最多 3 位匿名投票人，请验证邮箱或手机后投票。',
+        },
+      ],
     })
     // A client already known keeps voting.
     expect((await vote(0)).status).toBe(200)
@@ -338,7 +353,7 @@ describe('the hourly series', () => {
     )
     expect(res).toEqual({
       status: 400,
-      body: { code: 'invalid_top', error: '条数（top）须为 1 到 10 的整数。' },
+      body: { errors: [{ code: 'invalid_top', message: '条数（top）须为 1 到 10 的整数。' }] },
     })
   })
 })
@@ -365,7 +380,9 @@ describe('oversized bodies', () => {
     async (route) => {
       expect(await call(route, huge)).toEqual({
         status: 413,
-        body: { code: 'body_too_large', error: '请求体过大：投票接口的请求体最多 4 KB。' },
+        body: {
+          errors: [{ code: 'body_too_large', message: '请求体过大：投票接口的请求体最多 4 KB。' }],
+        },
       })
     },
   )
@@ -394,7 +411,7 @@ describe('oversized bodies', () => {
       body: JSON.stringify({ entry: 'x'.repeat(5_000) }),
     })
     expect(res.status).toBe(413)
-    expect(((await res.json()) as { code: string }).code).toBe('body_too_large')
+    expect(codeOf(await res.json())).toBe('body_too_large')
   })
 
   it('should treat a voter cookie with a broken escape as no voter, not a server error', async () => {
@@ -404,6 +421,6 @@ describe('oversized bodies', () => {
       { entry: fixture.entries[0]!.number },
       { cookie: 'exemplar-voter=%E0%A4%A' },
     )
-    expect(res).toMatchObject({ status: 401, body: { code: 'voter_required' } })
+    expect(res).toMatchObject({ status: 401, body: { errors: [{ code: 'voter_required' }] } })
   })
 })

@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { bootPayload, type TestPayload } from '../helpers/payload'
-import { listen, voteClient, votingFixture } from '../helpers/voting'
+import { listen, voteClient, votingFixture, codeOf, messageOf } from '../helpers/voting'
 
 /**
  * The vote hot path over real HTTP (the bare Node route the CMS server runs)
@@ -126,7 +126,7 @@ describe('refusals', () => {
     const res = await client.vote(fixture.tokens[0], { entry: fixture.draft.number })
     expect(res).toEqual({
       status: 403,
-      body: { code: 'entry_not_public', error: '该作品未在公开展示中，不能投票。' },
+      body: { errors: [{ code: 'entry_not_public', message: '该作品未在公开展示中，不能投票。' }] },
     })
     expect(await storedVotes()).toBe(before)
   })
@@ -139,7 +139,7 @@ describe('refusals', () => {
     const second = await client.vote(fixture.tokens[151], { entry: entry.number })
     await payload.update({ collection: 'entries', id: entry.id, data: { status: 'voting' } })
     expect(second.status).toBe(403)
-    expect(second.body.code).toBe('entry_not_public')
+    expect(codeOf(second.body)).toBe('entry_not_public')
   })
 
   it('should refuse a vote outside the voting window, naming the window', async () => {
@@ -151,8 +151,8 @@ describe('refusals', () => {
     })
     const res = await client.vote(closed.tokens[0], { entry: closed.entries[0]!.number })
     expect(res.status).toBe(409)
-    expect(res.body.code).toBe('voting_not_open')
-    expect(res.body.error).toMatch(
+    expect(codeOf(res.body)).toBe('voting_not_open')
+    expect(messageOf(res.body)).toMatch(
       /^投票已结束：投票时间为 \d{4}年\d+月\d+日 \d\d:\d\d 至 .*（北京时间）。$/,
     )
   })
@@ -161,7 +161,9 @@ describe('refusals', () => {
     const res = await client.vote(undefined, { entry: fixture.entries[0]!.number })
     expect(res).toEqual({
       status: 401,
-      body: { code: 'voter_required', error: '请先验证身份（邮箱或手机验证码）后再投票。' },
+      body: {
+        errors: [{ code: 'voter_required', message: '请先验证身份（邮箱或手机验证码）后再投票。' }],
+      },
     })
   })
 
@@ -169,7 +171,7 @@ describe('refusals', () => {
     expect(
       (await client.vote(`${fixture.tokens[0]}x`, { entry: fixture.entries[0]!.number })).status,
     ).toBe(401)
-    expect((await client.vote(fixture.tokens[0], { entry: 'no-such-entry' })).body.code).toBe(
+    expect(codeOf((await client.vote(fixture.tokens[0], { entry: 'no-such-entry' })).body)).toBe(
       'entry_not_found',
     )
     expect((await client.vote(fixture.tokens[0], { nope: true })).status).toBe(400)
@@ -206,8 +208,12 @@ describe('idempotency and caps', () => {
     expect(votes.map((v) => v.status)).toEqual([200, 200, 409])
     expect(votes[1]!.body.remainingToday).toBe(0)
     expect(votes[2]!.body).toEqual({
-      code: 'daily_cap_reached',
-      error: '今日投票次数已达上限（每人每天 2 票），请明天再来。',
+      errors: [
+        {
+          code: 'daily_cap_reached',
+          message: '今日投票次数已达上限（每人每天 2 票），请明天再来。',
+        },
+      ],
     })
   })
 })
@@ -279,9 +285,7 @@ describe('leaderboards', () => {
   it('should refuse an unknown grouping with a clear message', async () => {
     const res = await fetch(`${server.url}/api/voting/leaderboard?campaign=vote-now&by=city`)
     expect(res.status).toBe(400)
-    expect(((await res.json()) as { error: string }).error).toContain(
-      'entry、organization 或 province',
-    )
+    expect(messageOf(await res.json())).toContain('entry、organization 或 province')
   })
 })
 
@@ -313,7 +317,7 @@ describe('voter identity by one-time code', () => {
     const wrong = await service().verifyCode(
       request({ address: 'reader@example.org', code: code === '000000' ? '111111' : '000000' }),
     )
-    expect(wrong).toMatchObject({ status: 400, body: { code: 'invalid_code' } })
+    expect(wrong).toMatchObject({ status: 400, body: { errors: [{ code: 'invalid_code' }] } })
     const ok = await service().verifyCode(request({ address: 'reader@example.org', code }))
     expect(ok.status).toBe(200)
     expect(ok.headers?.['set-cookie']).toMatch(/^exemplar-voter=.*; HttpOnly; SameSite=Lax/)
@@ -330,7 +334,11 @@ describe('voter identity by one-time code', () => {
     const res = await service().requestCode(request({ channel: 'sms', address: '12345' }))
     expect(res).toEqual({
       status: 400,
-      body: { code: 'invalid_address', error: '手机号格式不正确：请输入 11 位中国大陆手机号。' },
+      body: {
+        errors: [
+          { code: 'invalid_address', message: '手机号格式不正确：请输入 11 位中国大陆手机号。' },
+        ],
+      },
     })
   })
 })

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 
+import { errorBody, problem } from '@exemplar/http'
+
 import type { Refusal } from './lib/rules'
 import type { Id } from './store/types'
 
@@ -58,7 +60,7 @@ export const sha = (text: string) => createHash('sha256').update(text).digest('h
 export const refusal = (r: Refusal): VotingResponse => ({
   status: r.status,
   headers: r.retryAfter ? { 'retry-after': String(r.retryAfter) } : undefined,
-  body: { error: r.error, code: r.code, ...(r.retryAfter ? { retryAfter: r.retryAfter } : {}) },
+  body: errorBody(problem(r.code, r.error), r.retryAfter ? { retryAfter: r.retryAfter } : {}),
 })
 
 export const bad = (
@@ -67,7 +69,7 @@ export const bad = (
   error: string,
 ): VotingResponse => ({
   status,
-  body: { error, code },
+  body: errorBody(problem(code, error)),
 })
 
 /** SQLite ids are integers; a token carries them as text. */

@@ -1,3 +1,4 @@
+import { errorBody, problem } from '@exemplar/http'
 import type { Payload } from 'payload'
 
 import { encodeBoard, headerRecord, shapeSeries, type CachedBoard, type Stamp } from './boards'
@@ -293,10 +294,12 @@ export class VotingService {
       return {
         status: 409,
         headers,
-        body: {
-          error: `今日投票次数已达上限（每人每天 ${dailyCap} 票），请明天再来。`,
-          code: 'daily_cap_reached',
-        },
+        body: errorBody(
+          problem(
+            'daily_cap_reached',
+            `今日投票次数已达上限（每人每天 ${dailyCap} 票），请明天再来。`,
+          ),
+        ),
       }
     }
     return {

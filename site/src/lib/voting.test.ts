@@ -61,26 +61,43 @@ describe('readVoteResponse', () => {
   })
 
   it('should ask for verification on 401 voter_required', () => {
-    expect(readVoteResponse(401, { error: '请先验证身份', code: 'voter_required' })).toEqual({
+    expect(
+      readVoteResponse(401, { errors: [{ code: 'voter_required', message: '请先验证身份' }] }),
+    ).toEqual({
       kind: 'voterRequired',
     })
   })
 
   it.each([
-    [403, { error: '该作品未在公开展示中，不能投票。', code: 'entry_not_public' }],
+    [403, { errors: [{ code: 'entry_not_public', message: '该作品未在公开展示中，不能投票。' }] }],
     [
       409,
-      { error: '今日投票次数已达上限（每人每天 10 票），请明天再来。', code: 'daily_cap_reached' },
+      {
+        errors: [
+          {
+            code: 'daily_cap_reached',
+            message: '今日投票次数已达上限（每人每天 10 票），请明天再来。',
+          },
+        ],
+      },
     ],
-    [429, { error: '投票过于频繁，请稍后再试。', code: 'rate_limited', retryAfter: 30 }],
+    [
+      429,
+      { errors: [{ code: 'rate_limited', message: '投票过于频繁，请稍后再试。' }], retryAfter: 30 },
+    ],
   ])('should pass on the server’s own words for %s', (status, body) => {
     const result = readVoteResponse(status, body)
-    expect(result).toMatchObject({ kind: 'refused', message: body.error })
-    expect(voteMessage(result, 'en')).toBe(body.error)
+    expect(result).toMatchObject({ kind: 'refused', message: body.errors[0]!.message })
+    expect(voteMessage(result, 'en')).toBe(body.errors[0]!.message)
   })
 
   it('should keep the wait a rate limit asks for', () => {
-    expect(readVoteResponse(429, { error: '慢一点', retryAfter: 30 })).toMatchObject({
+    expect(
+      readVoteResponse(429, {
+        errors: [{ code: 'rate_limited', message: '慢一点' }],
+        retryAfter: 30,
+      }),
+    ).toMatchObject({
       retryAfter: 30,
     })
   })

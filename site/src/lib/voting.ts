@@ -3,6 +3,7 @@
  * (plugins/voting/API.md). Shared by the server (whether to offer the button)
  * and the browser script (what to say after a click); no DOM here.
  */
+import { firstMessage, problemsOf } from '@exemplar/http'
 import type { Campaign, Entry } from '@exemplar/cms/payload-types'
 
 import { formatNumber } from './format'
@@ -48,9 +49,7 @@ const numberOrNull = (value: unknown): number | null =>
 
 /** The server's own explanation of a refusal (Chinese, naming the rule), when it sent one. */
 export function errorMessage(body: unknown): string | undefined {
-  return isRecord(body) && typeof body.error === 'string' && body.error.trim()
-    ? body.error
-    : undefined
+  return firstMessage(body)
 }
 
 /** What an answer of POST /api/voting/votes means for the reader. */
@@ -62,7 +61,7 @@ export function readVoteResponse(status: number, body: unknown): VoteResult {
       remainingToday: numberOrNull(body.remainingToday),
     }
   }
-  if (status === 401 && isRecord(body) && body.code === 'voter_required') {
+  if (status === 401 && problemsOf(body).some((p) => p.code === 'voter_required')) {
     return { kind: 'voterRequired' }
   }
   const retryAfter = isRecord(body) ? numberOrNull(body.retryAfter) : null

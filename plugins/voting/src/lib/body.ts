@@ -1,3 +1,5 @@
+import { errorBody, problem } from '@exemplar/http'
+
 /**
  * Voting request bodies are a few fields (an entry key, an address, a code):
  * 4 KB is generous. Both the fast path and the Payload endpoints read at most
@@ -7,10 +9,9 @@ export const MAX_BODY_BYTES = 4096
 
 export const BODY_TOO_LARGE = {
   status: 413,
-  body: {
-    error: `请求体过大：投票接口的请求体最多 ${MAX_BODY_BYTES / 1024} KB。`,
-    code: 'body_too_large',
-  },
+  body: errorBody(
+    problem('body_too_large', `请求体过大：投票接口的请求体最多 ${MAX_BODY_BYTES / 1024} KB。`),
+  ),
 } as const
 
 export class BodyTooLargeError extends Error {

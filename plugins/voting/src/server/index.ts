@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
+import { errorBody, problem } from '@exemplar/http'
+import { sendJson } from '@exemplar/http/node'
 import type { Payload } from 'payload'
 
 import { acceptsGzip } from '../lib/acceptsGzip'
@@ -53,8 +55,13 @@ function tooLarge(req: IncomingMessage, res: ServerResponse) {
 }
 
 function send(res: ServerResponse, out: VotingResponse) {
+  if (!out.bytes) {
+    sendJson(res, out.status, out.body, out.headers)
+    return
+  }
+  // A cached board: already encoded, perhaps gzipped.
   res.writeHead(out.status, { 'content-type': 'application/json; charset=utf-8', ...out.headers })
-  res.end(out.status === 304 ? undefined : (out.bytes ?? JSON.stringify(out.body ?? {})))
+  res.end(out.status === 304 ? undefined : out.bytes)
 }
 
 /**
@@ -125,7 +132,7 @@ export function createVotingHandler(payload: Payload, options?: ResolvedVotingOp
         payload.logger.error({ err: error }, 'voting fast path failed')
         send(res, {
           status: 500,
-          body: { error: '服务器暂时无法处理投票，请稍后重试。', code: 'server_error' },
+          body: errorBody(problem('server_error', '服务器暂时无法处理投票，请稍后重试。')),
         })
       },
     )

@@ -1,0 +1,57 @@
+/**
+ * The one error body every endpoint answers with, fast paths and Payload
+ * endpoints alike: `{ errors: [{ field?, code, message, limit? }] }`, the
+ * message in Chinese naming the field and the limit. Extra top-level keys
+ * (e.g. `retryAfter`) may ride along.
+ */
+export interface Problem {
+  /** The request field at fault, as a dotted path (`partner.outletName`), when one is. */
+  field?: string
+  /** A stable machine code (`rate_limited`, `entry.locked`). */
+  code: string
+  /** What to do, in Chinese, naming the rule. */
+  message: string
+  /** The limit broken, when there is one. */
+  limit?: number | string
+}
+
+export interface ErrorBody {
+  errors: Problem[]
+  [extra: string]: unknown
+}
+
+export function problem(code: string, message: string, field?: string): Problem {
+  return field === undefined ? { code, message } : { field, code, message }
+}
+
+export function errorBody(problems: Problem | Problem[], extra: Record<string, unknown> = {}) {
+  return { ...extra, errors: Array.isArray(problems) ? problems : [problems] } satisfies ErrorBody
+}
+
+/** A refusal as a Web `Response` (Payload endpoints). */
+export function problemResponse(
+  status: number,
+  problems: Problem | Problem[],
+  headers: Record<string, string> = {},
+): Response {
+  return Response.json(errorBody(problems), { status, headers })
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null
+
+/** The problems of an error body, or none when the body is not one. */
+export function problemsOf(body: unknown): Problem[] {
+  if (!isRecord(body) || !Array.isArray(body.errors)) {
+    return []
+  }
+  return body.errors.filter(
+    (p): p is Problem => isRecord(p) && typeof p.message === 'string' && typeof p.code === 'string',
+  )
+}
+
+/** The first problem's message, for a client that shows one line. */
+export function firstMessage(body: unknown): string | undefined {
+  const message = problemsOf(body)[0]?.message.trim()
+  return message ? message : undefined
+}
