@@ -4,13 +4,7 @@ import { handleEndpoints, type Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { bootPayload, type TestPayload } from '../helpers/payload'
-import {
-  listen,
-  voteClient,
-  votingFixture,
-  votingRequest,
-  codeOf,
-} from '../helpers/voting'
+import { listen, voteClient, votingFixture, votingRequest, codeOf } from '../helpers/voting'
 
 /**
  * What a hostile client tries against voting, on a real SQLite file: racing
