@@ -1,0 +1,346 @@
+import { ENTRY_STATE_LABELS, labelOf } from '@exemplar/domain'
+
+import { formatBeijing, submissionWindow } from '../lib/deadline'
+import { entryShapeProblems } from '../lib/entryShape'
+import { SubmissionError, refuse } from '../lib/errors'
+import { idOf } from '../lib/ids'
+import { EDITABLE_STATES, WITHDRAWABLE_STATES } from '../options'
+import { screenContent } from '../screening'
+import { deadlineProblem, entryProblems, refuseForeignFiles } from './checks'
+import { confirmEntry } from './confirm'
+import { campaignFor, ownEntry, requireParticipant, screeningWords, trackIn } from './lookups'
+import type { Campaign, Doc, SubmissionsContext, SubmissionsOutput } from './types'
+
+/** Fields the submitter writes; everything else (status, number, submitter, flags) is the server's. */
+const WRITABLE_FIELDS = [
+  'title',
+  'abstract',
+  'theme',
+  'sections',
+  'attachments',
+  'authors',
+  'province',
+  'city',
+  'channel',
+  'recommendingUnit',
+  'informationSource',
+  'declarations',
+] as const
+
+const stateName = (s: unknown) => labelOf(ENTRY_STATE_LABELS, String(s))
+
+function lockedMessage(status: unknown) {
+  return `作品当前状态为“${stateName(status)}”，已进入审核流程，不能再修改（作品经审核后将无法修改）`
+}
+
+/** The submitter's fields of a request body, in the shape the entries collection stores. */
+function pick(body: Record<string, unknown>): Record<string, unknown> {
+  const problems = entryShapeProblems(body)
+  if (problems.length > 0) {
+    throw new SubmissionError(400, problems)
+  }
+  const data: Record<string, unknown> = {}
+  for (const key of WRITABLE_FIELDS) {
+    if (key in body) {
+      data[key] = body[key]
+    }
+  }
+  if (Array.isArray(data.attachments)) {
+    data.attachments = (data.attachments as Record<string, unknown>[]).map((a) => ({
+      file: idOf(a?.file) ?? null,
+      caption: typeof a?.caption === 'string' ? a.caption : null,
+    }))
+  }
+  return data
+}
+
+export async function createDraft(
+  s: SubmissionsContext,
+  user: unknown,
+  body: Record<string, unknown>,
+): Promise<SubmissionsOutput> {
+  requireParticipant(user)
+  const campaign = await campaignFor(s, user, body.campaign)
+  const track = trackIn(campaign, body.track)
+  const closed = deadlineProblem(s.options, campaign, 'draft')
+  if (closed) {
+    throw new SubmissionError(422, [closed])
+  }
+  const data = pick(body)
+  await refuseForeignFiles(s, user, data)
+  // The submitting institution is stamped by the host's entries hook from the account.
+  const entry = await s.payload.create({
+    collection: s.options.entries,
+    data: {
+      title: '未命名草稿',
+      ...data,
+      campaign: campaign.id,
+      track: track.key,
+    } as never,
+    depth: 0,
+    overrideAccess: false,
+    user,
+  })
+  return { status: 201, body: { entry } }
+}
+
+export async function getEntry(
+  s: SubmissionsContext,
+  user: unknown,
+  id: string,
+): Promise<SubmissionsOutput> {
+  requireParticipant(user)
+  // Depth 1: the form restores its uploaded files from the populated attachments.
+  const entry = await ownEntry(s, user, id, 1)
+  const campaign = await campaignFor(s, user, entry.campaign)
+  const track = trackIn(campaign, entry.track)
+  const window = submissionWindow(campaign.phases, s.options.submissionPhase)
+  return {
+    status: 200,
+    body: {
+      entry,
+      rules: {
+        track,
+        requirements: track.requirements ?? {},
+        closesAt: 'closesAt' in window ? window.closesAt.toISOString() : null,
+        closesAtBeijing: 'closesAt' in window ? formatBeijing(window.closesAt) : null,
+      },
+    },
+  }
+}
+
+export async function saveDraft(
+  s: SubmissionsContext,
+  user: unknown,
+  id: string,
+  body: Record<string, unknown>,
+): Promise<SubmissionsOutput> {
+  requireParticipant(user)
+  const entry = await ownEntry(s, user, id)
+  if (!EDITABLE_STATES.includes(String(entry.status))) {
+    throw refuse(409, 'status', 'entry.locked', lockedMessage(entry.status))
+  }
+  const data = pick(body)
+  await refuseForeignFiles(s, user, data)
+  const updated = (await s.payload.update({
+    collection: s.options.entries,
+    id: entry.id,
+    data: data as never,
+    depth: 0,
+    overrideAccess: false,
+    user,
+  })) as unknown as Doc
+  const campaign = await campaignFor(s, user, updated.campaign)
+  const problems = await entryProblems(s, updated, campaign, { complete: false, user })
+  return { status: 200, body: { entry: updated, problems } }
+}
+
+/** Checks everything, then moves the entry into `submitted`; 422 leaves it as it was. */
+async function submitChecked(
+  s: SubmissionsContext,
+  user: unknown,
+  entry: Doc,
+  campaign: Campaign,
+  from: unknown,
+): Promise<Doc> {
+  const problems = await entryProblems(s, entry, campaign, { complete: true, user })
+  const late = deadlineProblem(s.options, campaign, from)
+  if (late) {
+    problems.unshift(late)
+  }
+  if (problems.length > 0) {
+    throw new SubmissionError(422, problems)
+  }
+  const flags = screenContent(
+    entry as Parameters<typeof screenContent>[0],
+    await screeningWords(s),
+  ).map(({ kind, field, excerpt }) => ({ kind, field: field ?? null, excerpt }))
+  // The status field is editor-only (field access), so the change is written
+  // with overrideAccess — but only after the caller's ownership and the
+  // entry's state were checked with their own access above. The rules were
+  // checked just now, so the entries hook need not check them twice.
+  return (await s.payload.update({
+    collection: s.options.entries,
+    id: entry.id,
+    data: { status: 'submitted', screeningFlags: flags } as never,
+    depth: 0,
+    overrideAccess: true,
+    user,
+    context: {
+      submissionsChecked: true,
+      statusReason: from === 'returned' ? '修改后重新提交' : null,
+    },
+  })) as unknown as Doc
+}
+
+export async function submitEntry(
+  s: SubmissionsContext,
+  user: unknown,
+  id: string,
+): Promise<SubmissionsOutput> {
+  requireParticipant(user)
+  const entry = await ownEntry(s, user, id)
+  if (!EDITABLE_STATES.includes(String(entry.status))) {
+    throw refuse(
+      409,
+      'status',
+      'entry.notSubmittable',
+      entry.status === 'submitted' ? '作品已提交，无需重复提交' : lockedMessage(entry.status),
+    )
+  }
+  const campaign = await campaignFor(s, user, entry.campaign)
+  const submitted = await submitChecked(s, user, entry, campaign, entry.status)
+  await confirmEntry(s, user, submitted, campaign)
+  return {
+    status: 200,
+    body: { entry: { id: submitted.id, number: submitted.number, status: submitted.status } },
+  }
+}
+
+/** One step: everything is checked before anything is written; a failed write leaves nothing behind. */
+export async function createAndSubmit(
+  s: SubmissionsContext,
+  user: unknown,
+  body: Record<string, unknown>,
+): Promise<SubmissionsOutput> {
+  requireParticipant(user)
+  const campaign = await campaignFor(s, user, body.campaign)
+  const track = trackIn(campaign, body.track)
+  const data = { ...pick(body), campaign: campaign.id, track: track.key }
+  await refuseForeignFiles(s, user, data)
+  const problems = await entryProblems(s, data, campaign, { complete: true, user })
+  const late = deadlineProblem(s.options, campaign, 'draft')
+  if (late) {
+    problems.unshift(late)
+  }
+  if (problems.length > 0) {
+    throw new SubmissionError(422, problems)
+  }
+  const draft = (await s.payload.create({
+    collection: s.options.entries,
+    data: data as never,
+    depth: 0,
+    overrideAccess: false,
+    user,
+  })) as unknown as Doc
+  let submitted: Doc
+  try {
+    submitted = await submitChecked(s, user, draft, campaign, 'draft')
+  } catch (err) {
+    await s.payload.delete({
+      collection: s.options.entries,
+      id: draft.id,
+      overrideAccess: true,
+    })
+    throw err
+  }
+  await confirmEntry(s, user, submitted, campaign)
+  return {
+    status: 201,
+    body: { entry: { id: submitted.id, number: submitted.number, status: submitted.status } },
+  }
+}
+
+export async function withdrawEntry(
+  s: SubmissionsContext,
+  user: unknown,
+  id: string,
+): Promise<SubmissionsOutput> {
+  requireParticipant(user)
+  const entry = await ownEntry(s, user, id)
+  if (!WITHDRAWABLE_STATES.includes(String(entry.status))) {
+    throw refuse(
+      409,
+      'status',
+      'entry.notWithdrawable',
+      `作品当前状态为“${stateName(entry.status)}”，审核开始后不能撤回；如需撤回请联系组委会`,
+    )
+  }
+  // Ownership and state were checked with the caller's access; the status
+  // field itself is editor-only, hence overrideAccess for this one write.
+  // The history row (from, to, when, who) comes from the core's hook.
+  const updated = (await s.payload.update({
+    collection: s.options.entries,
+    id: entry.id,
+    data: { status: 'withdrawn' } as never,
+    depth: 0,
+    overrideAccess: true,
+    user,
+    context: { statusReason: '提交人撤回' },
+  })) as unknown as Doc
+  return {
+    status: 200,
+    body: { entry: { id: updated.id, number: updated.number, status: updated.status } },
+  }
+}
+
+/** Whether the submitter may still change an entry: a draft while the window is open, a returned one always. */
+function editable(
+  s: SubmissionsContext,
+  status: unknown,
+  phases: Campaign['phases'] | undefined,
+): boolean {
+  if (!EDITABLE_STATES.includes(String(status))) {
+    return false
+  }
+  return deadlineProblem(s.options, { phases }, status) === null
+}
+
+export async function listMine(s: SubmissionsContext, user: unknown): Promise<SubmissionsOutput> {
+  requireParticipant(user)
+  // `submittedBy` is readable only per document, so Payload refuses to query
+  // it with the caller's access. The filter below is exactly the own-entries
+  // branch of the entries' read access, and only the fields listed here leave.
+  const { docs } = await s.payload.find({
+    collection: s.options.entries,
+    where: { submittedBy: { equals: idOf(user) } },
+    depth: 0,
+    limit: 500,
+    pagination: false,
+    sort: '-updatedAt',
+    overrideAccess: true,
+  })
+  const entries = docs as unknown as Doc[]
+  const campaignIds = [
+    ...new Set(entries.map((e) => idOf(e.campaign)).filter((x) => x !== undefined)),
+  ]
+  const campaigns = new Map<string, Record<string, unknown>>()
+  const phases = new Map<string, Campaign['phases']>()
+  if (campaignIds.length > 0) {
+    const found = await s.payload.find({
+      collection: s.options.campaigns,
+      where: { id: { in: campaignIds } },
+      depth: 0,
+      limit: campaignIds.length,
+      pagination: false,
+      overrideAccess: false,
+      user,
+    })
+    for (const c of found.docs as unknown as Campaign[]) {
+      campaigns.set(String(c.id), { id: c.id, title: c.title, slug: c.slug })
+      phases.set(String(c.id), c.phases)
+    }
+  }
+  return {
+    status: 200,
+    body: {
+      entries: entries.map((e) => ({
+        id: e.id,
+        number: e.number ?? null,
+        title: e.title,
+        campaign: campaigns.get(String(idOf(e.campaign))) ?? { id: idOf(e.campaign) },
+        track: e.track,
+        status: e.status,
+        history: ((e.history ?? []) as Record<string, unknown>[]).map((h) => ({
+          from: h.from ?? null,
+          to: h.to,
+          at: h.at,
+          reason: h.reason ?? null,
+        })),
+        editable: editable(s, e.status, phases.get(String(idOf(e.campaign)))),
+        withdrawable: WITHDRAWABLE_STATES.includes(String(e.status)),
+        updatedAt: e.updatedAt,
+      })),
+    },
+  }
+}
