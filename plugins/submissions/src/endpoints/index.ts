@@ -1,5 +1,6 @@
 import { completeUploadHandler } from './completeUploadHandler'
 import { createDraftHandler } from './createDraftHandler'
+import { deleteDraftHandler } from './deleteDraftHandler'
 import { getEntryHandler } from './getEntryHandler'
 import { listMyEntriesHandler } from './listMyEntriesHandler'
 import type { SubmissionsEndpoint } from './request'
@@ -21,6 +22,7 @@ export const submissionsEndpoints: SubmissionsEndpoint[] = [
   { method: 'post', path: '/submissions/drafts', handler: createDraftHandler },
   { method: 'patch', path: '/submissions/drafts/:id', handler: saveEntryHandler },
   { method: 'get', path: '/submissions/entries/:id', handler: getEntryHandler },
+  { method: 'delete', path: '/submissions/entries/:id', handler: deleteDraftHandler },
   { method: 'post', path: '/submissions/entries', handler: submitNewEntryHandler },
   { method: 'post', path: '/submissions/entries/:id/submit', handler: submitEntryHandler },
   { method: 'post', path: '/submissions/entries/:id/withdraw', handler: withdrawEntryHandler },

@@ -4,7 +4,8 @@ import { formatBeijing, submissionWindow } from '../lib/deadline'
 import { entryShapeProblems } from '../lib/entryShape'
 import { SubmissionError, refuse } from '../lib/errors'
 import { idOf } from '../lib/ids'
-import { EDITABLE_STATES, WITHDRAWABLE_STATES } from '../options'
+import { UNTITLED_DRAFT, isUntouchedDraft } from '../lib/untouchedDraft'
+import { DELETABLE_STATES, EDITABLE_STATES, WITHDRAWABLE_STATES } from '../options'
 import { screenContent } from '../screening'
 import { deadlineProblem, entryProblems, refuseForeignFiles } from './checks'
 import { confirmEntry } from './confirm'
@@ -54,6 +55,51 @@ function pick(body: Record<string, unknown>): Record<string, unknown> {
   return data
 }
 
+/**
+ * The caller's latest draft in this campaign and track that holds nothing
+ * they wrote (`isUntouchedDraft`), among their 20 drafts there changed last:
+ * each visit to the form opens a draft, and an empty one is taken up again
+ * instead of another. Found like `listMine` (the own-entries filter, with
+ * overrideAccess); the answer is then read with the caller's access.
+ */
+async function untouchedDraftOf(
+  s: SubmissionsContext,
+  user: unknown,
+  campaign: number | string,
+  track: string,
+): Promise<Doc | undefined> {
+  const { docs } = await s.payload.find({
+    collection: s.options.entries,
+    where: {
+      and: [
+        { submittedBy: { equals: idOf(user) } },
+        { campaign: { equals: campaign } },
+        { track: { equals: track } },
+        { status: { equals: 'draft' } },
+      ],
+    },
+    depth: 0,
+    limit: 20,
+    sort: '-updatedAt',
+    overrideAccess: true,
+  })
+  const defaults = fieldDefaults(s)
+  return (docs as unknown as Doc[]).find((doc) => isUntouchedDraft(doc, defaults))
+}
+
+/** The entries collection's plain default values by field name (a draft starts with them). */
+function fieldDefaults(s: SubmissionsContext): Record<string, unknown> {
+  const fields = s.payload.collections[s.options.entries]?.config.flattenedFields ?? []
+  const defaults: Record<string, unknown> = {}
+  for (const field of fields) {
+    if ('defaultValue' in field && typeof field.defaultValue !== 'function') {
+      defaults[field.name] = field.defaultValue
+    }
+  }
+  return defaults
+}
+
+/** A new draft, or the caller's untouched one in the same campaign and track (200, `resumed`). */
 export async function createDraft(
   s: SubmissionsContext,
   user: unknown,
@@ -68,11 +114,26 @@ export async function createDraft(
   }
   const data = pick(body)
   await refuseForeignFiles(s, user, data)
+  const untouched = await untouchedDraftOf(s, user, campaign.id, track.key)
+  if (untouched) {
+    const entry =
+      Object.keys(data).length > 0
+        ? await s.payload.update({
+            collection: s.options.entries,
+            id: untouched.id,
+            data: data as never,
+            depth: 0,
+            overrideAccess: false,
+            user,
+          })
+        : await ownEntry(s, user, String(untouched.id))
+    return { status: 200, body: { entry, resumed: true } }
+  }
   // The submitting institution is stamped by the host's entries hook from the account.
   const entry = await s.payload.create({
     collection: s.options.entries,
     data: {
-      title: '未命名草稿',
+      title: UNTITLED_DRAFT,
       ...data,
       campaign: campaign.id,
       track: track.key,
@@ -274,6 +335,39 @@ export async function withdrawEntry(
   }
 }
 
+/**
+ * The submitter deletes their own draft, never anything submitted (that is
+ * withdrawn instead, and its history kept). Its uploads stay until the
+ * sweep finds nothing refers to them (`sweepOrphanMedia`).
+ */
+export async function deleteDraft(
+  s: SubmissionsContext,
+  user: unknown,
+  id: string,
+): Promise<SubmissionsOutput> {
+  requireParticipant(user)
+  const entry = await ownEntry(s, user, id)
+  if (!DELETABLE_STATES.includes(String(entry.status))) {
+    throw refuse(
+      409,
+      'status',
+      'entry.notDeletable',
+      `作品当前状态为“${stateName(entry.status)}”，只有草稿可以删除`,
+    )
+  }
+  // Entries are deleted by editors only (the access table); ownership and
+  // state were checked with the caller's access above, so this one delete
+  // overrides it.
+  await s.payload.delete({
+    collection: s.options.entries,
+    id: entry.id,
+    depth: 0,
+    overrideAccess: true,
+    user,
+  })
+  return { status: 200, body: { deleted: { id: entry.id } } }
+}
+
 /** Whether the submitter may still change an entry: a draft while the window is open, a returned one always. */
 function editable(
   s: SubmissionsContext,
@@ -339,6 +433,7 @@ export async function listMine(s: SubmissionsContext, user: unknown): Promise<Su
         })),
         editable: editable(s, e.status, phases.get(String(idOf(e.campaign)))),
         withdrawable: WITHDRAWABLE_STATES.includes(String(e.status)),
+        deletable: DELETABLE_STATES.includes(String(e.status)),
         updatedAt: e.updatedAt,
       })),
     },

@@ -41,6 +41,7 @@ export { deadlineProblem, entryProblems, factsOfMedia, refuseForeignFiles } from
 export {
   createAndSubmit,
   createDraft,
+  deleteDraft,
   getEntry,
   listMine,
   saveDraft,
