@@ -6,7 +6,7 @@ import type { SubmissionsContext } from './types'
 /**
  * The submissions service: the Payload instance and resolved options every
  * operation below works on. The operations live in their sections (lookups,
- * checks, drafts, confirm, uploads, store) and take the service first.
+ * checks, drafts, mine, confirm, uploads, store) and take the service first.
  */
 export class SubmissionsService implements SubmissionsContext {
   constructor(
@@ -43,11 +43,11 @@ export {
   createDraft,
   deleteDraft,
   getEntry,
-  listMine,
   saveDraft,
   submitEntry,
   withdrawEntry,
 } from './drafts'
+export { listMine } from './mine'
 export { confirmEntry, confirmationOf } from './confirm'
 export { plainLimit, receiveUpload, uploadTarget, type UploadRequest } from './uploads'
 export { adoptFile, describe, imageSizesSettled, makeSizes, storeInspected } from './store'

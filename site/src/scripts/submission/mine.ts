@@ -165,7 +165,7 @@ function bindDelete(view: Island): DeleteButton {
   return (entry, row) => {
     const opener = document.createElement('button')
     opener.type = 'button'
-    opener.className = 'button button--secondary'
+    opener.className = 'button button--secondary my-entries__delete'
     opener.dataset.testid = 'my-entry-delete'
     opener.textContent = tx(locale, 'mine.delete')
     opener.addEventListener('click', () => {
