@@ -234,6 +234,7 @@ export function submissionsClient(baseUrl: string, token?: string) {
     get: (route: string) => call('GET', route),
     post: (route: string, body: unknown = {}) => call('POST', route, body),
     patch: (route: string, body: unknown) => call('PATCH', route, body),
+    delete: (route: string) => call('DELETE', route),
     upload,
   }
 }

@@ -44,6 +44,9 @@ export const SUBMITTER_EDITABLE_STATES: readonly EntryState[] = ['draft', 'retur
 /** States from which the submitter may withdraw an entry: before screening starts. */
 export const WITHDRAWABLE_STATES: readonly EntryState[] = ['draft', 'submitted', 'returned']
 
+/** States in which the submitter may delete their entry: only a draft, never anything submitted. */
+export const SUBMITTER_DELETABLE_STATES: readonly EntryState[] = ['draft']
+
 export function isEntryState(value: unknown): value is EntryState {
   return typeof value === 'string' && Object.hasOwn(ENTRY_STATE_LABELS, value)
 }

@@ -11,7 +11,7 @@ export type { ResolvedSubmissionsOptions, SubmissionsPluginOptions } from './typ
 export { resolveSubmissionsOptions } from './options'
 export { SubmissionsService, imageSizesSettled, submissionsService } from './service'
 export { allNotifiers, emailNotifier, smsNotifier, type Notifier } from './notify'
-export { SCREENING_WORDS_SLUG } from './collections'
+export { SCREENING_WORDS_SLUG } from './lib/slugs'
 export { formatBeijing, submissionWindow, windowRefusal } from './lib/deadline'
 export { UploadQuota, uploadQuota } from './uploads/quota'
 export { sweepIdleUploads, sweepOrphanMedia, sweepUploads } from './uploads/sweep'
@@ -54,6 +54,6 @@ export const submissionsPlugin =
       custom: { ...config.custom, submissions: resolved },
       endpoints: options.disabled
         ? config.endpoints
-        : [...(config.endpoints ?? []), ...submissionsEndpoints(resolved)],
+        : [...(config.endpoints ?? []), ...submissionsEndpoints],
     }
   }

@@ -1,5 +1,6 @@
 import {
   PUBLIC_ENTRY_STATES,
+  SUBMITTER_DELETABLE_STATES,
   SUBMITTER_EDITABLE_STATES,
   WITHDRAWABLE_STATES as DOMAIN_WITHDRAWABLE,
 } from '@exemplar/domain'
@@ -14,6 +15,8 @@ const HOUR = 3600_000
 export const WITHDRAWABLE_STATES: readonly string[] = DOMAIN_WITHDRAWABLE
 /** States the submitter edits in (the core's `ownsEditableEntry` reads the same set). */
 export const EDITABLE_STATES: readonly string[] = SUBMITTER_EDITABLE_STATES
+/** States the submitter deletes in: a draft only. */
+export const DELETABLE_STATES: readonly string[] = SUBMITTER_DELETABLE_STATES
 
 export function resolveSubmissionsOptions(
   options: SubmissionsPluginOptions,

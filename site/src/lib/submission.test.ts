@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { Track } from './labels'
 import {
+  canDelete,
   channelField,
   clockTime,
   declarations,
@@ -300,6 +301,21 @@ describe('submissionWindow', () => {
     expect(
       submissionWindow({ phases, openPhases: ['submission'] }, new Date(phases[0]!.endsAt)).state,
     ).toBe('closed')
+  })
+})
+
+describe('canDelete', () => {
+  it.each([
+    ['draft', true],
+    ['returned', false],
+    ['submitted', false],
+    ['withdrawn', false],
+  ] as const)('should allow deleting a %s entry: %s', (status, allowed) => {
+    expect(canDelete({ status })).toBe(allowed)
+  })
+
+  it('should follow the server flag when it sends one', () => {
+    expect(canDelete({ status: 'draft', deletable: false })).toBe(false)
   })
 })
 

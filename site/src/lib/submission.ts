@@ -9,6 +9,7 @@ import type { Campaign, Entry } from '@exemplar/cms/payload-types'
 import {
   isOpen,
   phaseState,
+  SUBMITTER_DELETABLE_STATES,
   SUBMITTER_EDITABLE_STATES,
   WITHDRAWABLE_STATES,
 } from '@exemplar/domain'
@@ -475,6 +476,7 @@ export interface MyEntry {
   history: { from?: string | null; to: string; at: string; reason?: string | null }[]
   editable?: boolean
   withdrawable?: boolean
+  deletable?: boolean
   updatedAt: string
 }
 
@@ -493,6 +495,11 @@ export function entryActions(
   const withdraw = entry.withdrawable ?? WITHDRAWABLE_STATES.includes(entry.status)
   const locked = !edit && !withdraw && entry.status !== 'withdrawn'
   return { edit, withdraw, locked }
+}
+
+/** Whether the participant may delete the entry (a draft); the server's flag wins when it sends one. */
+export function canDelete(entry: Pick<MyEntry, 'status' | 'deletable'>): boolean {
+  return entry.deletable ?? SUBMITTER_DELETABLE_STATES.includes(entry.status)
 }
 
 export function statusLabel(status: string, locale: Locale = 'zh'): string {

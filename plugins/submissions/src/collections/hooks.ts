@@ -2,7 +2,8 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payl
 import { APIError } from 'payload'
 
 import { idOf } from '../lib/ids'
-import { submissionsService } from '../service'
+import { deadlineProblem, entryProblems } from '../service/checks'
+import { campaignFor } from '../service/lookups'
 import type { ResolvedSubmissionsOptions } from '../types'
 
 /**
@@ -21,14 +22,14 @@ export function guardSubmission(options: ResolvedSubmissionsOptions): Collection
     if (!req.user || options.isEditor(req.user) || req.context?.submissionsChecked) {
       return data
     }
-    const service = submissionsService(req.payload, options)
+    const service = { payload: req.payload, options }
     const entry = { ...originalDoc, ...data }
-    const campaign = await service.campaignFor(req.user, entry.campaign)
-    const problems = await service.entryProblems(entry, campaign, {
+    const campaign = await campaignFor(service, req.user, entry.campaign)
+    const problems = await entryProblems(service, entry, campaign, {
       complete: true,
       user: req.user,
     })
-    const late = service.deadlineProblem(campaign, from)
+    const late = deadlineProblem(options, campaign, from)
     if (late) {
       problems.unshift(late)
     }

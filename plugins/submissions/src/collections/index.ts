@@ -6,11 +6,10 @@ import { refuseForeignAttachments } from '../hooks/refuseForeignAttachments'
 import { requireOpenWindow } from '../hooks/requireOpenWindow'
 import { safeFileHeaders } from '../lib/fileHeaders'
 import { idOf } from '../lib/ids'
+import { SCREENING_WORDS_SLUG } from '../lib/slugs'
 import { DEFAULT_PROMOTION_WORDS } from '../screening'
 import type { ResolvedSubmissionsOptions } from '../types'
 import { guardSubmission, protectMediaFacts, syncPublicFiles } from './hooks'
-
-export const SCREENING_WORDS_SLUG = 'screening-words'
 
 const l = (zh: string, en: string) => ({ zh, en })
 

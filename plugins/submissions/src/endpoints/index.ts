@@ -1,48 +1,32 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import { completeUploadHandler } from './completeUploadHandler'
+import { createDraftHandler } from './createDraftHandler'
+import { deleteDraftHandler } from './deleteDraftHandler'
+import { getEntryHandler } from './getEntryHandler'
+import { listMyEntriesHandler } from './listMyEntriesHandler'
+import type { SubmissionsEndpoint } from './request'
+import { saveEntryHandler } from './saveEntryHandler'
+import { submitEntryHandler } from './submitEntryHandler'
+import { submitNewEntryHandler } from './submitNewEntryHandler'
+import { uploadFileHandler } from './uploadFileHandler'
+import { withdrawEntryHandler } from './withdrawEntryHandler'
 
-import type { SubmissionsInput } from '../service'
-import type { ResolvedSubmissionsOptions } from '../types'
-import { ENDPOINT_PATHS, dispatch } from './router'
-
-export const BASE = '/submissions'
-
-function inputOf(req: PayloadRequest): SubmissionsInput {
-  return {
-    method: req.method ?? 'GET',
-    path: new URL(req.url ?? 'http://localhost/').pathname,
-    headers: req.headers,
-    user: req.user ?? undefined,
-    json: async () => (req.json ? await req.json() : {}),
-    formData: async () => {
-      if (!req.formData) {
-        throw new Error('no form data')
-      }
-      return req.formData()
-    },
-  }
-}
-
-export function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  })
-}
+export type { SubmissionsEndpoint, SubmissionsHandler, SubmissionsRequest } from './request'
 
 /**
- * The contract's routes as Payload endpoints (the Next path). The CMS's own
- * server answers /api/submissions/* before Next sees it — uploads stream to
- * disk there — and runs the same dispatch.
+ * The contract's routes (API.md), one handler each, registered as Payload
+ * endpoints (the Next path). The CMS's own server answers /api/submissions/*
+ * before Next sees it — uploads stream to disk there — and calls the same
+ * handlers from this list (`server/`).
  */
-export function submissionsEndpoints(options: ResolvedSubmissionsOptions): Endpoint[] {
-  return ENDPOINT_PATHS.map(([method, path]) => ({
-    method,
-    path: `${BASE}${path}`,
-    handler: async (req) => {
-      const input = inputOf(req)
-      const sub = input.path.replace(/^.*?\/submissions(?=\/)/, '')
-      const out = await dispatch(req.payload, options, sub, input)
-      return json(out.status, out.body)
-    },
-  }))
-}
+export const submissionsEndpoints: SubmissionsEndpoint[] = [
+  { method: 'post', path: '/submissions/drafts', handler: createDraftHandler },
+  { method: 'patch', path: '/submissions/drafts/:id', handler: saveEntryHandler },
+  { method: 'get', path: '/submissions/entries/:id', handler: getEntryHandler },
+  { method: 'delete', path: '/submissions/entries/:id', handler: deleteDraftHandler },
+  { method: 'post', path: '/submissions/entries', handler: submitNewEntryHandler },
+  { method: 'post', path: '/submissions/entries/:id/submit', handler: submitEntryHandler },
+  { method: 'post', path: '/submissions/entries/:id/withdraw', handler: withdrawEntryHandler },
+  { method: 'get', path: '/submissions/mine', handler: listMyEntriesHandler },
+  { method: 'post', path: '/submissions/uploads', handler: uploadFileHandler },
+  { method: 'post', path: '/submissions/uploads/complete', handler: completeUploadHandler },
+]

@@ -2,7 +2,8 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { SubmissionError, hookRefusal, refuse } from '../lib/errors'
 import { idOf } from '../lib/ids'
-import { submissionsService } from '../service'
+import { deadlineProblem } from '../service/checks'
+import type { Campaign } from '../service/types'
 import type { ResolvedSubmissionsOptions } from '../types'
 
 /**
@@ -22,7 +23,6 @@ export function requireOpenWindow(options: ResolvedSubmissionsOptions): Collecti
     if (from !== 'draft' || data.status === 'withdrawn') {
       return data
     }
-    const service = submissionsService(req.payload, options)
     const campaignId = idOf(data.campaign ?? originalDoc?.campaign)
     if (campaignId === undefined) {
       return data // the field's own validation refuses a missing campaign
@@ -41,10 +41,7 @@ export function requireOpenWindow(options: ResolvedSubmissionsOptions): Collecti
     if (!campaign) {
       throw hookRefusal(refuse(422, 'campaign', 'campaign.notFound', '征集活动不存在或未发布'))
     }
-    const problem = service.deadlineProblem(
-      campaign as unknown as Parameters<typeof service.deadlineProblem>[0],
-      from,
-    )
+    const problem = deadlineProblem(options, campaign as unknown as Campaign, from)
     if (problem) {
       throw hookRefusal(new SubmissionError(422, [problem]))
     }

@@ -3,15 +3,17 @@ import { Readable } from 'node:stream'
 
 import type { Payload } from 'payload'
 
-import { dispatch } from '../endpoints/router'
+import { submissionsEndpoints, type SubmissionsRequest } from '../endpoints'
 import { refuse } from '../lib/errors'
-import { errorOutput, submissionsService, type SubmissionsInput } from '../service'
+import { matchPath } from '../lib/matchPath'
+import { errorOutput, submissionsService } from '../service'
 import type { ResolvedSubmissionsOptions } from '../types'
 import { TUS_PATH, resumableUploads, stopResumable, sweepExpired } from './tus'
 
 export { TUS_PATH, stopResumable, sweepExpired }
 
-const PREFIX = '/api/submissions/'
+const API = '/api'
+const PREFIX = `${API}/submissions/`
 /** A draft with every section at its longest is far below this; attachments travel apart. */
 const MAX_JSON_BYTES = 1024 * 1024
 const tooLarge = () =>
@@ -76,8 +78,19 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : {}
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown, close = false): void {
-  const data = JSON.stringify(body)
+/** The endpoint answering `method path` (the path after /api), with its params. */
+function endpointFor(method: string, path: string) {
+  for (const endpoint of submissionsEndpoints) {
+    const routeParams = endpoint.method === method.toLowerCase() && matchPath(endpoint.path, path)
+    if (routeParams) {
+      return { handler: endpoint.handler, routeParams }
+    }
+  }
+  return undefined
+}
+
+/** `data` is the JSON text of the body. */
+function send(res: http.ServerResponse, status: number, data: string, close = false): void {
   res.writeHead(status, {
     ...(close ? { connection: 'close' } : {}),
     'content-type': 'application/json; charset=utf-8',
@@ -91,12 +104,13 @@ function send(res: http.ServerResponse, status: number, body: unknown, close = f
 /**
  * /api/submissions/* on the CMS's bare Node server, before Next: resumable
  * uploads (tus) stream to disk, plain uploads are refused on their declared
- * length before a byte is read, and the JSON routes run the same dispatch as
- * the Payload endpoints. Returns `false` for any other path.
+ * length before a byte is read, and every other route runs the same handler
+ * as its Payload endpoint, on a request read from the socket. Returns
+ * `false` for any other path.
  */
-export function createSubmissionsHandler(payload: Payload, options?: ResolvedSubmissionsOptions) {
-  const resolved =
-    options ?? (payload.config.custom?.submissions as ResolvedSubmissionsOptions | undefined)
+export function createSubmissionsHandler(payload: Payload) {
+  // The options the plugin put on the config: the endpoints' handlers read the same.
+  const resolved = payload.config.custom?.submissions as ResolvedSubmissionsOptions | undefined
   if (!resolved) {
     throw new Error('createSubmissionsHandler: the Payload config has no submissionsPlugin')
   }
@@ -109,7 +123,7 @@ export function createSubmissionsHandler(payload: Payload, options?: ResolvedSub
       void tus.server.handle(req, res).catch((err: unknown) => {
         payload.logger.error({ err }, '[submissions] resumable upload failed')
         if (!res.headersSent) {
-          send(res, 500, errorOutput(err).body)
+          send(res, 500, JSON.stringify(errorOutput(err).body))
         }
       })
       return true
@@ -122,32 +136,45 @@ export function createSubmissionsHandler(payload: Payload, options?: ResolvedSub
       const { pathname } = new URL(url, 'http://localhost')
       const method = req.method ?? 'GET'
       const { user } = await payload.auth({ headers })
-      const input: SubmissionsInput = {
-        method,
-        path: pathname,
-        headers,
-        user: user ?? undefined,
-        json: () => readJson(req),
-        // Read only when a route asks, after the length was checked.
-        formData: () =>
-          new Request(new URL(url, 'http://localhost'), {
-            method,
-            headers,
-            body: Readable.toWeb(req) as ReadableStream,
-            duplex: 'half',
-          } as RequestInit).formData(),
+      const endpoint = endpointFor(method, pathname.slice(API.length))
+      let status: number
+      let data: string
+      if (endpoint) {
+        const request: SubmissionsRequest = {
+          payload,
+          user,
+          headers,
+          routeParams: endpoint.routeParams,
+          json: () => readJson(req),
+          // Read only when a route asks, after the length was checked.
+          formData: () =>
+            new Request(new URL(url, 'http://localhost'), {
+              method,
+              headers,
+              body: Readable.toWeb(req) as ReadableStream,
+              duplex: 'half',
+            } as RequestInit).formData(),
+        }
+        const response = await endpoint.handler(request)
+        status = response.status
+        data = await response.text()
+      } else {
+        const path = pathname.slice(PREFIX.length - 1)
+        status = 404
+        data = JSON.stringify({
+          errors: [{ field: '', code: 'notFound', message: `没有这个接口：${method} ${path}` }],
+        })
       }
-      const out = await dispatch(payload, resolved, pathname.slice(PREFIX.length - 1), input)
       // A refused upload leaves its body unread: answer, then drop the connection rather than read it.
-      const unread = !req.readableEnded && out.status >= 400
+      const unread = !req.readableEnded && status >= 400
       if (unread) {
         res.once('finish', () => req.destroy())
       }
-      send(res, out.status, out.body, unread)
+      send(res, status, data, unread)
     })().catch((err: unknown) => {
       const out = errorOutput(err, { payload })
       if (!res.headersSent) {
-        send(res, out.status, out.body)
+        send(res, out.status, JSON.stringify(out.body))
       }
     })
     return true

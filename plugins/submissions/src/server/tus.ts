@@ -8,7 +8,14 @@ import type { Payload } from 'payload'
 import { SubmissionError, refuse } from '../lib/errors'
 import { idOf, sameId } from '../lib/ids'
 import { formatBytes, type AllowedFileKind } from '../rules'
-import type { SubmissionsOutput, SubmissionsService } from '../service'
+import {
+  adoptFile,
+  describe,
+  requireParticipant,
+  uploadTarget,
+  type SubmissionsContext,
+  type SubmissionsOutput,
+} from '../service'
 import type { ResolvedSubmissionsOptions } from '../types'
 import { type UploadQuota, uploadQuota } from '../uploads/quota'
 import { resumableDirOf, sweepExpired } from '../uploads/sweep'
@@ -64,7 +71,7 @@ const notYours = () => tusRefusal(403, { message: '这个上传不是您创建�
  * alone), and counts against that user's quotas until it is completed,
  * terminated or swept (`sweepIdleUploads`, on the jobs queue).
  */
-export function resumableUploads(service: SubmissionsService): Resumable {
+export function resumableUploads(service: SubmissionsContext): Resumable {
   const existing = instances.get(service.payload)
   if (existing) {
     return existing
@@ -84,7 +91,7 @@ export function resumableUploads(service: SubmissionsService): Resumable {
     async onUploadCreate(req, upload) {
       const user = await userOf(payload, req.headers)
       try {
-        service.requireParticipant(user)
+        requireParticipant(user)
         if (upload.size === undefined) {
           throw refuse(
             400,
@@ -106,7 +113,7 @@ export function resumableUploads(service: SubmissionsService): Resumable {
             '断点续传仅用于 MP4 视频和 MP3/M4A/WAV 音频，其他文件请直接上传',
           )
         }
-        const { requirements } = await service.uploadTarget(user, meta.campaign, meta.track)
+        const { requirements } = await uploadTarget(service, user, meta.campaign, meta.track)
         if (mediaKindsOf(requirements.allowedFileKinds).length === 0) {
           throw refuse(415, 'file', 'file.kindNotAllowed', '本类别不接收视频或音频文件')
         }
@@ -192,11 +199,11 @@ export function resumableUploads(service: SubmissionsService): Resumable {
  * deleted, so nothing of it is kept.
  */
 export async function completeResumable(
-  service: SubmissionsService,
+  service: SubmissionsContext,
   user: unknown,
   body: Record<string, unknown>,
 ): Promise<SubmissionsOutput> {
-  service.requireParticipant(user)
+  requireParticipant(user)
   const uploadId = typeof body.uploadId === 'string' ? body.uploadId : ''
   // The id names a file in the upload folder: nothing but the store's own alphabet.
   if (!/^[A-Za-z0-9_-]{8,128}$/.test(uploadId)) {
@@ -237,14 +244,14 @@ export async function completeResumable(
     throw refuse(409, 'uploadId', 'upload.alreadyCompleted', '这个上传已经提交完成，请勿重复提交')
   }
   try {
-    const { requirements } = await service.uploadTarget(user, meta.campaign, meta.track)
+    const { requirements } = await uploadTarget(service, user, meta.campaign, meta.track)
     // Sniffed as audio or video before anything else reads it: a 2 GB "PDF" is never loaded.
     const mediaOnly = {
       ...requirements,
       allowedFileKinds: mediaKindsOf(requirements.allowedFileKinds),
     }
-    const doc = await service.adoptFile(user, filePath, meta.filename ?? 'upload', mediaOnly)
-    return { status: 201, body: { file: service.describe(doc) } }
+    const doc = await adoptFile(service, user, filePath, meta.filename ?? 'upload', mediaOnly)
+    return { status: 201, body: { file: describe(service, doc) } }
   } finally {
     await fs.promises.rm(filePath, { force: true })
     await fs.promises.rm(path.join(dir, `${uploadId}.json`), { force: true })

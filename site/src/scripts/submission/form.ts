@@ -422,7 +422,8 @@ class SubmissionForm {
       this.showSignIn()
       return false
     }
-    if (answer.status !== 201 || typeof entry?.id !== 'number') {
+    // 201: a new draft; 200: the participant's untouched draft here, taken up again.
+    if ((answer.status !== 201 && answer.status !== 200) || typeof entry?.id !== 'number') {
       this.submitErrors = readErrors(answer.body)
       if (this.submitErrors.length === 0) {
         this.submitErrors = [{ field: '', message: this.text('submit.network') }]

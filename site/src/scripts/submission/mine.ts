@@ -6,6 +6,7 @@
 import { formatDateTime } from '../../lib/format'
 import type { Locale } from '../../lib/i18n'
 import {
+  canDelete,
   entryActions,
   formHref,
   historyLines,
@@ -114,11 +115,72 @@ function cell(text: string | Node): HTMLTableCellElement {
 export function initMyEntries(): void {
   const view = island('[data-my-entries]')
   if (view) {
-    void renderList(view)
+    const remove = bindDelete(view)
+    void renderList(view, remove)
   }
 }
 
-async function renderList(view: Island): Promise<void> {
+/** A 删除草稿 button for a row: asks first, then deletes and takes the row away. */
+type DeleteButton = (entry: MyEntry, row: HTMLTableRowElement) => HTMLButtonElement
+
+function bindDelete(view: Island): DeleteButton {
+  const { locale } = view.config
+  const dialog = view.part<HTMLDialogElement>('delete-dialog')
+  const confirm = view.part<HTMLButtonElement>('delete-confirm')
+  const error = view.part('delete-error')
+  let pending: { id: number; row: HTMLTableRowElement; opener: HTMLButtonElement } | undefined
+  view.part('delete-cancel').addEventListener('click', () => dialog.close())
+  dialog.addEventListener('close', () => {
+    if (pending?.opener.isConnected) {
+      pending.opener.focus()
+    }
+  })
+  confirm.addEventListener('click', () => {
+    if (!pending || confirm.getAttribute('aria-disabled') === 'true') {
+      return
+    }
+    const { id, row } = pending
+    confirm.setAttribute('aria-disabled', 'true')
+    void getJson(`/api/submissions/entries/${id}`, { method: 'DELETE' })
+      .then(({ status, body }) => {
+        if (status !== 200) {
+          error.textContent = readErrors(body)[0]?.message ?? tx(locale, 'submit.network')
+          return
+        }
+        row.remove()
+        dialog.close()
+        const message = view.part('mine-message')
+        message.textContent = tx(locale, 'mine.deleted')
+        message.hidden = false
+        if (view.part('mine-rows').childElementCount === 0) {
+          view.part('mine-table').hidden = true
+          view.part('mine-empty').hidden = false
+        }
+      })
+      .catch(() => {
+        error.textContent = tx(locale, 'submit.network')
+      })
+      .finally(() => confirm.removeAttribute('aria-disabled'))
+  })
+  return (entry, row) => {
+    const opener = document.createElement('button')
+    opener.type = 'button'
+    opener.className = 'button button--secondary my-entries__delete'
+    opener.dataset.testid = 'my-entry-delete'
+    opener.textContent = tx(locale, 'mine.delete')
+    opener.addEventListener('click', () => {
+      pending = { id: entry.id, row, opener }
+      view.part('delete-question').textContent = tx(locale, 'mine.deleteConfirm', {
+        title: entry.title?.trim() || tx(locale, 'mine.untitled'),
+      })
+      error.textContent = ''
+      dialog.showModal()
+    })
+    return opener
+  }
+}
+
+async function renderList(view: Island, deleteButton: DeleteButton): Promise<void> {
   const { locale, minePath } = view.config
   try {
     const { status, entries } = await loadMine()
@@ -153,6 +215,7 @@ async function renderList(view: Island): Promise<void> {
           cell(await trackName(entry)),
           cell(badge),
           cell(formatDateTime(entry.updatedAt, locale)),
+          cell(canDelete(entry) ? deleteButton(entry, tr) : ''),
         )
         return tr
       }),
