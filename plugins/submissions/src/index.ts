@@ -1,3 +1,4 @@
+import './context'
 import type { Config } from 'payload'
 
 import { extendCollections, screeningWordsGlobal } from './collections'

@@ -31,7 +31,7 @@ export const recordStatusChange: CollectionBeforeChangeHook = ({
   if (history.at(-1)?.to === to) {
     return data
   }
-  const reason = typeof req.context?.statusReason === 'string' ? req.context.statusReason : null
+  const reason = req.context?.statusReason ?? null
   return {
     ...data,
     history: [
