@@ -294,6 +294,10 @@ export interface Campaign {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Shows the 医者先行 pledge and its signing on the campaign page
+   */
+  pledge?: boolean | null;
   sourceNotice?: string | null;
   voting?: {
     perEntryPerDay?: number | null;
@@ -1091,6 +1095,7 @@ export interface CampaignsSelect<T extends boolean = true> {
         text?: T;
         id?: T;
       };
+  pledge?: T;
   sourceNotice?: T;
   voting?:
     | T

@@ -9,6 +9,7 @@ import { seedParticipants } from './participants'
 import { minimalPdf } from './pdf'
 import { DEMO_USERS, INSTITUTIONS } from './people'
 import { hashString, seededRandom } from './random'
+import { sourceCitation } from './campaigns/notices'
 import { paragraphsToRichText } from './richtext'
 import type { CampaignDef, ThemeDef } from './types'
 
@@ -265,7 +266,8 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         series: campaign.series,
         year: campaign.year,
         summary: campaign.summary,
-        sourceNotice: campaign.sourceNotice,
+        pledge: campaign.pledge ?? false,
+        sourceNotice: sourceCitation(campaign.sourceNotice, current),
         cover: images[index % images.length],
         description: paragraphsToRichText(campaign.description),
         organizers: campaign.organizers,
@@ -334,7 +336,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       postTotal += 1
     }
 
-    if (current && campaign.series === 'yizhe-xianxing') {
+    if (current && campaign.pledge) {
       pledgeCampaignIds.push(campaignId)
     }
 
