@@ -294,11 +294,11 @@ export interface Campaign {
         id?: string | null;
       }[]
     | null;
+  sourceNotice?: string | null;
   /**
-   * Shows the 医者先行 pledge and its signing on the campaign page
+   * Shows the 医者先行 pledge on the campaign page and accepts signatures
    */
   pledge?: boolean | null;
-  sourceNotice?: string | null;
   voting?: {
     perEntryPerDay?: number | null;
     dailyCap?: number | null;
@@ -1095,8 +1095,8 @@ export interface CampaignsSelect<T extends boolean = true> {
         text?: T;
         id?: T;
       };
-  pledge?: T;
   sourceNotice?: T;
+  pledge?: T;
   voting?:
     | T
     | {

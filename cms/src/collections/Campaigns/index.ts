@@ -131,19 +131,6 @@ export const Campaigns: CollectionConfig = {
       ],
     },
     {
-      name: 'pledge',
-      label: l('在线签署倡议书', 'Online pledge'),
-      type: 'checkbox',
-      defaultValue: false,
-      admin: {
-        position: 'sidebar',
-        description: l(
-          '勾选后活动页显示“医者先行”倡议书及签署入口',
-          'Shows the 医者先行 pledge and its signing on the campaign page',
-        ),
-      },
-    },
-    {
       name: 'sourceNotice',
       label: l('来源通知', 'Source notice'),
       type: 'text',
