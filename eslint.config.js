@@ -1,4 +1,5 @@
 import js from '@eslint/js'
+import astro from 'eslint-plugin-astro'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
@@ -13,11 +14,12 @@ export default tseslint.config(
       'cms/src/payload-types.ts',
       'cms/src/app/(payload)/**',
       'cms/next-env.d.ts',
-      '**/*.astro',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Astro components: their frontmatter and <script>s, with the TypeScript rules above.
+  ...astro.configs.recommended,
   {
     languageOptions: {
       globals: {

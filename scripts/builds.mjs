@@ -41,19 +41,21 @@ function isStale(marker, sources) {
 
 /**
  * The workspaces (`@exemplar/cms`, `@exemplar/site`) whose build must be
- * (re)made. Both bundle the plugins: the CMS their config and servers, the
- * site their shared rules.
+ * (re)made. Both bundle the plugins (the CMS their config and servers, the
+ * site their shared rules) and `packages/domain`; the site copies `public/`.
  */
 export function staleBuilds(root) {
   const cms = path.join(root, 'cms')
   const site = path.join(root, 'site')
   const plugins = path.join(root, 'plugins')
+  const packages = path.join(root, 'packages')
   const stale = []
   if (
     isStale(path.join(cms, '.next', 'BUILD_ID'), [
       path.join(cms, 'src'),
       path.join(cms, 'next.config.mjs'),
       plugins,
+      packages,
     ])
   ) {
     stale.push('@exemplar/cms')
@@ -61,8 +63,10 @@ export function staleBuilds(root) {
   if (
     isStale(path.join(site, 'dist', 'server', 'entry.mjs'), [
       path.join(site, 'src'),
+      path.join(site, 'public'),
       path.join(site, 'astro.config.mjs'),
       plugins,
+      packages,
     ])
   ) {
     stale.push('@exemplar/site')

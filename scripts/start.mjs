@@ -227,10 +227,10 @@ function local(host, port) {
 
 const cmsUrl = `http://localhost:${cmsPort}`
 const siteUrl = `http://localhost:${sitePort}`
-const [cmsUp, siteUp] = await Promise.all([
-  waitFor(`${local(process.env.CMS_HOST, cmsPort)}/api/campaigns?limit=1`),
-  waitFor(`${local(process.env.HOST, sitePort)}/`),
-])
+// The site's home page reads the CMS: asked before the CMS is up, it logs an
+// error per try (CmsUnavailable) in the reader's terminal. So the CMS first.
+const cmsUp = await waitFor(`${local(process.env.CMS_HOST, cmsPort)}/api/campaigns?limit=1`)
+const siteUp = cmsUp && (await waitFor(`${local(process.env.HOST, sitePort)}/`))
 if (stopping) {
   // A child died; its exit handler is already shutting down with its code.
 } else if (!cmsUp || !siteUp) {

@@ -295,6 +295,10 @@ export interface Campaign {
       }[]
     | null;
   sourceNotice?: string | null;
+  /**
+   * Shows the 医者先行 pledge on the campaign page and accepts signatures
+   */
+  pledge?: boolean | null;
   voting?: {
     perEntryPerDay?: number | null;
     dailyCap?: number | null;
@@ -1092,6 +1096,7 @@ export interface CampaignsSelect<T extends boolean = true> {
         id?: T;
       };
   sourceNotice?: T;
+  pledge?: T;
   voting?:
     | T
     | {

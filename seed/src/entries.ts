@@ -1,4 +1,5 @@
 import type { Entry } from '@exemplar/cms/payload-types'
+import { shanghaiDay } from '@exemplar/domain'
 
 import { DOCTORS } from './people'
 import type { Random } from './random'
@@ -222,6 +223,14 @@ function titleFor(
         '凌晨四点的核酸采样点',
         '接力',
         '方舱里的生日',
+        '压痕',
+        '隔窗问诊',
+        '午夜的走廊',
+        '出征',
+        '写在防护服上的名字',
+        '雪中采样',
+        '一碗热汤面',
+        '归来',
       ])
     case 'print':
       return r.pick([
@@ -242,6 +251,37 @@ function titleFor(
   }
 }
 
+/**
+ * The title itself while no other entry of the campaign has it, else with the
+ * place (then a number) added: readers tell entries apart by their titles.
+ */
+function uniqueTitle(title: string, org: OrgRef, used: Set<string>): string {
+  let candidate = used.has(title) ? `${title}·${org.city}` : title
+  for (let n = 2; used.has(candidate); n++) {
+    candidate = `${title}·${org.city}（${n}）`
+  }
+  used.add(candidate)
+  return candidate
+}
+
+/**
+ * When a photo was taken, as its caption states it: a month of the
+ * campaign's own year, before its submission closed (and before `now`).
+ */
+function photoTaken(ctx: EntryContext): string {
+  // The year once drawn here is still drawn, so every later draw (the rest of the data) stays.
+  ctx.random.int(2020, 2026)
+  const drawn = ctx.random.int(1, 12)
+  const submission = ctx.campaign.phases.find((p) => p.kind === 'submission')
+  const last = new Date(
+    Math.min(new Date(submission?.endsAt ?? ctx.now).getTime(), ctx.now.getTime()),
+  )
+  const year = ctx.campaign.year
+  const lastDay = shanghaiDay(last)
+  const lastMonth = Number(lastDay.slice(0, 4)) > year ? 12 : Number(lastDay.slice(5, 7))
+  return `${year}年${((drawn - 1) % Math.max(1, lastMonth)) + 1}月`
+}
+
 /** The entries of one campaign, as create data for the Local API. */
 export function buildEntries(
   plan: EntryPlan,
@@ -249,6 +289,7 @@ export function buildEntries(
   numberPrefix: string,
 ): Partial<Entry>[] {
   const out: Partial<Entry>[] = []
+  const titles = new Set<string>()
   let serial = 0
   ctx.campaign.tracks.forEach((track, trackIndex) => {
     const counts = plan[trackIndex] ?? {}
@@ -268,11 +309,12 @@ export function buildEntries(
         const media = !individual && track.kind === 'photo' && ctx.mediaOrganizations.length > 0
         const imageCount =
           track.kind === 'photo' ? 1 : Math.min(track.requirements.maxImages ?? 1, r.int(1, 5))
+        const taken = track.kind === 'photo' ? photoTaken(ctx) : ''
         const attachments = Array.from({ length: imageCount }, (_, k) => ({
           file: ctx.images[(serial * 3 + k) % ctx.images.length] as number,
           caption:
             track.kind === 'photo'
-              ? `${r.int(2020, 2026)}年${r.int(1, 12)}月，${org.city}，${doctor.department}${doctor.name}医生在${r.pick(['发热门诊', '社区采样点', '病房', '入户随访途中'])}${r.pick(['为老人测量体温', '整理防护服', '与同事击掌加油', '连续工作后短暂休息'])}。`
+              ? `${taken}，${org.city}，${doctor.department}${doctor.name}医生在${r.pick(['发热门诊', '社区采样点', '病房', '入户随访途中'])}${r.pick(['为老人测量体温', '整理防护服', '与同事击掌加油', '连续工作后短暂休息'])}。`
               : `${action}现场`,
         }))
         if (track.kind === 'print' && ctx.pdf !== undefined) {
@@ -288,7 +330,7 @@ export function buildEntries(
         const history = historyFor(state, ctx)
         out.push({
           number: `${numberPrefix}${String(serial).padStart(4, '0')}`,
-          title: titleFor(track, org, theme?.title ?? '', action, ctx),
+          title: uniqueTitle(titleFor(track, org, theme?.title ?? '', action, ctx), org, titles),
           campaign: ctx.campaignId as number,
           track: track.key,
           theme: (theme?.id as number | undefined) ?? null,

@@ -3,14 +3,17 @@ import type { Payload } from 'payload'
 import type { Organization } from '@exemplar/cms/payload-types'
 
 import { archiveCampaigns, currentCampaigns } from './campaigns'
-import { buildEntries, type EntryPlan, type OrgRef, type ThemeRef } from './entries'
+import { buildEntries, type OrgRef, type ThemeRef } from './entries'
 import { demoImage } from './images'
 import { seedParticipants } from './participants'
+import { seriesOf } from './plans'
+import { campaignPosts } from './posts'
 import { minimalPdf } from './pdf'
 import { DEMO_USERS, INSTITUTIONS } from './people'
 import { hashString, seededRandom } from './random'
+import { sourceCitation } from './campaigns/notices'
 import { paragraphsToRichText } from './richtext'
-import type { CampaignDef, ThemeDef } from './types'
+import type { ThemeDef } from './types'
 
 export { DEMO_USERS } from './people'
 
@@ -34,60 +37,7 @@ export interface SeedSummary {
 
 type Id = number | string
 
-/** Number prefix and per-track plan of entry states, for each campaign series. */
-const SERIES: Record<string, { code: string; archive: EntryPlan; current?: EntryPlan }> = {
-  'yizhe-xianxing': {
-    code: 'YZ',
-    archive: [{ awarded: 10, accepted: 18, rejected: 5, revoked: 1 }],
-    current: [{ draft: 4, submitted: 5, screening: 5, returned: 3, rejected: 3, voting: 22 }],
-  },
-  nixingzhe: {
-    code: 'NX',
-    archive: [
-      { awarded: 5, accepted: 18, rejected: 3 },
-      { awarded: 2, accepted: 8, rejected: 1 },
-    ],
-    current: [
-      { draft: 2, submitted: 4, screening: 2, accepted: 3 },
-      { draft: 1, submitted: 2, accepted: 1 },
-    ],
-  },
-  'jiankang-zhongguo-cujin': {
-    code: 'CJ',
-    archive: [{ awarded: 12, accepted: 14, rejected: 4 }],
-    current: [{ review: 14, rejected: 3 }],
-  },
-  'jiceng-kepu-shipin': {
-    code: 'JC',
-    // Seed 003 is a report of a finished campaign: an archive edition only.
-    archive: [{ awarded: 6, accepted: 14, rejected: 2 }],
-  },
-  yigongti: {
-    code: 'YG',
-    archive: [
-      { awarded: 8, accepted: 6, rejected: 2, revoked: 1 },
-      { awarded: 3, accepted: 4 },
-      { awarded: 3, accepted: 4 },
-      { awarded: 3, accepted: 4, rejected: 1 },
-    ],
-    current: [
-      { publicity: 5, accepted: 4, rejected: 2, revoked: 1 },
-      { publicity: 2, accepted: 2 },
-      { publicity: 2, accepted: 2 },
-      { publicity: 2, accepted: 2 },
-    ],
-  },
-}
-
 const IMAGE_COUNT = 24
-
-function seriesOf(campaign: CampaignDef) {
-  const series = SERIES[campaign.series]
-  if (!series) {
-    throw new Error(`No entry plan for campaign series "${campaign.series}"`)
-  }
-  return series
-}
 
 /**
  * Recreates the five seed campaigns (past editions, the archive), current
@@ -265,7 +215,8 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         series: campaign.series,
         year: campaign.year,
         summary: campaign.summary,
-        sourceNotice: campaign.sourceNotice,
+        pledge: campaign.pledge ?? false,
+        sourceNotice: sourceCitation(campaign.sourceNotice, current),
         cover: images[index % images.length],
         description: paragraphsToRichText(campaign.description),
         organizers: campaign.organizers,
@@ -307,16 +258,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     await addThemes(campaign.themes, null, 0)
     themeTotal += campaignThemes
 
-    const posts = [
-      {
-        slug: `${campaign.slug}-launch`,
-        title: `${campaign.title}正式启动`,
-        publishedAt: campaign.phases[0]?.startsAt ?? now.toISOString(),
-        excerpt: campaign.summary,
-        paragraphs: [campaign.summary, ...campaign.description.slice(0, 1)],
-      },
-      ...(campaign.posts ?? []),
-    ]
+    const posts = campaignPosts(campaign, now)
     for (const post of posts) {
       await upsert(
         'posts',
@@ -334,7 +276,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       postTotal += 1
     }
 
-    if (current && campaign.series === 'yizhe-xianxing') {
+    if (current && campaign.pledge) {
       pledgeCampaignIds.push(campaignId)
     }
 

@@ -140,8 +140,10 @@ export interface CampaignDef {
   summary: string
   /** The showcase text, in our own words, as paragraphs. */
   description: string[]
-  /** Which source notice this edition recreates (`000`…`004`). */
+  /** Which source notice this edition recreates (`000`…`004`; cited by `SOURCE_NOTICES`). */
   sourceNotice: string
+  /** Whether the edition asks institutions and doctors to sign its 倡议书 online. */
+  pledge?: boolean
   organizers: OrganizerDef[]
   contacts: ContactDef[]
   legalTerms: LegalTermDef[]

@@ -278,14 +278,15 @@ export const FIXTURES: Record<string, CollectionFixtures> = {
           w,
           'pledges',
           {
-            campaign: (await create(w, 'campaigns', campaignData('published'))).id,
+            campaign: (await create(w, 'campaigns', { ...campaignData('published'), pledge: true }))
+              .id,
             organization: w.myOrganization.id,
           },
           { user: { ...w.users.editor, collection: 'users' } },
         ),
     },
     sample: async (w) => ({
-      campaign: (await create(w, 'campaigns', campaignData('published'))).id,
+      campaign: (await create(w, 'campaigns', { ...campaignData('published'), pledge: true })).id,
       organization: w.myOrganization.id,
     }),
   },

@@ -211,6 +211,7 @@ async function campaign(status: 'published' | 'draft') {
       slug: `pledge-${unique()}`,
       year: 2026,
       _status: status,
+      pledge: true,
       tracks: [{ key: 'case', name: '图文案例', kind: 'text-image' }],
     } as never,
     draft: status === 'draft',
@@ -904,6 +905,19 @@ describe('pledges (倡议书)', () => {
       field: 'campaign',
       message: expect.stringContaining('已发布'),
     })
+  })
+
+  it('should refuse signing a campaign that asks for no pledge', async () => {
+    const reg = await verifiedInstitution()
+    const c = await campaign('published')
+    await payload.update({ collection: 'campaigns', id: c.id, data: { pledge: false } })
+    const res = await call('POST', '/participants/pledges', { campaign: c.id }, reg.token)
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0]).toMatchObject({
+      field: 'campaign',
+      message: expect.stringContaining('不设在线签署'),
+    })
+    expect((await call('GET', `/participants/pledges/count?campaign=${c.id}`)).body.count).toBe(0)
   })
 
   it('should not let one institution sign as another', async () => {

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Config } from 'payload'
 
 import { authorProfilesCollection } from './collections/AuthorProfiles'
+import { extendCampaigns } from './collections/campaignExtensions'
 import { doctorProfilesCollection } from './collections/DoctorProfiles'
 import { mediaPartnersCollection } from './collections/MediaPartners'
 import { withConfidentialMedia } from './collections/confidentialMedia'
@@ -16,6 +17,7 @@ import { resolveParticipantsOptions, type ParticipantsPluginOptions } from './ty
 export type { ParticipantsPluginOptions, ResolvedParticipantsOptions } from './types'
 export { DOCTOR_TITLES, TITLE_RULE } from './collections/DoctorProfiles'
 export { PARTICIPATION_MODES } from './collections/MediaPartners'
+export { PLEDGE_FIELD } from './collections/campaignExtensions'
 export { namesMatch, normalizeInstitutionName } from './lib/names'
 export { addWorkingDays } from './lib/workingDays'
 
@@ -30,6 +32,9 @@ export const participantsPlugin =
       }
       if (collection.slug === resolved.users) {
         return extendUsers(collection, resolved)
+      }
+      if (collection.slug === resolved.campaigns) {
+        return extendCampaigns(collection)
       }
       // Wraps whatever read rule the media collection has by now, so list this plugin after
       // any plugin that replaces that rule.

@@ -29,6 +29,7 @@ export function yizheXianxingCurrent(now: Date): CampaignDef {
       '投票结束后进入专家评审，入选名单公示无异议后发布优秀案例和优秀组织机构名单，并择机举办总结交流活动。',
     ],
     sourceNotice: '000',
+    pledge: true,
     organizers: yizheOrganizers,
     contacts: yizheContacts,
     legalTerms: yizheLegalTerms,

@@ -6,6 +6,9 @@ import {
   splitCampaigns,
   themeTree,
   themeWithDescendants,
+  phaseName,
+  provinceName,
+  trackName,
   trackQuota,
   trackRequirements,
 } from './campaigns'
@@ -130,6 +133,53 @@ describe('track rules', () => {
       trackQuota(track({ quota: { kind: 'count', value: 50, awardName: '优秀价值案例' } })),
     ).toBe('评选优秀价值案例50个')
     expect(trackQuota(track({ quota: { kind: 'none' } }))).toBeUndefined()
+  })
+
+  it('should spell out requirements and quotas in English on English pages', () => {
+    expect(
+      trackRequirements(
+        track({
+          kind: 'photo',
+          requirements: {
+            minFileBytes: 2 * 1024 * 1024,
+            captionMaxChars: 150,
+            allowedFileKinds: ['image'],
+          },
+        }),
+        'en',
+      ),
+    ).toEqual(['Each photo at least 2MB', 'Caption of at most 150 characters', 'Image only'])
+    expect(
+      trackRequirements(
+        track({ kind: 'video', requirements: { maxDurationSeconds: 150, requiresText: true } }),
+        'en',
+      ),
+    ).toEqual(['Video of at most 2 min 30 s', 'A written text is required'])
+    expect(trackQuota(track({ quota: { kind: 'share', value: 20 } }), 'en')).toBe(
+      'Excellent entries: at most 20% of all entries',
+    )
+  })
+})
+
+describe('names on English pages', () => {
+  it('should name phases by their kind in English and by the campaign’s own label in Chinese', () => {
+    const phase = { kind: 'voting' as const, label: '公众点赞排行' }
+    expect(phaseName(phase, 'zh')).toBe('公众点赞排行')
+    expect(phaseName(phase, 'en')).toBe('Public voting')
+    expect(phaseName({ kind: 'voting', label: null }, 'zh')).toBe('公众投票')
+  })
+
+  it('should lead a track’s Chinese name with its kind in English', () => {
+    const photo = { kind: 'photo' as const, name: '最美抗疫瞬间（摄影图片）' }
+    expect(trackName(photo, 'zh')).toBe('最美抗疫瞬间（摄影图片）')
+    expect(trackName(photo, 'en')).toBe('Photo · 最美抗疫瞬间（摄影图片）')
+  })
+
+  it('should name provinces in English and leave unknown values as stored', () => {
+    expect(provinceName('广西壮族自治区', 'en')).toBe('Guangxi')
+    expect(provinceName('广西壮族自治区', 'zh')).toBe('广西壮族自治区')
+    expect(provinceName('某地', 'en')).toBe('某地')
+    expect(provinceName(null, 'en')).toBe('')
   })
 })
 

@@ -5,16 +5,21 @@
  */
 import type { Campaign, Theme } from '@exemplar/cms/payload-types'
 
-import { labelOf, phaseState, shanghaiYear } from '@exemplar/domain'
+import { labelOf, phaseState, PROVINCE_LABELS, shanghaiYear } from '@exemplar/domain'
 
 import { formatBytes, formatDuration } from './format'
+import type { Locale } from './i18n'
 import {
   FILE_KIND_LABELS,
   ORGANIZER_ROLE_LABELS,
+  PHASE_LABELS,
+  TRACK_KIND_LABELS,
   type OrganizerRole,
   type PhaseKind,
   type Track,
 } from './labels'
+
+type Phase = NonNullable<Campaign['phases']>[number]
 
 /**
  * A campaign is current while a phase is open or still to come. Without a
@@ -141,65 +146,149 @@ export function trackByKey(campaign: Campaign, key: string): Track | undefined {
 
 const positive = (n: number | null | undefined): n is number => typeof n === 'number' && n > 0
 
-/** A track's submission requirements as sentences, in the notices' own wording. */
-export function trackRequirements(track: Track): string[] {
+/** Seconds in English: 3 min, 90 s, 2 min 30 s. */
+const durationEn = (seconds: number): string => {
+  const minutes = Math.floor(seconds / 60)
+  const rest = seconds % 60
+  if (minutes === 0) {
+    return `${rest} s`
+  }
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`
+}
+
+/**
+ * A track's submission requirements as sentences, in the notices' own
+ * wording, or in English. Section names and caption elements are the
+ * campaign's own words and stay as entered.
+ */
+export function trackRequirements(track: Track, locale: Locale = 'zh'): string[] {
   const r = track.requirements ?? {}
+  const en = locale === 'en'
+  const photo = track.kind === 'photo'
   const rules: string[] = []
   if (positive(r.bodyMaxChars)) {
-    rules.push(`正文不超过${r.bodyMaxChars}字`)
+    rules.push(
+      en ? `Text of at most ${r.bodyMaxChars} characters` : `正文不超过${r.bodyMaxChars}字`,
+    )
   }
   if (positive(r.abstractMaxChars)) {
-    rules.push(`摘要不超过${r.abstractMaxChars}字`)
+    rules.push(
+      en
+        ? `Abstract of at most ${r.abstractMaxChars} characters`
+        : `摘要不超过${r.abstractMaxChars}字`,
+    )
   } else if (positive(r.abstractTargetChars)) {
-    rules.push(`摘要约${r.abstractTargetChars}字`)
+    rules.push(
+      en
+        ? `Abstract of about ${r.abstractTargetChars} characters`
+        : `摘要约${r.abstractTargetChars}字`,
+    )
   }
   if (r.requiredSections?.length) {
-    rules.push(`须包含章节：${r.requiredSections.join('、')}`)
+    rules.push(
+      en
+        ? `Required sections: ${r.requiredSections.join(', ')}`
+        : `须包含章节：${r.requiredSections.join('、')}`,
+    )
   }
   if (positive(r.maxImages)) {
-    rules.push(`每个${track.kind === 'photo' ? '作品' : '案例'}不超过${r.maxImages}张图片`)
+    rules.push(
+      en
+        ? `At most ${r.maxImages} images per ${photo ? 'entry' : 'case'}`
+        : `每个${photo ? '作品' : '案例'}不超过${r.maxImages}张图片`,
+    )
   }
   if (positive(r.minFileBytes)) {
-    const what = track.kind === 'photo' ? '每张照片' : '每个文件'
-    rules.push(`${what}不小于${formatBytes(r.minFileBytes)}`)
+    const size = formatBytes(r.minFileBytes)
+    rules.push(
+      en
+        ? `${photo ? 'Each photo' : 'Each file'} at least ${size}`
+        : `${photo ? '每张照片' : '每个文件'}不小于${size}`,
+    )
   }
   if (positive(r.maxFileBytes)) {
-    rules.push(`文件不超过${formatBytes(r.maxFileBytes)}`)
+    const size = formatBytes(r.maxFileBytes)
+    rules.push(en ? `Files of at most ${size}` : `文件不超过${size}`)
   }
   if (positive(r.captionMaxChars)) {
-    rules.push(`文字说明不超过${r.captionMaxChars}字`)
+    rules.push(
+      en
+        ? `Caption of at most ${r.captionMaxChars} characters`
+        : `文字说明不超过${r.captionMaxChars}字`,
+    )
   }
   if (r.captionMustMention?.length) {
-    rules.push(`文字说明须写明：${r.captionMustMention.join('、')}`)
+    rules.push(
+      en
+        ? `The caption must state: ${r.captionMustMention.join(', ')}`
+        : `文字说明须写明：${r.captionMustMention.join('、')}`,
+    )
   }
   if (positive(r.maxDurationSeconds)) {
-    const medium = track.kind === 'audio' ? '音频' : '视频'
-    rules.push(`${medium}时长不超过${formatDuration(r.maxDurationSeconds)}`)
+    const audio = track.kind === 'audio'
+    rules.push(
+      en
+        ? `${audio ? 'Audio' : 'Video'} of at most ${durationEn(r.maxDurationSeconds)}`
+        : `${audio ? '音频' : '视频'}时长不超过${formatDuration(r.maxDurationSeconds)}`,
+    )
   }
   if (r.allowedFileKinds?.length) {
-    const names = r.allowedFileKinds.map((kind) => labelOf(FILE_KIND_LABELS, kind))
-    rules.push(names.length === 1 ? `仅限${names[0]}` : `文件格式：${names.join('、')}`)
+    const names = r.allowedFileKinds.map((kind) => labelOf(FILE_KIND_LABELS, kind, locale))
+    if (en) {
+      rules.push(names.length === 1 ? `${names[0]} only` : `File formats: ${names.join(', ')}`)
+    } else {
+      rules.push(names.length === 1 ? `仅限${names[0]}` : `文件格式：${names.join('、')}`)
+    }
   }
   if (r.requiresText) {
-    rules.push('须附文字稿')
+    rules.push(en ? 'A written text is required' : '须附文字稿')
   }
   if (r.requiresSlides) {
-    rules.push('须附PPT')
+    rules.push(en ? 'Slides (PPT) are required' : '须附PPT')
   }
   if (r.requiresCopyrightStatement) {
-    rules.push('须附版权声明')
+    rules.push(en ? 'A copyright statement is required' : '须附版权声明')
   }
   return rules
 }
 
-/** The award quota as the notices state it, or undefined when there is none. */
-export function trackQuota(track: Track): string | undefined {
+/** The award quota as the notices state it (or in English), or undefined when there is none. */
+export function trackQuota(track: Track, locale: Locale = 'zh'): string | undefined {
   const quota = track.quota
   if (!quota || !quota.kind || quota.kind === 'none' || !positive(quota.value)) {
     return undefined
+  }
+  if (locale === 'en') {
+    const award = quota.awardName || 'Excellent entries'
+    return quota.kind === 'share'
+      ? `${award}: at most ${quota.value}% of all entries`
+      : `${award}: ${quota.value} selected`
   }
   const award = quota.awardName || '优秀作品'
   return quota.kind === 'share'
     ? `${award}不超过报送总量的${quota.value}%`
     : `评选${award}${quota.value}个`
+}
+
+/**
+ * A phase's name: the campaign's own (Chinese) label on Chinese pages, the
+ * domain's label for its kind on English ones.
+ */
+export function phaseName(phase: Pick<Phase, 'kind' | 'label'>, locale: Locale): string {
+  return locale === 'zh' && phase.label ? phase.label : labelOf(PHASE_LABELS, phase.kind, locale)
+}
+
+/**
+ * A track's name. The name is the campaign's own Chinese words; English pages
+ * lead with the domain's label for its kind, so a reader knows what it is.
+ */
+export function trackName(track: Pick<Track, 'kind' | 'name'>, locale: Locale): string {
+  return locale === 'zh'
+    ? track.name
+    : `${labelOf(TRACK_KIND_LABELS, track.kind, locale)} · ${track.name}`
+}
+
+/** A province (stored by its Chinese name) in the page's language. */
+export function provinceName(province: string | null | undefined, locale: Locale): string {
+  return labelOf(PROVINCE_LABELS, province, locale)
 }

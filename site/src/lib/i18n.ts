@@ -16,7 +16,7 @@ const zh = {
   'nav.breadcrumbs': '当前位置',
   'punct.colon': '：',
   'nav.switch': 'English',
-  'nav.switchLabel': '切换到英文版',
+  'nav.switchLabel': '（切换到英文版）',
   'footer.note': '本平台展示的作品由报送单位和作者提供，版权归原作者所有。',
   'home.title': '征集活动',
   'home.current': '正在进行的征集',
@@ -161,7 +161,7 @@ const en: Partial<Record<Key, string>> = {
   'nav.breadcrumbs': 'Breadcrumbs',
   'punct.colon': ': ',
   'nav.switch': '中文',
-  'nav.switchLabel': 'Switch to Chinese',
+  'nav.switchLabel': ' (switch to Chinese)',
   'footer.note':
     'Works on this platform are provided by the submitting institutions and authors, who keep their copyright.',
   'home.title': 'Campaigns',

@@ -109,6 +109,15 @@ describe('leaderboardRows', () => {
     },
   )
 
+  it('should name provinces in English on English pages', () => {
+    expect(leaderboardRows(board(), 'en')[0]!.cells[3]).toEqual({ text: 'Tibet' })
+    const rows = leaderboardRows(
+      board({ by: 'province', rows: [{ rank: 2, key: 'k', label: '福建省', votes: 2_653 }] }),
+      'en',
+    )
+    expect(rows[0]!.cells[1]).toEqual({ text: 'Fujian', rowHeader: true })
+  })
+
   it('should keep tied ranks as the server sent them', () => {
     const rows = leaderboardRows(
       board({

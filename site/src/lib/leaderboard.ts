@@ -6,6 +6,7 @@
  * both always look the same. No I/O and no DOM here.
  */
 import type { Campaign } from '@exemplar/cms/payload-types'
+import { labelOf, PROVINCE_LABELS } from '@exemplar/domain'
 
 import { formatNumber } from './format'
 import { localePath, t, type Locale, type MessageKey } from './i18n'
@@ -165,7 +166,9 @@ export function leaderboardRows(
     const rank: Cell = { text: formatNumber(row.rank, locale), numeric: true }
     const votes: Cell = { text: formatNumber(row.votes, locale), numeric: true }
     if (board.by !== 'entry') {
-      return { key: row.key, cells: [rank, { text: row.label, rowHeader: true }, votes] }
+      // A province board's rows are stored Chinese names; English pages name them in English.
+      const text = board.by === 'province' ? labelOf(PROVINCE_LABELS, row.label, locale) : row.label
+      return { key: row.key, cells: [rank, { text, rowHeader: true }, votes] }
     }
     const href = row.number
       ? localePath(locale, `/entries/${encodeURIComponent(row.number)}`)
@@ -176,7 +179,7 @@ export function leaderboardRows(
         rank,
         { text: row.label, rowHeader: true, ...(href ? { href } : {}) },
         { text: row.organization ?? '' },
-        { text: row.province ?? '' },
+        { text: labelOf(PROVINCE_LABELS, row.province, locale) },
         votes,
       ],
     }

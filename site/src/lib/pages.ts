@@ -48,7 +48,7 @@ export async function loadCampaign(slug: string) {
     listThemes(campaign.id),
     listPosts(campaign.id),
     listEntries({ campaign: campaign.id, page: 1 }),
-    getPledgeCount(campaign.id),
+    campaign.pledge ? getPledgeCount(campaign.id) : undefined,
   ])
   return { campaign, tree: themeTree(themes), posts, entries, pledgeCount }
 }

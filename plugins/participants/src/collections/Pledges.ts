@@ -3,6 +3,7 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 import { refuse } from '../lib/errors'
 import { idOf, sameId } from '../lib/ids'
 import type { ResolvedParticipantsOptions } from '../types'
+import { PLEDGE_FIELD } from './campaignExtensions'
 import { DOCTOR_PROFILES } from './DoctorProfiles'
 
 export const PLEDGES = 'pledges'
@@ -102,12 +103,15 @@ async function checkSigner(
             limit: 1,
             pagination: false,
             overrideAccess: true,
-            select: {},
+            select: { [PLEDGE_FIELD]: true },
             req,
           })
         ).docs[0]
   if (!campaign) {
     throw refuse(400, 'campaign', '只能签署已发布活动的倡议书（campaign）')
+  }
+  if ((campaign as Record<string, unknown>)[PLEDGE_FIELD] !== true) {
+    throw refuse(400, 'campaign', '该活动不设在线签署的倡议书（campaign）')
   }
   const doctorId = idOf(data.doctor)
   if (doctorId !== undefined) {

@@ -8,7 +8,7 @@
 import { pledgeState, type MeResponse, type Signer } from '../../lib/account'
 import { getJson, postJson } from '../../lib/forms'
 import { localeFromLang, type Locale } from '../../lib/i18n'
-import { rememberSignedIn } from './session'
+import { hintedSignedIn, rememberSignedIn } from './session'
 import { ta } from './text'
 
 const locale = (): Locale => localeFromLang(document.documentElement.lang)
@@ -31,6 +31,11 @@ async function setUp(island: HTMLElement): Promise<void> {
     if (status) {
       status.textContent = text
     }
+  }
+  // A reader who never signed in here has no session to ask about: the
+  // server-rendered login link stays, and the console shows no 401.
+  if (!hintedSignedIn()) {
+    return
   }
   let me: MeResponse | undefined
   try {

@@ -19,6 +19,15 @@ export function rememberSignedIn(signedIn: boolean): void {
   }
 }
 
+/** Whether this browser signed in here (and has not been told since that the session ended). */
+export function hintedSignedIn(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_HINT) === '1'
+  } catch {
+    return false
+  }
+}
+
 export async function signIn(email: string, password: string): Promise<JsonResult> {
   const result = await postJson('/api/users/login', { email, password })
   if (result.ok) {

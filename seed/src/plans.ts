@@ -1,0 +1,59 @@
+/**
+ * How many entries of each state every campaign series gets, per track: the
+ * shape of the demo data, apart from the database writes.
+ */
+import type { EntryPlan } from './entries'
+import type { CampaignDef } from './types'
+
+/** Number prefix and per-track plan of entry states, for each campaign series. */
+export const SERIES: Record<string, { code: string; archive: EntryPlan; current?: EntryPlan }> = {
+  'yizhe-xianxing': {
+    code: 'YZ',
+    archive: [{ awarded: 10, accepted: 18, rejected: 5, revoked: 1 }],
+    current: [{ draft: 4, submitted: 5, screening: 5, returned: 3, rejected: 3, voting: 22 }],
+  },
+  nixingzhe: {
+    code: 'NX',
+    archive: [
+      { awarded: 5, accepted: 18, rejected: 3 },
+      { awarded: 2, accepted: 8, rejected: 1 },
+    ],
+    current: [
+      { draft: 2, submitted: 4, screening: 2, accepted: 3 },
+      { draft: 1, submitted: 2, accepted: 1 },
+    ],
+  },
+  'jiankang-zhongguo-cujin': {
+    code: 'CJ',
+    archive: [{ awarded: 12, accepted: 14, rejected: 4 }],
+    current: [{ review: 14, rejected: 3 }],
+  },
+  'jiceng-kepu-shipin': {
+    code: 'JC',
+    // Seed 003 is a report of a finished campaign: an archive edition only.
+    archive: [{ awarded: 6, accepted: 14, rejected: 2 }],
+  },
+  yigongti: {
+    code: 'YG',
+    archive: [
+      { awarded: 8, accepted: 6, rejected: 2, revoked: 1 },
+      { awarded: 3, accepted: 4 },
+      { awarded: 3, accepted: 4 },
+      { awarded: 3, accepted: 4, rejected: 1 },
+    ],
+    current: [
+      { publicity: 5, accepted: 4, rejected: 2, revoked: 1 },
+      { publicity: 2, accepted: 2 },
+      { publicity: 2, accepted: 2 },
+      { publicity: 2, accepted: 2 },
+    ],
+  },
+}
+
+export function seriesOf(campaign: CampaignDef) {
+  const series = SERIES[campaign.series]
+  if (!series) {
+    throw new Error(`No entry plan for campaign series "${campaign.series}"`)
+  }
+  return series
+}
