@@ -1,5 +1,6 @@
 import type { Entry } from '@exemplar/cms/payload-types'
 
+import { formatEntryNumber } from '@exemplar/domain'
 import { DOCTORS } from './people'
 import type { Random } from './random'
 import type { CampaignDef, PhaseDef, TrackDef } from './types'
@@ -246,7 +247,7 @@ function titleFor(
 export function buildEntries(
   plan: EntryPlan,
   ctx: EntryContext,
-  numberPrefix: string,
+  numbering: { year: number; code: string },
 ): Partial<Entry>[] {
   const out: Partial<Entry>[] = []
   let serial = 0
@@ -287,7 +288,7 @@ export function buildEntries(
         )
         const history = historyFor(state, ctx)
         out.push({
-          number: `${numberPrefix}${String(serial).padStart(4, '0')}`,
+          number: formatEntryNumber(numbering.year, numbering.code, serial),
           title: titleFor(track, org, theme?.title ?? '', action, ctx),
           campaign: ctx.campaignId as number,
           track: track.key,
@@ -344,7 +345,7 @@ export function buildEntries(
           award: awarded
             ? {
                 name: track.quota.awardName ?? '优秀作品',
-                certificateNumber: `EXM-${numberPrefix}${String(serial).padStart(4, '0')}`,
+                certificateNumber: `EXM-${formatEntryNumber(numbering.year, numbering.code, serial)}`,
                 awardedAt: history.at(-1)?.at ?? null,
               }
             : {},

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { accessFor } from '../access/accessFor'
 import { isEditorField } from '../access/isEditor'
+import { ARRAY_ROWS, rowLabel } from '../lib/arrayRows'
 import { l } from '../lib/label'
 import { provinceField } from '../lib/provinces'
 
@@ -60,6 +61,8 @@ export const Organizations: CollectionConfig = {
       name: 'campuses',
       label: l('院区', 'Campuses'),
       type: 'array',
+      labels: ARRAY_ROWS.campuses,
+      admin: { components: { RowLabel: rowLabel('CampusRowLabel') } },
       fields: [
         {
           name: 'name',
@@ -75,6 +78,8 @@ export const Organizations: CollectionConfig = {
       name: 'mediaAccounts',
       label: l('新媒体账号', 'New-media accounts'),
       type: 'array',
+      labels: ARRAY_ROWS.mediaAccounts,
+      admin: { components: { RowLabel: rowLabel('MediaAccountRowLabel') } },
       fields: [
         {
           name: 'kind',
