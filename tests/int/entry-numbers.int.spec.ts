@@ -1,5 +1,6 @@
 import type { User } from '@exemplar/cms/payload-types'
 import { formatEntryNumber, shanghaiYear } from '@exemplar/domain'
+import { retryUniqueClash } from '@exemplar/plugin-submissions'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -99,6 +100,39 @@ describe('entry numbers', () => {
     expect(await entry(c.id)).toBe(`${YEAR}-X0002`)
     await removeEntries(c.id)
     await payload.delete({ collection: 'campaigns', id: c.id })
+  })
+})
+
+describe('a create that lost the race for a number', () => {
+  it('should be tried again and take the number after the winner’s', async () => {
+    const c = await campaign('numbers-retry', 'BR')
+    const winner = await entry(c.id)
+    let attempts = 0
+    const doc = await retryUniqueClash(payload, 'entries', () => {
+      attempts += 1
+      // The first attempt carries the number the winner took, as a racing transaction would.
+      const number = attempts === 1 ? { number: winner } : {}
+      return payload.create({
+        collection: 'entries',
+        data: { title: '后到的作品', campaign: c.id, track: 'case', ...number } as never,
+        depth: 0,
+      })
+    })
+    expect(attempts).toBe(2)
+    expect(doc.number).toBe(formatEntryNumber(YEAR, 'BR', 2))
+    await removeEntries(c.id)
+    await payload.delete({ collection: 'campaigns', id: c.id })
+  })
+
+  it('should not be tried again when it was refused for anything else', async () => {
+    let attempts = 0
+    await expect(
+      retryUniqueClash(payload, 'entries', () => {
+        attempts += 1
+        return payload.create({ collection: 'entries', data: { track: 'case' } as never })
+      }),
+    ).rejects.toMatchObject({ name: 'ValidationError' })
+    expect(attempts).toBe(1)
   })
 })
 

@@ -21,6 +21,7 @@ import {
 import { formatBeijing, submissionWindow, windowRefusal } from './lib/deadline'
 import { entryShapeProblems } from './lib/entryShape'
 import { SubmissionError, refuse } from './lib/errors'
+import { retryUniqueClash } from './lib/retryUniqueClash'
 import { allNotifiers, emailNotifier, smsNotifier, type Notifier } from './notify'
 import { EDITABLE_STATES, WITHDRAWABLE_STATES } from './options'
 import {
@@ -397,18 +398,20 @@ export class SubmissionsService {
     const data = this.pick(body)
     await this.refuseForeignFiles(user, data)
     // The submitting institution is stamped by the host's entries hook from the account.
-    const entry = await this.payload.create({
-      collection: this.options.entries,
-      data: {
-        title: '未命名草稿',
-        ...data,
-        campaign: campaign.id,
-        track: track.key,
-      } as never,
-      depth: 0,
-      overrideAccess: false,
-      user,
-    })
+    const entry = await retryUniqueClash(this.payload, this.options.entries, () =>
+      this.payload.create({
+        collection: this.options.entries,
+        data: {
+          title: '未命名草稿',
+          ...data,
+          campaign: campaign.id,
+          track: track.key,
+        } as never,
+        depth: 0,
+        overrideAccess: false,
+        user,
+      }),
+    )
     return { status: 201, body: { entry } }
   }
 
@@ -536,13 +539,15 @@ export class SubmissionsService {
     if (problems.length > 0) {
       throw new SubmissionError(422, problems)
     }
-    const draft = (await this.payload.create({
-      collection: this.options.entries,
-      data: data as never,
-      depth: 0,
-      overrideAccess: false,
-      user,
-    })) as unknown as Doc
+    const draft = (await retryUniqueClash(this.payload, this.options.entries, () =>
+      this.payload.create({
+        collection: this.options.entries,
+        data: data as never,
+        depth: 0,
+        overrideAccess: false,
+        user,
+      }),
+    )) as unknown as Doc
     let submitted: Doc
     try {
       submitted = await this.submitChecked(user, draft, campaign, 'draft')

@@ -39,7 +39,8 @@ async function codeOf(req: PayloadRequest, campaign: CampaignRef | null | undefi
  * BEGIN IMMEDIATE, so a second CMS process waits for this one's commit and
  * then reads its number. Where a database lets two transactions read the
  * same highest number (MongoDB), the unique index on `number` refuses the
- * second insert rather than giving two entries one number.
+ * second insert rather than giving two entries one number, and the
+ * submissions plugin tries that create again (retryUniqueClash).
  */
 export async function nextEntryNumber(
   req: PayloadRequest,
