@@ -67,9 +67,18 @@ describe('the admin in Chinese', () => {
       `campaigns?limit=1&depth=0&where[slug][equals]=${CAMPAIGN}&select[slug]=true`,
     )
     await page.goto(`${cmsUrl}/admin/collections/campaigns/${id}`)
-    await page.getByRole('button', { name: '时间线' }).click()
+    const tab = page.getByRole('button', { name: '时间线' })
     const deadline = page.locator('.date-time-picker input').nth(3)
-    await deadline.waitFor({ state: 'visible' })
+    // A click before React has hydrated the tabs is lost: click until the timeline shows.
+    await expect
+      .poll(
+        async () => {
+          await tab.click()
+          return deadline.isVisible()
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true)
     // The 2nd phase (典型案例上报) ends at the deadline: inputs are start, end per phase.
     expect(await deadline.inputValue()).toBe(DEADLINE_BEIJING)
     const text = await page.locator('body').innerText()
@@ -79,9 +88,9 @@ describe('the admin in Chinese', () => {
   })
 
   it('should list entries with their states and tracks by name, asking nothing of Gravatar', async () => {
-    // Not the load event: Next streams the list view's rows after the document.
     // The 2022 edition's entries: track `case` (典型案例（图文类）), states from 获奖 to 未通过.
     const list = `${cmsUrl}/admin/collections/entries?limit=25&where[number][like]=2022-YZA`
+    // Not the load event: Next streams the list view's rows after the document.
     await page.goto(list, { waitUntil: 'domcontentloaded' })
     await page.locator('.collection-list table').waitFor({ state: 'visible' })
     const cells = page.locator('.collection-list table tbody td')
