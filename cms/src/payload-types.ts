@@ -12,54 +12,7 @@
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "supportedTimezones".
  */
-export type SupportedTimezones =
-  | 'Pacific/Midway'
-  | 'Pacific/Niue'
-  | 'Pacific/Honolulu'
-  | 'Pacific/Rarotonga'
-  | 'America/Anchorage'
-  | 'Pacific/Gambier'
-  | 'America/Los_Angeles'
-  | 'America/Tijuana'
-  | 'America/Denver'
-  | 'America/Phoenix'
-  | 'America/Chicago'
-  | 'America/Guatemala'
-  | 'America/New_York'
-  | 'America/Bogota'
-  | 'America/Caracas'
-  | 'America/Santiago'
-  | 'America/Buenos_Aires'
-  | 'America/Sao_Paulo'
-  | 'Atlantic/South_Georgia'
-  | 'Atlantic/Azores'
-  | 'Atlantic/Cape_Verde'
-  | 'Europe/London'
-  | 'Europe/Berlin'
-  | 'Africa/Lagos'
-  | 'Europe/Athens'
-  | 'Africa/Cairo'
-  | 'Europe/Moscow'
-  | 'Asia/Riyadh'
-  | 'Asia/Dubai'
-  | 'Asia/Baku'
-  | 'Asia/Karachi'
-  | 'Asia/Tashkent'
-  | 'Asia/Calcutta'
-  | 'Asia/Dhaka'
-  | 'Asia/Almaty'
-  | 'Asia/Jakarta'
-  | 'Asia/Bangkok'
-  | 'Asia/Shanghai'
-  | 'Asia/Singapore'
-  | 'Asia/Tokyo'
-  | 'Asia/Seoul'
-  | 'Australia/Brisbane'
-  | 'Australia/Sydney'
-  | 'Pacific/Guam'
-  | 'Pacific/Noumea'
-  | 'Pacific/Auckland'
-  | 'Pacific/Fiji';
+export type SupportedTimezones = 'Asia/Shanghai';
 
 export interface Config {
   auth: {
@@ -172,6 +125,10 @@ export interface Campaign {
    */
   series?: string | null;
   year: number;
+  /**
+   * 2–4 capital letters, unique; entry numbers read e.g. 2026-YZ0001
+   */
+  entryPrefix?: string | null;
   summary?: string | null;
   cover?: (number | null) | Media;
   openPhases?:
@@ -237,7 +194,9 @@ export interface Campaign {
           | 'summary';
         label?: string | null;
         startsAt: string;
+        startsAt_tz?: SupportedTimezones;
         endsAt: string;
+        endsAt_tz?: SupportedTimezones;
         id?: string | null;
       }[]
     | null;
@@ -534,12 +493,43 @@ export interface Entry {
     name?: string | null;
     certificateNumber?: string | null;
     awardedAt?: string | null;
+    awardedAt_tz?: SupportedTimezones;
   };
   history?:
     | {
-        from?: string | null;
-        to: string;
+        from?:
+          | (
+              | 'draft'
+              | 'submitted'
+              | 'screening'
+              | 'returned'
+              | 'rejected'
+              | 'accepted'
+              | 'voting'
+              | 'review'
+              | 'shortlisted'
+              | 'publicity'
+              | 'awarded'
+              | 'revoked'
+              | 'withdrawn'
+            )
+          | null;
+        to:
+          | 'draft'
+          | 'submitted'
+          | 'screening'
+          | 'returned'
+          | 'rejected'
+          | 'accepted'
+          | 'voting'
+          | 'review'
+          | 'shortlisted'
+          | 'publicity'
+          | 'awarded'
+          | 'revoked'
+          | 'withdrawn';
         at: string;
+        at_tz?: SupportedTimezones;
         by?: (number | null) | User;
         reason?: string | null;
         id?: string | null;
@@ -570,6 +560,7 @@ export interface Post {
   slug: string;
   campaign?: (number | null) | Campaign;
   publishedAt?: string | null;
+  publishedAt_tz?: SupportedTimezones;
   excerpt?: string | null;
   cover?: (number | null) | Media;
   body?: {
@@ -1013,6 +1004,7 @@ export interface CampaignsSelect<T extends boolean = true> {
   slug?: T;
   series?: T;
   year?: T;
+  entryPrefix?: T;
   summary?: T;
   cover?: T;
   openPhases?: T;
@@ -1039,7 +1031,9 @@ export interface CampaignsSelect<T extends boolean = true> {
         kind?: T;
         label?: T;
         startsAt?: T;
+        startsAt_tz?: T;
         endsAt?: T;
+        endsAt_tz?: T;
         id?: T;
       };
   tracks?:
@@ -1187,6 +1181,7 @@ export interface EntriesSelect<T extends boolean = true> {
         name?: T;
         certificateNumber?: T;
         awardedAt?: T;
+        awardedAt_tz?: T;
       };
   history?:
     | T
@@ -1194,6 +1189,7 @@ export interface EntriesSelect<T extends boolean = true> {
         from?: T;
         to?: T;
         at?: T;
+        at_tz?: T;
         by?: T;
         reason?: T;
         id?: T;
@@ -1219,6 +1215,7 @@ export interface PostsSelect<T extends boolean = true> {
   slug?: T;
   campaign?: T;
   publishedAt?: T;
+  publishedAt_tz?: T;
   excerpt?: T;
   cover?: T;
   body?: T;

@@ -7,11 +7,14 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import sharp, { type SharpOptions } from 'sharp'
 
+import { BEIJING_ZH_DATE_PATTERN } from '@exemplar/domain'
+
 import { collections } from './collections'
 import { databaseAdapter } from './db'
 import { emailAdapter } from './email'
 import { payloadSecret, trustedOrigins } from './env'
 import { plugins } from './plugins'
+import { adminTimezones } from './lib/dates'
 import { refuseDemoPasswords } from './security/refuseDemoPasswords'
 import { MAX_INPUT_PIXELS } from './collections/Media'
 
@@ -23,7 +26,9 @@ export default buildConfig({
     user: 'users',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Exemplar 征集平台' },
-    dateFormat: 'yyyy-MM-dd HH:mm',
+    // Dates read as Chinese write them; fields made with beijingDate also show Beijing's clock.
+    dateFormat: BEIJING_ZH_DATE_PATTERN,
+    timezones: adminTimezones,
     // Not Gravatar (the default): the admin's CSP loads no third-party images, and Gravatar
     // would learn a hash of every editor's email (and is often unreachable in mainland China).
     avatar: 'default',

@@ -36,7 +36,7 @@ function entriesOf({ campaign, current }: (typeof editions)[number]) {
       participant: { id: 1, organization: organizations[0]! },
       editor: 1,
     },
-    `${campaign.year}-${series.code}`,
+    { year: campaign.year, code: current ? series.code : series.archiveCode },
   )
 }
 

@@ -1,5 +1,5 @@
 import type { Entry } from '@exemplar/cms/payload-types'
-import { shanghaiDay } from '@exemplar/domain'
+import { formatEntryNumber, shanghaiDay } from '@exemplar/domain'
 
 import { DOCTORS } from './people'
 import type { Random } from './random'
@@ -286,7 +286,7 @@ function photoTaken(ctx: EntryContext): string {
 export function buildEntries(
   plan: EntryPlan,
   ctx: EntryContext,
-  numberPrefix: string,
+  numbering: { year: number; code: string },
 ): Partial<Entry>[] {
   const out: Partial<Entry>[] = []
   const titles = new Set<string>()
@@ -329,7 +329,7 @@ export function buildEntries(
         )
         const history = historyFor(state, ctx)
         out.push({
-          number: `${numberPrefix}${String(serial).padStart(4, '0')}`,
+          number: formatEntryNumber(numbering.year, numbering.code, serial),
           title: uniqueTitle(titleFor(track, org, theme?.title ?? '', action, ctx), org, titles),
           campaign: ctx.campaignId as number,
           track: track.key,
@@ -386,7 +386,7 @@ export function buildEntries(
           award: awarded
             ? {
                 name: track.quota.awardName ?? '优秀作品',
-                certificateNumber: `EXM-${numberPrefix}${String(serial).padStart(4, '0')}`,
+                certificateNumber: `EXM-${formatEntryNumber(numbering.year, numbering.code, serial)}`,
                 awardedAt: history.at(-1)?.at ?? null,
               }
             : {},

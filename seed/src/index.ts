@@ -214,6 +214,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         slug: campaign.slug,
         series: campaign.series,
         year: campaign.year,
+        entryPrefix: current ? seriesOf(campaign).code : seriesOf(campaign).archiveCode,
         summary: campaign.summary,
         pledge: campaign.pledge ?? false,
         sourceNotice: sourceCitation(campaign.sourceNotice, current),
@@ -300,7 +301,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         participant: { id: userIds.get('participant@example.org')!, organization: participantOrg },
         editor: userIds.get('editor@example.org')!,
       },
-      `${campaign.year}-${series.code}`,
+      { year: campaign.year, code: current ? series.code : series.archiveCode },
     )
     const numbers = entries.map((e) => e.number!)
     const existing = await payload.find({

@@ -5,15 +5,24 @@
 import type { EntryPlan } from './entries'
 import type { CampaignDef } from './types'
 
-/** Number prefix and per-track plan of entry states, for each campaign series. */
-export const SERIES: Record<string, { code: string; archive: EntryPlan; current?: EntryPlan }> = {
+/**
+ * Entry number prefixes (作品编号前缀, unique per campaign: the current
+ * edition's `code`, the past edition's `archiveCode`) and the per-track plan
+ * of entry states, for each campaign series.
+ */
+export const SERIES: Record<
+  string,
+  { code: string; archiveCode: string; archive: EntryPlan; current?: EntryPlan }
+> = {
   'yizhe-xianxing': {
     code: 'YZ',
+    archiveCode: 'YZA',
     archive: [{ awarded: 10, accepted: 18, rejected: 5, revoked: 1 }],
     current: [{ draft: 4, submitted: 5, screening: 5, returned: 3, rejected: 3, voting: 22 }],
   },
   nixingzhe: {
     code: 'NX',
+    archiveCode: 'NXA',
     archive: [
       { awarded: 5, accepted: 18, rejected: 3 },
       { awarded: 2, accepted: 8, rejected: 1 },
@@ -25,16 +34,19 @@ export const SERIES: Record<string, { code: string; archive: EntryPlan; current?
   },
   'jiankang-zhongguo-cujin': {
     code: 'CJ',
+    archiveCode: 'CJA',
     archive: [{ awarded: 12, accepted: 14, rejected: 4 }],
     current: [{ review: 14, rejected: 3 }],
   },
   'jiceng-kepu-shipin': {
     code: 'JC',
+    archiveCode: 'JC',
     // Seed 003 is a report of a finished campaign: an archive edition only.
     archive: [{ awarded: 6, accepted: 14, rejected: 2 }],
   },
   yigongti: {
     code: 'YG',
+    archiveCode: 'YGA',
     archive: [
       { awarded: 8, accepted: 6, rejected: 2, revoked: 1 },
       { awarded: 3, accepted: 4 },

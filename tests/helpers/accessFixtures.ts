@@ -43,6 +43,17 @@ export interface CollectionFixtures {
 let seq = 0
 export const unique = (prefix: string) => `${prefix}-${process.pid}-${++seq}`
 
+/** A fresh campaign entry number prefix (2–4 capital letters, unique like `unique`). */
+export const uniqueEntryPrefix = () => {
+  let n = ++seq
+  let letters = ''
+  do {
+    letters = String.fromCharCode(65 + (n % 26)) + letters
+    n = Math.floor(n / 26)
+  } while (n > 0)
+  return `Q${letters}`.slice(0, 4)
+}
+
 const create = async (w: World, collection: string, data: Json, extra: Json = {}) =>
   (await w.payload.create({
     collection: collection as CollectionSlug,
@@ -164,7 +175,12 @@ export const FIXTURES: Record<string, CollectionFixtures> = {
       published: (w) => create(w, 'campaigns', campaignData('published')),
       draft: (w) => create(w, 'campaigns', campaignData('draft'), { draft: true }),
     },
-    sample: async () => ({ title: '新活动', slug: unique('new-campaign'), year: 2027 }),
+    sample: async () => ({
+      title: '新活动',
+      slug: unique('new-campaign'),
+      year: 2027,
+      entryPrefix: uniqueEntryPrefix(),
+    }),
   },
   themes: {
     kinds: {

@@ -8,6 +8,7 @@ import {
   VERIFICATION_LABELS,
 } from '@exemplar/domain'
 
+import { ARRAY_ROWS, rowLabel } from '../lib/arrayRows'
 import { l, optionsFrom } from '../lib/label'
 import { provinceField } from '../lib/provinces'
 
@@ -57,6 +58,8 @@ export const Organizations: CollectionConfig = {
       name: 'campuses',
       label: l('院区', 'Campuses'),
       type: 'array',
+      labels: ARRAY_ROWS.campuses,
+      admin: { components: { RowLabel: rowLabel('CampusRowLabel') } },
       fields: [
         {
           name: 'name',
@@ -72,6 +75,8 @@ export const Organizations: CollectionConfig = {
       name: 'mediaAccounts',
       label: l('新媒体账号', 'New-media accounts'),
       type: 'array',
+      labels: ARRAY_ROWS.mediaAccounts,
+      admin: { components: { RowLabel: rowLabel('MediaAccountRowLabel') } },
       fields: [
         {
           name: 'kind',

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { accessFor } from '../access/accessFor'
+import { beijingDate } from '../lib/dates'
 import { l } from '../lib/label'
 
 /** Campaign news (活动动态), such as the summary-conference report of seed 003. */
@@ -32,13 +33,12 @@ export const Posts: CollectionConfig = {
       relationTo: 'campaigns',
       index: true,
     },
-    {
+    beijingDate({
       name: 'publishedAt',
       label: l('发布时间', 'Published at'),
-      type: 'date',
       index: true,
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
-    },
+      admin: { position: 'sidebar' },
+    }),
     { name: 'excerpt', label: l('摘要', 'Excerpt'), type: 'textarea' },
     { name: 'cover', label: l('封面', 'Cover'), type: 'upload', relationTo: 'media' },
     { name: 'body', label: l('正文', 'Body'), type: 'richText' },

@@ -1,4 +1,5 @@
 export * from './campaigns'
+export * from './entryNumbers'
 export * from './entryStates'
 export * from './label'
 export * from './limits'

@@ -46,3 +46,9 @@ export function formatBeijingZh(instant: Instant): string {
 export function shanghaiYear(instant: Instant): number {
   return beijing(instant).getUTCFullYear()
 }
+
+/**
+ * formatBeijingZh's shape as a date-fns pattern (`2026年6月30日 00:00`), for
+ * displays that format with date-fns themselves (the Payload admin).
+ */
+export const BEIJING_ZH_DATE_PATTERN = 'yyyy年M月d日 HH:mm'

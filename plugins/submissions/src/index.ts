@@ -14,6 +14,7 @@ export { SubmissionsService, imageSizesSettled, submissionsService } from './ser
 export { allNotifiers, emailNotifier, smsNotifier, type Notifier } from './notify'
 export { SCREENING_WORDS_SLUG } from './lib/slugs'
 export { formatBeijing, submissionWindow, windowRefusal } from './lib/deadline'
+export { retryUniqueClash } from './lib/retryUniqueClash'
 export { UploadQuota, uploadQuota } from './uploads/quota'
 export { sweepIdleUploads, sweepOrphanMedia, sweepUploads } from './uploads/sweep'
 export { SWEEP_TASK, STALE_JOB_MS } from './uploads/sweepTask'

@@ -1,5 +1,7 @@
 import type { Field } from 'payload'
 
+import { ARRAY_ROWS, rowLabel } from '../../lib/arrayRows'
+import { beijingDate } from '../../lib/dates'
 import { l, optionsFrom } from '../../lib/label'
 import { FILE_KIND_LABELS, PHASE_LABELS, TRACK_KIND_LABELS } from '@exemplar/domain'
 
@@ -9,7 +11,9 @@ export const phasesField: Field = {
   name: 'phases',
   label: l('活动时间线', 'Timeline'),
   type: 'array',
+  labels: ARRAY_ROWS.phases,
   admin: {
+    components: { RowLabel: rowLabel('PhaseRowLabel') },
     description: l(
       '各阶段起止时刻（北京时间）；截止时刻本身不再开放，例如 2022-06-30 00:00 截止。',
       'Start and end instants (Asia/Shanghai); a phase is closed at its end instant.',
@@ -27,19 +31,15 @@ export const phasesField: Field = {
     {
       type: 'row',
       fields: [
-        {
+        beijingDate({
           name: 'startsAt',
           label: l('开始', 'Starts'),
-          type: 'date',
           required: true,
-          admin: { date: { pickerAppearance: 'dayAndTime' } },
-        },
-        {
+        }),
+        beijingDate({
           name: 'endsAt',
           label: l('结束（不含）', 'Ends (exclusive)'),
-          type: 'date',
           required: true,
-          admin: { date: { pickerAppearance: 'dayAndTime' } },
           validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
             const starts = siblingData.startsAt
             if (value && starts && new Date(String(value)) <= new Date(String(starts))) {
@@ -47,7 +47,7 @@ export const phasesField: Field = {
             }
             return true
           },
-        },
+        }),
       ],
     },
   ],
@@ -57,6 +57,8 @@ export const tracksField: Field = {
   name: 'tracks',
   label: l('作品类别', 'Tracks'),
   type: 'array',
+  labels: ARRAY_ROWS.tracks,
+  admin: { components: { RowLabel: rowLabel('TrackRowLabel') } },
   minRows: 1,
   fields: [
     {
@@ -206,6 +208,8 @@ export const tracksField: Field = {
       name: 'rubric',
       label: l('评审标准', 'Review rubric'),
       type: 'array',
+      labels: ARRAY_ROWS.rubric,
+      admin: { components: { RowLabel: rowLabel('RubricRowLabel') } },
       fields: [
         {
           type: 'row',

@@ -1,10 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
 import { accessFor } from '../../access/accessFor'
+import { ARRAY_ROWS, rowLabel } from '../../lib/arrayRows'
 import { l, optionsFrom } from '../../lib/label'
 import { ORGANIZER_ROLE_LABELS, PHASE_LABELS } from '@exemplar/domain'
 import { phasesField, tracksField } from './fields'
 import { computeOpenPhases } from './hooks/computeOpenPhases'
+import { validateEntryPrefix } from './validateEntryPrefix'
 
 /** 征集活动: one edition of a campaign, with its organizers, timeline, tracks and rules. */
 export const Campaigns: CollectionConfig = {
@@ -39,6 +41,20 @@ export const Campaigns: CollectionConfig = {
           admin: { description: l('同一活动的历届共用', 'Shared by editions of one campaign') },
         },
         { name: 'year', label: l('年度', 'Year'), type: 'number', required: true, index: true },
+        {
+          name: 'entryPrefix',
+          label: l('作品编号前缀', 'Entry number prefix'),
+          type: 'text',
+          unique: true,
+          index: true,
+          validate: validateEntryPrefix,
+          admin: {
+            description: l(
+              '2–4 个大写字母，活动间不重复；作品编号形如 2026-YZ0001',
+              '2–4 capital letters, unique; entry numbers read e.g. 2026-YZ0001',
+            ),
+          },
+        },
       ],
     },
     { name: 'summary', label: l('简介', 'Summary'), type: 'textarea' },
@@ -64,6 +80,8 @@ export const Campaigns: CollectionConfig = {
               name: 'organizers',
               label: l('组织架构', 'Organizers'),
               type: 'array',
+              labels: ARRAY_ROWS.organizers,
+              admin: { components: { RowLabel: rowLabel('OrganizerRowLabel') } },
               fields: [
                 {
                   type: 'row',
@@ -84,6 +102,8 @@ export const Campaigns: CollectionConfig = {
               name: 'contacts',
               label: l('联系人', 'Contacts'),
               type: 'array',
+              labels: ARRAY_ROWS.contacts,
+              admin: { components: { RowLabel: rowLabel('ContactRowLabel') } },
               fields: [
                 {
                   type: 'row',
@@ -107,6 +127,8 @@ export const Campaigns: CollectionConfig = {
               name: 'legalTerms',
               label: l('报送须知', 'Terms the submitter accepts'),
               type: 'array',
+              labels: ARRAY_ROWS.legalTerms,
+              admin: { components: { RowLabel: rowLabel('LegalTermRowLabel') } },
               fields: [
                 {
                   name: 'key',

@@ -3,6 +3,8 @@ import type { CollectionConfig, FieldAccess } from 'payload'
 import { accessFor, fieldAccessFor } from '../../access/accessFor'
 import { isEditorField } from '../../access/isEditor'
 import { ENTRY_STATE_LABELS } from '@exemplar/domain'
+import { ARRAY_ROWS, rowLabel } from '../../lib/arrayRows'
+import { beijingDate } from '../../lib/dates'
 import { l, optionsFrom } from '../../lib/label'
 import { provinceField } from '../../lib/provinces'
 import { idOf, isEditorRole, roleOf } from '../../lib/roles'
@@ -77,6 +79,12 @@ export const Entries: CollectionConfig = {
           required: true,
           index: true,
           validate: validateTrack,
+          admin: {
+            components: {
+              Cell: '/components/Track#TrackCell',
+              Field: '/components/Track#TrackSelect',
+            },
+          },
         },
         {
           name: 'theme',
@@ -94,7 +102,11 @@ export const Entries: CollectionConfig = {
       name: 'sections',
       label: l('正文', 'Body'),
       type: 'array',
-      admin: { description: l('按类别要求的章节填写', 'One item per section the track requires') },
+      labels: ARRAY_ROWS.sections,
+      admin: {
+        description: l('按类别要求的章节填写', 'One item per section the track requires'),
+        components: { RowLabel: rowLabel('SectionRowLabel') },
+      },
       fields: [
         {
           name: 'heading',
@@ -116,6 +128,8 @@ export const Entries: CollectionConfig = {
       name: 'attachments',
       label: l('附件', 'Attachments'),
       type: 'array',
+      labels: ARRAY_ROWS.attachments,
+      admin: { components: { RowLabel: rowLabel('AttachmentRowLabel') } },
       fields: [
         {
           name: 'file',
@@ -131,6 +145,8 @@ export const Entries: CollectionConfig = {
       name: 'authors',
       label: l('作者', 'Authors'),
       type: 'array',
+      labels: ARRAY_ROWS.authors,
+      admin: { components: { RowLabel: rowLabel('AuthorRowLabel') } },
       fields: [
         {
           type: 'row',
@@ -266,22 +282,34 @@ export const Entries: CollectionConfig = {
           type: 'text',
           index: true,
         },
-        { name: 'awardedAt', label: l('授予时间', 'Awarded at'), type: 'date' },
+        beijingDate({ name: 'awardedAt', label: l('授予时间', 'Awarded at') }),
       ],
     },
     {
       name: 'history',
       label: l('流转记录', 'History'),
       type: 'array',
+      labels: ARRAY_ROWS.history,
       access: { ...editorOnly, read: editorOrSubmitterField },
-      admin: { readOnly: true },
+      admin: { readOnly: true, components: { RowLabel: rowLabel('HistoryRowLabel') } },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'from', label: l('原状态', 'From'), type: 'text' },
-            { name: 'to', label: l('新状态', 'To'), type: 'text', required: true },
-            { name: 'at', label: l('时间', 'At'), type: 'date', required: true },
+            {
+              name: 'from',
+              label: l('原状态', 'From'),
+              type: 'select',
+              options: optionsFrom(ENTRY_STATE_LABELS),
+            },
+            {
+              name: 'to',
+              label: l('新状态', 'To'),
+              type: 'select',
+              required: true,
+              options: optionsFrom(ENTRY_STATE_LABELS),
+            },
+            beijingDate({ name: 'at', label: l('时间', 'At'), required: true }),
             { name: 'by', label: l('操作人', 'By'), type: 'relationship', relationTo: 'users' },
           ],
         },

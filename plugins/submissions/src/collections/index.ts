@@ -1,3 +1,4 @@
+import { optionsFrom } from '@exemplar/domain'
 import type { Access, CollectionConfig, Field, FieldAccess, GlobalConfig, Where } from 'payload'
 
 import { inspectDirectUpload } from '../hooks/inspectDirectUpload'
@@ -8,6 +9,7 @@ import { safeFileHeaders } from '../lib/fileHeaders'
 import { idOf } from '../lib/ids'
 import { SCREENING_WORDS_SLUG } from '../lib/slugs'
 import { DEFAULT_PROMOTION_WORDS } from '../screening'
+import { SCREENING_FLAG_LABELS, SCREENING_FLAG_ROW } from '../screening/labels'
 import type { ResolvedSubmissionsOptions } from '../types'
 import { guardSubmission, protectMediaFacts, syncPublicFiles } from './hooks'
 
@@ -19,10 +21,12 @@ export function screeningFlagsField(isEditor: FieldAccess): Field {
     name: 'screeningFlags',
     label: l('筛查提示', 'Screening flags'),
     type: 'array',
+    labels: { singular: SCREENING_FLAG_ROW, plural: l('筛查提示', 'Screening flags') },
     access: { read: isEditor, create: isEditor, update: isEditor },
     admin: {
       position: 'sidebar',
       readOnly: true,
+      components: { RowLabel: '@exemplar/plugin-submissions/client#ScreeningFlagRowLabel' },
       description: l(
         '提交时自动标出的疑似个人信息与商业宣传，仅供审核参考，不会自动拒绝。',
         'Marked automatically at submission for the screening editors; never a refusal.',
@@ -33,11 +37,7 @@ export function screeningFlagsField(isEditor: FieldAccess): Field {
         name: 'kind',
         label: l('类型', 'Kind'),
         type: 'select',
-        options: [
-          { value: 'id-number', label: l('身份证号', 'ID number') },
-          { value: 'phone', label: l('电话号码', 'Phone number') },
-          { value: 'promotion', label: l('宣传用语', 'Promotion') },
-        ],
+        options: optionsFrom(SCREENING_FLAG_LABELS),
       },
       { name: 'field', label: l('位置', 'Field'), type: 'text' },
       { name: 'excerpt', label: l('摘录', 'Excerpt'), type: 'text' },

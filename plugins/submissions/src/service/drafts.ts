@@ -4,6 +4,7 @@ import { formatBeijing, submissionWindow } from '../lib/deadline'
 import { entryShapeProblems } from '../lib/entryShape'
 import { SubmissionError, refuse } from '../lib/errors'
 import { idOf } from '../lib/ids'
+import { retryUniqueClash } from '../lib/retryUniqueClash'
 import { UNTITLED_DRAFT, isUntouchedDraft } from '../lib/untouchedDraft'
 import { DELETABLE_STATES, EDITABLE_STATES, WITHDRAWABLE_STATES } from '../options'
 import { screenContent } from '../screening'
@@ -130,18 +131,20 @@ export async function createDraft(
     return { status: 200, body: { entry, resumed: true } }
   }
   // The submitting institution is stamped by the host's entries hook from the account.
-  const entry = await s.payload.create({
-    collection: s.options.entries,
-    data: {
-      title: UNTITLED_DRAFT,
-      ...data,
-      campaign: campaign.id,
-      track: track.key,
-    } as never,
-    depth: 0,
-    overrideAccess: false,
-    user,
-  })
+  const entry = await retryUniqueClash(s.payload, s.options.entries, () =>
+    s.payload.create({
+      collection: s.options.entries,
+      data: {
+        title: UNTITLED_DRAFT,
+        ...data,
+        campaign: campaign.id,
+        track: track.key,
+      } as never,
+      depth: 0,
+      overrideAccess: false,
+      user,
+    }),
+  )
   return { status: 201, body: { entry } }
 }
 
@@ -277,13 +280,15 @@ export async function createAndSubmit(
   if (problems.length > 0) {
     throw new SubmissionError(422, problems)
   }
-  const draft = (await s.payload.create({
-    collection: s.options.entries,
-    data: data as never,
-    depth: 0,
-    overrideAccess: false,
-    user,
-  })) as unknown as Doc
+  const draft = (await retryUniqueClash(s.payload, s.options.entries, () =>
+    s.payload.create({
+      collection: s.options.entries,
+      data: data as never,
+      depth: 0,
+      overrideAccess: false,
+      user,
+    }),
+  )) as unknown as Doc
   let submitted: Doc
   try {
     submitted = await submitChecked(s, user, draft, campaign, 'draft')

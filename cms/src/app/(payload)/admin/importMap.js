@@ -21,8 +21,23 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { OrganizerRowLabel as OrganizerRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
+import { ContactRowLabel as ContactRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
+import { PhaseRowLabel as PhaseRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
+import { RubricRowLabel as RubricRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
+import { TrackRowLabel as TrackRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
+import { LegalTermRowLabel as LegalTermRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
+import { TrackCell as TrackCell_0250cf821f5fdac94d8630761e46b075 } from '../../../components/Track'
+import { TrackSelect as TrackSelect_0250cf821f5fdac94d8630761e46b075 } from '../../../components/Track'
+import { SectionRowLabel as SectionRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
+import { AttachmentRowLabel as AttachmentRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
+import { AuthorRowLabel as AuthorRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { ProvinceSelect as ProvinceSelect_76785bf0cb7d08ae327ad0849a027217 } from '../../../components/ProvinceSelect'
+import { HistoryRowLabel as HistoryRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
+import { ScreeningFlagRowLabel as ScreeningFlagRowLabel_78fd1df50d26651d826021025ca2462e } from '@exemplar/plugin-submissions/client'
 import { JsonText as JsonText_93a30b9b29e6e38fb95429e9469c5d3b } from '../../../components/JsonText'
+import { CampusRowLabel as CampusRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
+import { MediaAccountRowLabel as MediaAccountRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -50,7 +65,22 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/RowLabels#OrganizerRowLabel": OrganizerRowLabel_d0cb7904af756538d0e69f8212ab11a8,
+  "/components/RowLabels#ContactRowLabel": ContactRowLabel_d0cb7904af756538d0e69f8212ab11a8,
+  "/components/RowLabels#PhaseRowLabel": PhaseRowLabel_d0cb7904af756538d0e69f8212ab11a8,
+  "/components/RowLabels#RubricRowLabel": RubricRowLabel_d0cb7904af756538d0e69f8212ab11a8,
+  "/components/RowLabels#TrackRowLabel": TrackRowLabel_d0cb7904af756538d0e69f8212ab11a8,
+  "/components/RowLabels#LegalTermRowLabel": LegalTermRowLabel_d0cb7904af756538d0e69f8212ab11a8,
+  "/components/Track#TrackCell": TrackCell_0250cf821f5fdac94d8630761e46b075,
+  "/components/Track#TrackSelect": TrackSelect_0250cf821f5fdac94d8630761e46b075,
+  "/components/RowLabels#SectionRowLabel": SectionRowLabel_d0cb7904af756538d0e69f8212ab11a8,
+  "/components/RowLabels#AttachmentRowLabel": AttachmentRowLabel_d0cb7904af756538d0e69f8212ab11a8,
+  "/components/RowLabels#AuthorRowLabel": AuthorRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "/components/ProvinceSelect#ProvinceSelect": ProvinceSelect_76785bf0cb7d08ae327ad0849a027217,
+  "/components/RowLabels#HistoryRowLabel": HistoryRowLabel_d0cb7904af756538d0e69f8212ab11a8,
+  "@exemplar/plugin-submissions/client#ScreeningFlagRowLabel": ScreeningFlagRowLabel_78fd1df50d26651d826021025ca2462e,
   "/components/JsonText#JsonText": JsonText_93a30b9b29e6e38fb95429e9469c5d3b,
+  "/components/RowLabels#CampusRowLabel": CampusRowLabel_d0cb7904af756538d0e69f8212ab11a8,
+  "/components/RowLabels#MediaAccountRowLabel": MediaAccountRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

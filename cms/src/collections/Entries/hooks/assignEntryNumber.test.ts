@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import { entryYear, newEntryNumber } from './assignEntryNumber'
+import { entryYear } from './assignEntryNumber'
 
-describe('newEntryNumber', () => {
-  it('should be the year and six characters that cannot be misread', () => {
-    for (let i = 0; i < 200; i++) {
-      expect(newEntryNumber(2026)).toMatch(/^2026-[2-9A-HJ-NP-Z]{6}$/)
-    }
-  })
-
-  it('should not repeat across a thousand draws', () => {
-    const numbers = new Set(Array.from({ length: 1000 }, () => newEntryNumber(2026)))
-    expect(numbers.size).toBe(1000)
-  })
-})
+// The number's format is @exemplar/domain's (packages/domain/src/entryNumbers.test.ts); the
+// serial's concurrency is tested on a real database (tests/int/entry-numbers.int.spec.ts).
 
 describe('entryYear', () => {
   it.each([

@@ -1,11 +1,14 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import { CAMPAIGN_TIME_ZONE } from '@exemplar/domain'
+
 import { idOf } from '../../../lib/roles'
 
 interface HistoryRow {
   from?: string | null
   to: string
   at: string
+  at_tz?: string
   by?: number | string | null
   reason?: string | null
 }
@@ -36,7 +39,15 @@ export const recordStatusChange: CollectionBeforeChangeHook = ({
     ...data,
     history: [
       ...history,
-      { from: from ?? null, to, at: new Date().toISOString(), by: idOf(req.user) ?? null, reason },
+      {
+        from: from ?? null,
+        to,
+        at: new Date().toISOString(),
+        // Rows added here come after Payload filled defaults in: the zone the admin shows `at` in.
+        at_tz: CAMPAIGN_TIME_ZONE,
+        by: idOf(req.user) ?? null,
+        reason,
+      },
     ],
   }
 }
