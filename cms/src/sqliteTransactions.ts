@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 import { Sqlite3Transaction } from '@libsql/client/sqlite3'
 import Database from 'libsql'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
@@ -118,6 +120,7 @@ export function noteTransactionOwner(req: {
 
 function serialize(adapter: BaseDatabaseAdapter, file: string): BaseDatabaseAdapter {
   const queue = new WriteQueue()
+  const holdingTurn = new AsyncLocalStorage<true>()
   const holders = new Map<Id, Release>()
   const owners = new WeakMap<object, Id>()
   ;(adapter as OwnerNotes).exemplarNoteOwner = (req) => {
@@ -177,9 +180,13 @@ function serialize(adapter: BaseDatabaseAdapter, file: string): BaseDatabaseAdap
         })
         return write.call(adapter, { ...args, req })
       }
+      // The adapter's writes call each other (upsert is updateOne): the inner call already has the turn.
+      if (holdingTurn.getStore()) {
+        return write.call(adapter, args)
+      }
       const release = await queue.acquire()
       try {
-        return await write.call(adapter, args)
+        return await holdingTurn.run(true, () => write.call(adapter, args))
       } finally {
         release()
       }

@@ -164,6 +164,48 @@ describe('transactions', () => {
     expect(user?.resetPasswordToken).toBeTruthy()
   })
 
+  it('should save an admin preference, whose upsert is the adapter calling its own updateOne', async () => {
+    await payload.create({
+      collection: 'users',
+      data: {
+        email: 'tx-prefs@test.example.org',
+        password: 'a-long-password',
+        name: '偏好',
+        role: 'editor',
+      },
+    })
+    const call = (path: string, body: unknown, token?: string) =>
+      handleEndpoints({
+        config: payload.config,
+        payloadInstanceCacheKey: KEY,
+        request: new Request(`http://localhost:3000/api${path}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `JWT ${token}` } : {}),
+          },
+          body: JSON.stringify(body),
+        }),
+      })
+    const login = await call('/users/login', {
+      email: 'tx-prefs@test.example.org',
+      password: 'a-long-password',
+    })
+    const { token } = (await login.json()) as { token: string }
+    // Opening a tab in the admin saves this; it waited 30 s for itself, then failed.
+    const saved = await call(
+      '/payload-preferences/collection-campaigns-1',
+      { value: { tab: 1 } },
+      token,
+    )
+    expect(saved.status).toBe(200)
+    const { docs } = await payload.find({
+      collection: 'payload-preferences',
+      where: { key: { equals: 'collection-campaigns-1' } },
+    })
+    expect(docs.map((d) => d.value)).toEqual([{ tab: 1 }])
+  })
+
   it('should store no account when the institution written after it is refused', async () => {
     const email = 'tx-half@test.example.org'
     // `type` passes the endpoint's precheck (present) and fails the select's own
