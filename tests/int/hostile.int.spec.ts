@@ -280,6 +280,7 @@ describe('registration', () => {
     expect(res.status).toBe(400)
     expect(res.body.errors).toContainEqual({
       field: 'account.email',
+      code: 'invalid',
       message: '邮箱最长 254 个字符',
     })
   })

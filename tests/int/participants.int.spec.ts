@@ -430,7 +430,9 @@ describe('registering an individual author and a media partner', () => {
       author: { name: '张三', mobile: '13900001111', address: '北京市', postcode: '10001' },
     })
     expect(res.status).toBe(400)
-    expect(res.body.errors).toEqual([{ field: 'author.postcode', message: '邮编须为 6 位数字' }])
+    expect(res.body.errors).toEqual([
+      { field: 'author.postcode', code: 'invalid', message: '邮编须为 6 位数字' },
+    ])
   })
 
   it('should register a partner with the partner role, its modes and normalized embed domains', async () => {
@@ -640,7 +642,11 @@ describe('doctor profiles (医者名片)', () => {
     )
     expect(res.status).toBe(400)
     expect(res.body.errors).toEqual([
-      { field: 'title', message: expect.stringContaining('职称须为主治医师及以上') },
+      {
+        field: 'title',
+        code: 'invalid',
+        message: expect.stringContaining('职称须为主治医师及以上'),
+      },
     ])
   })
 
@@ -818,6 +824,7 @@ describe('doctor profiles (医者名片)', () => {
       expect(r.status).toBe(409)
       expect(r.body.errors[0]).toMatchObject({
         field: 'organization',
+        code: 'doctors.capReached',
         message: '每家机构最多 20 名医生',
         limit: 20,
       })
@@ -915,6 +922,7 @@ describe('pledges (倡议书)', () => {
     expect(res.status).toBe(400)
     expect(res.body.errors[0]).toMatchObject({
       field: 'campaign',
+      code: 'campaign.noPledge',
       message: expect.stringContaining('不设在线签署'),
     })
     expect((await call('GET', `/participants/pledges/count?campaign=${c.id}`)).body.count).toBe(0)

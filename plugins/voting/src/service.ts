@@ -35,8 +35,7 @@ import {
   type VotingRequest,
   type VotingResponse,
 } from './respond'
-import { mongoVoteStore } from './store/mongo'
-import { sqliteVoteStore } from './store/sqlite'
+import { voteStoreFor } from './store'
 import type { CastInput, CastOutcome, Id, VoteStore } from './store/types'
 import type { ResolvedVotingOptions } from './types'
 
@@ -95,20 +94,7 @@ export class VotingService {
     readonly payload: Payload,
     readonly options: ResolvedVotingOptions,
   ) {
-    const db = payload.db as unknown as { name?: string; clientConfig?: { url: string } }
-    this.store =
-      db.name === 'sqlite' && db.clientConfig
-        ? sqliteVoteStore(db.clientConfig.url, {
-            entries: options.entries,
-            campaigns: options.campaigns,
-            tally: options.tallyField,
-            board: options.boardFields,
-          })
-        : mongoVoteStore(payload.db as never, {
-            entries: options.entries,
-            tally: options.tallyField,
-            board: options.boardFields,
-          })
+    this.store = voteStoreFor(payload, options)
     this.facts = new VotingFacts(payload, options)
     this.identity = new VoterIdentity(payload, options, this.store)
     const votesChanged = () => void (this.version += 1)

@@ -253,15 +253,25 @@ async function claimSlot(
           disableErrors: true,
         })
   if (!organization) {
-    throw refuse(400, 'organization', '请选择医生所在的医院（organization）')
+    throw refuse(
+      400,
+      'organization',
+      'organization.required',
+      '请选择医生所在的医院（organization）',
+    )
   }
   const org = organization as { owner?: unknown; verification?: unknown }
   if (!options.isEditor(req.user)) {
     if (!sameId(org.owner, idOf(req.user))) {
-      throw refuse(403, 'organization', '只能为本账号管理的机构添加医生')
+      throw refuse(403, 'organization', 'organization.foreign', '只能为本账号管理的机构添加医生')
     }
     if (org.verification !== 'verified') {
-      throw refuse(403, 'organization', '机构通过认证后方可推荐医生入驻医者名片')
+      throw refuse(
+        403,
+        'organization',
+        'organization.notVerified',
+        '机构通过认证后方可推荐医生入驻医者名片',
+      )
     }
   }
   const taken = await req.payload.find({
@@ -281,7 +291,7 @@ async function claimSlot(
     slot += 1
   }
   if (slot > max) {
-    throw refuse(409, 'organization', `每家机构最多 ${max} 名医生`, max)
+    throw refuse(409, 'organization', 'doctors.capReached', `每家机构最多 ${max} 名医生`, max)
   }
   return {
     slot,
@@ -321,12 +331,18 @@ async function sealForm(
     req,
   })) as { owner?: unknown; mimeType?: unknown; confidential?: unknown } | null
   if (!media || (!options.isEditor(req.user) && !sameId(media.owner, idOf(req.user)))) {
-    throw refuse(403, 'recommendationForm', '推荐表须为本账号上传的文件（recommendationForm）')
+    throw refuse(
+      403,
+      'recommendationForm',
+      'recommendationForm.foreign',
+      '推荐表须为本账号上传的文件（recommendationForm）',
+    )
   }
   if (!FORM_MIME_TYPES.includes(String(media.mimeType))) {
     throw refuse(
       400,
       'recommendationForm',
+      'recommendationForm.fileType',
       '推荐表须为加盖公章的 PDF、JPEG 或 PNG 文件',
       'pdf,jpeg,png',
     )

@@ -108,10 +108,10 @@ async function checkSigner(
           })
         ).docs[0]
   if (!campaign) {
-    throw refuse(400, 'campaign', '只能签署已发布活动的倡议书（campaign）')
+    throw refuse(400, 'campaign', 'campaign.notPublished', '只能签署已发布活动的倡议书（campaign）')
   }
   if ((campaign as Record<string, unknown>)[PLEDGE_FIELD] !== true) {
-    throw refuse(400, 'campaign', '该活动不设在线签署的倡议书（campaign）')
+    throw refuse(400, 'campaign', 'campaign.noPledge', '该活动不设在线签署的倡议书（campaign）')
   }
   const doctorId = idOf(data.doctor)
   if (doctorId !== undefined) {
@@ -125,10 +125,10 @@ async function checkSigner(
     })
     const d = doctor as { owner?: unknown; organization?: unknown; verification?: unknown } | null
     if (!d || (!options.isEditor(req.user) && !sameId(d.owner, idOf(req.user)))) {
-      throw refuse(403, 'doctor', '只能以本机构的医生身份签署')
+      throw refuse(403, 'doctor', 'doctor.foreign', '只能以本机构的医生身份签署')
     }
     if (d.verification !== 'verified') {
-      throw refuse(403, 'doctor', '医者名片通过审核后方可签署倡议书')
+      throw refuse(403, 'doctor', 'doctor.notVerified', '医者名片通过审核后方可签署倡议书')
     }
     return {
       campaign: campaignId,
@@ -152,10 +152,10 @@ async function checkSigner(
         })
   const o = organization as { owner?: unknown; verification?: unknown } | null
   if (!o || (!options.isEditor(req.user) && !sameId(o.owner, idOf(req.user)))) {
-    throw refuse(403, 'organization', '只能以本账号管理的机构签署倡议书')
+    throw refuse(403, 'organization', 'organization.foreign', '只能以本账号管理的机构签署倡议书')
   }
   if (o.verification !== 'verified') {
-    throw refuse(403, 'organization', '机构通过认证后方可签署倡议书')
+    throw refuse(403, 'organization', 'organization.notVerified', '机构通过认证后方可签署倡议书')
   }
   return {
     campaign: campaignId,

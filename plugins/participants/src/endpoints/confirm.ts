@@ -14,7 +14,7 @@ export function confirmEndpoint(options: ResolvedParticipantsOptions): Endpoint 
         const body = await readBody(req)
         const token = typeof body.token === 'string' ? body.token : ''
         if (!/^[a-f0-9]{64}$/.test(token)) {
-          throw refuse(400, 'token', '确认链接无效：请使用注册邮件中的完整链接')
+          throw refuse(400, 'token', 'token.invalid', '确认链接无效：请使用注册邮件中的完整链接')
         }
         const { docs } = await req.payload.find({
           collection: options.users,
@@ -34,7 +34,12 @@ export function confirmEndpoint(options: ResolvedParticipantsOptions): Endpoint 
         const user = docs[0] as
           { id: number | string; email?: string; confirmationExpiresAt?: string } | undefined
         if (!user || Date.parse(String(user.confirmationExpiresAt)) < Date.now()) {
-          throw refuse(400, 'token', '确认链接已失效：请重新注册，我们会再发一封确认邮件')
+          throw refuse(
+            400,
+            'token',
+            'token.expired',
+            '确认链接已失效：请重新注册，我们会再发一封确认邮件',
+          )
         }
         await req.payload.update({
           collection: options.users,

@@ -37,7 +37,7 @@ export function createDoctorEndpoint(): Endpoint {
         await addDataAndFileToRequest(req)
         const data = req.data
         if (!data || typeof data !== 'object' || Array.isArray(data)) {
-          throw refuse(400, '', '请求体须为医者名片的字段（JSON 对象）')
+          throw refuse(400, '', 'body.notObject', '请求体须为医者名片的字段（JSON 对象）')
         }
         for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
           try {
@@ -56,7 +56,7 @@ export function createDoctorEndpoint(): Endpoint {
             await pause(2 + Math.random() * 10 * Math.min(attempt + 1, 5))
           }
         }
-        throw refuse(409, 'organization', '同时提交的人较多，请稍后重试')
+        throw refuse(409, 'organization', 'busy', '同时提交的人较多，请稍后重试')
       } catch (error) {
         return errorResponse(error)
       }

@@ -34,7 +34,7 @@ async function findAsCaller(
 function signedIn(req: PayloadRequest): number | string {
   const id = idOf(req.user)
   if (id === undefined) {
-    throw refuse(401, '', '请先登录')
+    throw refuse(401, '', 'auth.required', '请先登录')
   }
   return id
 }
@@ -123,15 +123,20 @@ function signEndpoint(options: ResolvedParticipantsOptions): Endpoint {
         const body = await readBody(req)
         const campaign = idOf(body.campaign)
         if (campaign === undefined) {
-          throw refuse(400, 'campaign', '请指定要签署倡议书的活动（campaign）')
+          throw refuse(400, 'campaign', 'campaign.required', '请指定要签署倡议书的活动（campaign）')
         }
         if (body.doctor !== undefined && body.doctor !== null && idOf(body.doctor) === undefined) {
-          throw refuse(400, 'doctor', '签署医生（doctor）须为医者名片编号')
+          throw refuse(400, 'doctor', 'doctor.invalid', '签署医生（doctor）须为医者名片编号')
         }
         const doctor = idOf(body.doctor)
         const org = doctor === undefined ? await ownOrganization(req, options, userId) : undefined
         if (doctor === undefined && !org) {
-          throw refuse(403, 'organization', '当前账号没有管理的机构，无法签署倡议书')
+          throw refuse(
+            403,
+            'organization',
+            'organization.none',
+            '当前账号没有管理的机构，无法签署倡议书',
+          )
         }
         const signer = doctor === undefined ? `organization:${String(org?.id)}` : `doctor:${doctor}`
         const already = async () => {
@@ -178,7 +183,7 @@ function countEndpoint(): Endpoint {
           .get('campaign')
           ?.trim()
         if (!campaign) {
-          throw refuse(400, 'campaign', '请指定活动（campaign）')
+          throw refuse(400, 'campaign', 'campaign.required', '请指定活动（campaign）')
         }
         const { totalDocs } = await req.payload.count({
           collection: slug(PLEDGES),

@@ -50,7 +50,12 @@ export function registerEndpoint(options: ResolvedParticipantsOptions): Endpoint
         const body = await readBody(req)
         const kind = KINDS.find((k) => k === body.kind)
         if (!kind) {
-          throw refuse(400, 'kind', '注册类型（kind）须为 institution、author 或 partner')
+          throw refuse(
+            400,
+            'kind',
+            'kind.invalid',
+            '注册类型（kind）须为 institution、author 或 partner',
+          )
         }
         const problems = precheck(kind, body)
         if (problems.length > 0) {

@@ -3,6 +3,8 @@ import { APIError, ValidationError } from 'payload'
 /** One problem with a request, in the shape API.md promises the site. */
 export interface FieldError {
   field: string
+  /** A stable machine code (`campaign.noPledge`, `required`): the platform's one error body. */
+  code: string
   message: string
   limit?: number | string
 }
@@ -17,8 +19,16 @@ export class ParticipantsError extends APIError {
   }
 }
 
-export const refuse = (status: number, field: string, message: string, limit?: number | string) =>
-  new ParticipantsError(status, [{ field, message, ...(limit === undefined ? {} : { limit }) }])
+export const refuse = (
+  status: number,
+  field: string,
+  code: string,
+  message: string,
+  limit?: number | string,
+) =>
+  new ParticipantsError(status, [
+    { field, code, message, ...(limit === undefined ? {} : { limit }) },
+  ])
 
 export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status })
@@ -37,12 +47,13 @@ export function errorResponse(error: unknown, prefix = ''): Response {
   if (error instanceof ValidationError) {
     const errors = (error.data.errors ?? []).map((e) => ({
       field: `${prefix}${e.path ?? ''}`,
+      code: 'invalid',
       message: e.message ?? '字段无效',
     }))
     return json({ errors }, 400)
   }
   if (error instanceof APIError && error.status < 500) {
-    return json({ errors: [{ field: '', message: error.message }] }, error.status)
+    return json({ errors: [{ field: '', code: 'refused', message: error.message }] }, error.status)
   }
   throw error
 }
@@ -55,10 +66,10 @@ export async function readBody(req: {
   try {
     body = req.json ? await req.json() : undefined
   } catch {
-    throw refuse(400, '', '请求体须为 JSON')
+    throw refuse(400, '', 'body.invalidJson', '请求体须为 JSON')
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw refuse(400, '', '请求体须为 JSON 对象')
+    throw refuse(400, '', 'body.notObject', '请求体须为 JSON 对象')
   }
   return body as Record<string, unknown>
 }

@@ -30,7 +30,8 @@ export const str = (value: unknown) => (typeof value === 'string' ? value.trim()
 function collect(errors: FieldError[], field: string, check: Check, value: unknown) {
   const message = check(value)
   if (message) {
-    errors.push({ field, message })
+    const empty = value === undefined || value === null || String(value).trim() === ''
+    errors.push({ field, code: empty ? 'required' : 'invalid', message })
   }
 }
 
@@ -48,7 +49,11 @@ export function precheck(kind: Kind, body: Body): FieldError[] {
   const errors: FieldError[] = []
   const account = objectAt(body, 'account')
   if (body.agreement !== true) {
-    errors.push({ field: 'agreement', message: '请阅读并同意平台协议（agreement）' })
+    errors.push({
+      field: 'agreement',
+      code: 'required',
+      message: '请阅读并同意平台协议（agreement）',
+    })
   }
   collect(errors, 'account.email', required('邮箱', checkEmail), account.email)
   collect(errors, 'account.password', checkPassword, account.password)
@@ -65,6 +70,7 @@ export function precheck(kind: Kind, body: Body): FieldError[] {
     ) {
       errors.push({
         field: 'institution.licenceName',
+        code: 'licenceMismatch',
         message: licenceMismatchMessage(inst.name, inst.licenceName),
       })
     }
@@ -84,7 +90,11 @@ export function precheck(kind: Kind, body: Body): FieldError[] {
     collect(errors, 'partner.landline', optional(checkLandline), partner.landline)
     const modes = partner.modes
     if (!Array.isArray(modes) || modes.length === 0) {
-      errors.push({ field: 'partner.modes', message: '请至少选择一种参与方式（modes）' })
+      errors.push({
+        field: 'partner.modes',
+        code: 'required',
+        message: '请至少选择一种参与方式（modes）',
+      })
     }
     const domains = Array.isArray(partner.embedDomains) ? partner.embedDomains : []
     domains.forEach((d, i) => collect(errors, `partner.embedDomains.${i}`, checkHostname, d))
@@ -121,12 +131,16 @@ function shapeProblems(kind: Kind, body: Body): FieldError[] {
       continue
     }
     if (!isObject(value)) {
-      problems.push({ field: part, message: `${part} 须为对象` })
+      problems.push({ field: part, code: 'wrongType', message: `${part} 须为对象` })
       continue
     }
     for (const key of TEXT[part] ?? []) {
       if (!isText(value[key])) {
-        problems.push({ field: `${part}.${key}`, message: `${part}.${key} 须为文字` })
+        problems.push({
+          field: `${part}.${key}`,
+          code: 'wrongType',
+          message: `${part}.${key} 须为文字`,
+        })
       }
     }
     for (const [list, fields] of Object.entries(ROWS[part] ?? {})) {
@@ -135,20 +149,28 @@ function shapeProblems(kind: Kind, body: Body): FieldError[] {
         continue
       }
       if (!Array.isArray(rows)) {
-        problems.push({ field: `${part}.${list}`, message: `${part}.${list} 须为列表` })
+        problems.push({
+          field: `${part}.${list}`,
+          code: 'wrongType',
+          message: `${part}.${list} 须为列表`,
+        })
         continue
       }
       rows.forEach((row, i) => {
         const at = `${part}.${list}.${i}`
         if (fields === 'text') {
           if (typeof row !== 'string') {
-            problems.push({ field: at, message: `${at} 须为文字` })
+            problems.push({ field: at, code: 'wrongType', message: `${at} 须为文字` })
           }
         } else if (!isObject(row)) {
-          problems.push({ field: at, message: `${at} 须为对象` })
+          problems.push({ field: at, code: 'wrongType', message: `${at} 须为对象` })
         } else {
           for (const key of fields.filter((k) => !isText(row[k]))) {
-            problems.push({ field: `${at}.${key}`, message: `${at}.${key} 须为文字` })
+            problems.push({
+              field: `${at}.${key}`,
+              code: 'wrongType',
+              message: `${at}.${key} 须为文字`,
+            })
           }
         }
       })

@@ -257,7 +257,7 @@ export async function submitEntry(
   await confirmEntry(s, user, submitted, campaign)
   return {
     status: 200,
-    body: { entry: { id: submitted.id, number: submitted.number, status: submitted.status } },
+    body: { entry: summaryOf(submitted) },
   }
 }
 
@@ -303,8 +303,28 @@ export async function createAndSubmit(
   await confirmEntry(s, user, submitted, campaign)
   return {
     status: 201,
-    body: { entry: { id: submitted.id, number: submitted.number, status: submitted.status } },
+    body: { entry: summaryOf(submitted) },
   }
+}
+
+/** What a write answers about the entry it wrote. */
+const summaryOf = (doc: Doc) => ({ id: doc.id, number: doc.number, status: doc.status })
+
+/** The participant's own entry, refused (409, the state named) unless it is in one of `states`. */
+async function ownEntryIn(
+  s: SubmissionsContext,
+  user: unknown,
+  id: string,
+  states: readonly string[],
+  code: string,
+  refusal: (state: string) => string,
+): Promise<Doc> {
+  requireParticipant(user)
+  const entry = await ownEntry(s, user, id)
+  if (!states.includes(String(entry.status))) {
+    throw refuse(409, 'status', code, refusal(stateName(entry.status)))
+  }
+  return entry
 }
 
 export async function withdrawEntry(
@@ -312,16 +332,14 @@ export async function withdrawEntry(
   user: unknown,
   id: string,
 ): Promise<SubmissionsOutput> {
-  requireParticipant(user)
-  const entry = await ownEntry(s, user, id)
-  if (!WITHDRAWABLE_STATES.includes(String(entry.status))) {
-    throw refuse(
-      409,
-      'status',
-      'entry.notWithdrawable',
-      `作品当前状态为“${stateName(entry.status)}”，审核开始后不能撤回；如需撤回请联系组委会`,
-    )
-  }
+  const entry = await ownEntryIn(
+    s,
+    user,
+    id,
+    WITHDRAWABLE_STATES,
+    'entry.notWithdrawable',
+    (state) => `作品当前状态为“${state}”，审核开始后不能撤回；如需撤回请联系组委会`,
+  )
   // Ownership and state were checked with the caller's access; the status
   // field itself is editor-only, hence overrideAccess for this one write.
   // The history row (from, to, when, who) comes from the core's hook.
@@ -336,7 +354,7 @@ export async function withdrawEntry(
   })) as unknown as Doc
   return {
     status: 200,
-    body: { entry: { id: updated.id, number: updated.number, status: updated.status } },
+    body: { entry: summaryOf(updated) },
   }
 }
 
@@ -350,16 +368,14 @@ export async function deleteDraft(
   user: unknown,
   id: string,
 ): Promise<SubmissionsOutput> {
-  requireParticipant(user)
-  const entry = await ownEntry(s, user, id)
-  if (!DELETABLE_STATES.includes(String(entry.status))) {
-    throw refuse(
-      409,
-      'status',
-      'entry.notDeletable',
-      `作品当前状态为“${stateName(entry.status)}”，只有草稿可以删除`,
-    )
-  }
+  const entry = await ownEntryIn(
+    s,
+    user,
+    id,
+    DELETABLE_STATES,
+    'entry.notDeletable',
+    (state) => `作品当前状态为“${state}”，只有草稿可以删除`,
+  )
   // Entries are deleted by editors only (the access table); ownership and
   // state were checked with the caller's access above, so this one delete
   // overrides it.
