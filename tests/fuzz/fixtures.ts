@@ -178,6 +178,16 @@ async function register(
 
 const day = 86_400_000
 
+/** The run's own 作品编号前缀 (unique per campaign, 2–4 capitals): F and three letters from its slug. */
+function entryPrefixOf(slug: string): string {
+  let hash = 0
+  for (const char of slug) {
+    hash = (hash * 31 + char.charCodeAt(0)) % 17_576
+  }
+  const letter = (n: number) => String.fromCharCode(65 + (n % 26))
+  return `F${letter(hash)}${letter(Math.floor(hash / 26))}${letter(Math.floor(hash / 676))}`
+}
+
 /** A campaign of the run's own: tracks for text, photos and documents, every phase open now. */
 function campaignData(slug: string) {
   const now = Date.now()
@@ -188,6 +198,7 @@ function campaignData(slug: string) {
   return {
     title: `模糊测试活动 ${slug}`,
     slug,
+    entryPrefix: entryPrefixOf(slug),
     year: new Date().getFullYear(),
     _status: 'published',
     tracks: [
