@@ -1,18 +1,13 @@
 /**
  * The submission form's logic, kept out of the island so it can be tested:
  * the form state and the PATCH body built from it, restoring a saved entry,
- * which step and input a server error belongs to, the declarations' texts,
- * the submission window, and what a participant may still do with an entry.
+ * the declarations' texts and the submission window; which step a server
+ * error belongs to is in submissionErrors.ts, what a participant may still do
+ * with an entry in myEntries.ts.
  * Everything here is pure; scripts/submission/* only touch the page.
  */
 import type { Campaign, Entry } from '@exemplar/cms/payload-types'
-import {
-  isOpen,
-  phaseState,
-  SUBMITTER_DELETABLE_STATES,
-  SUBMITTER_EDITABLE_STATES,
-  WITHDRAWABLE_STATES,
-} from '@exemplar/domain'
+import { isOpen, phaseState } from '@exemplar/domain'
 import {
   checkContent,
   DECLARATION_LABELS,
@@ -22,21 +17,14 @@ import {
   type TrackRequirements,
 } from '@exemplar/plugin-submissions/rules'
 
-import { formatDateTime, TIME_ZONE } from './format'
-import type { Locale } from './i18n'
-import { ENTRY_STATE_LABELS, type EntryStatus, type Track } from './labels'
+import { TIME_ZONE } from './format'
+import type { Track } from './labels'
+import type { FieldError } from './submissionErrors'
 import { containerFormat, type UploadedFile } from './uploads'
 
-export const STEPS = ['track', 'content', 'attachments', 'channel', 'review'] as const
-export type Step = (typeof STEPS)[number]
-
-export const STEP_LABELS: Record<Step, { zh: string; en: string }> = {
-  track: { zh: '选择类别', en: 'Track and theme' },
-  content: { zh: '填写内容', en: 'Content' },
-  attachments: { zh: '上传附件', en: 'Attachments' },
-  channel: { zh: '报送形式与声明', en: 'Channel and declarations' },
-  review: { zh: '确认提交', en: 'Review and submit' },
-}
+export * from './myEntries'
+export * from './steps'
+export * from './submissionErrors'
 
 export type Channel = NonNullable<Entry['channel']>
 export type Province = NonNullable<Entry['province']>
@@ -316,78 +304,6 @@ function sectionsForTrackKeeping(track: Track | undefined, saved: SectionState[]
   ]
 }
 
-export interface FieldError {
-  field: string
-  message: string
-  code?: string
-  limit?: number | string
-}
-
-/** `errors` of a 4xx answer or `problems` of a PATCH, whatever the shape, as field errors. */
-export function readErrors(body: unknown): FieldError[] {
-  if (!body || typeof body !== 'object') {
-    return []
-  }
-  const record = body as Record<string, unknown>
-  const list = Array.isArray(record.errors)
-    ? record.errors
-    : Array.isArray(record.problems)
-      ? record.problems
-      : []
-  return list.flatMap((item): FieldError[] => {
-    if (!item || typeof item !== 'object') {
-      return []
-    }
-    const e = item as Record<string, unknown>
-    const message = typeof e.message === 'string' ? e.message : ''
-    if (!message) {
-      return []
-    }
-    return [
-      {
-        // Payload's own validation errors name the field `path`.
-        field: typeof e.field === 'string' ? e.field : typeof e.path === 'string' ? e.path : '',
-        message,
-        ...(typeof e.code === 'string' ? { code: e.code } : {}),
-        ...(typeof e.limit === 'number' || typeof e.limit === 'string' ? { limit: e.limit } : {}),
-      },
-    ]
-  })
-}
-
-const FIELD_STEPS: [RegExp, Step][] = [
-  [/^(campaign|track|theme)(\.|$)/, 'track'],
-  [/^(title|abstract|sections|body|authors|copyrightStatement)(\.|$)/, 'content'],
-  [/^(attachments|images|files|file|slides|document)(\.|$)/, 'attachments'],
-  [
-    /^(channel|recommendingUnit|informationSource|declarations|province|city|organization)(\.|$)/,
-    'channel',
-  ],
-]
-
-/** The step whose inputs hold a field; errors about the whole entry (deadline, status) belong to the review. */
-export function stepOfField(field: string): Step {
-  return FIELD_STEPS.find(([pattern]) => pattern.test(field))?.[1] ?? 'review'
-}
-
-/** The earliest step with an error, where a refused submit takes the participant. */
-export function firstErrorStep(errors: readonly FieldError[]): Step | undefined {
-  const steps = new Set(errors.map((e) => stepOfField(e.field)))
-  return STEPS.find((step) => steps.has(step))
-}
-
-/** Input ids for dotted field paths, as every form of the site names them (lib/forms). */
-export { fieldId as inputIdOf, fieldIdCandidates as inputIdCandidates } from './forms'
-
-/** Errors grouped by field, in the order the server gave them. */
-export function errorsByField(errors: readonly FieldError[]): Map<string, string[]> {
-  const grouped = new Map<string, string[]>()
-  for (const error of errors) {
-    grouped.set(error.field, [...(grouped.get(error.field) ?? []), error.message])
-  }
-  return grouped
-}
-
 type LegalTerm = NonNullable<Campaign['legalTerms']>[number]
 
 // Which of the campaign's terms each declaration accepts, following the rules' own wording of
@@ -461,76 +377,6 @@ export function clockTime(instant: Date | string): string {
   }).formatToParts(new Date(instant))
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00'
   return `${get('hour')}:${get('minute')}`
-}
-
-export const EDITABLE_STATES: readonly EntryStatus[] = SUBMITTER_EDITABLE_STATES
-export { WITHDRAWABLE_STATES }
-
-export interface MyEntry {
-  id: number
-  number?: string | null
-  title?: string | null
-  campaign: { id: number; title: string; slug: string } | null
-  track: string
-  status: EntryStatus
-  history: { from?: string | null; to: string; at: string; reason?: string | null }[]
-  editable?: boolean
-  withdrawable?: boolean
-  deletable?: boolean
-  updatedAt: string
-}
-
-export interface EntryActions {
-  edit: boolean
-  withdraw: boolean
-  /** Screening has started: show "作品已进入审核，无法修改". */
-  locked: boolean
-}
-
-/** What the participant may do; the server's own flags win over the state table when it sends them. */
-export function entryActions(
-  entry: Pick<MyEntry, 'status' | 'editable' | 'withdrawable'>,
-): EntryActions {
-  const edit = entry.editable ?? EDITABLE_STATES.includes(entry.status)
-  const withdraw = entry.withdrawable ?? WITHDRAWABLE_STATES.includes(entry.status)
-  const locked = !edit && !withdraw && entry.status !== 'withdrawn'
-  return { edit, withdraw, locked }
-}
-
-/** Whether the participant may delete the entry (a draft); the server's flag wins when it sends one. */
-export function canDelete(entry: Pick<MyEntry, 'status' | 'deletable'>): boolean {
-  return entry.deletable ?? SUBMITTER_DELETABLE_STATES.includes(entry.status)
-}
-
-export function statusLabel(status: string, locale: Locale = 'zh'): string {
-  return ENTRY_STATE_LABELS[status as EntryStatus]?.[locale] ?? status
-}
-
-/** Newest first: the list shows what moved last at the top. */
-export function sortMine(entries: readonly MyEntry[]): MyEntry[] {
-  return [...entries].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))
-}
-
-export interface HistoryLine {
-  from: string
-  to: string
-  at: string
-  reason: string
-}
-
-/** The status history as the detail page lists it, oldest first, times in Beijing time. */
-export function historyLines(
-  entry: Pick<MyEntry, 'history'>,
-  locale: Locale = 'zh',
-): HistoryLine[] {
-  return [...(entry.history ?? [])]
-    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
-    .map((h) => ({
-      from: h.from ? statusLabel(h.from, locale) : '—',
-      to: statusLabel(h.to, locale),
-      at: formatDateTime(h.at, locale),
-      reason: h.reason ?? '',
-    }))
 }
 
 /** The form's address for an entry, so the participant can leave and come back. */
