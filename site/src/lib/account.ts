@@ -18,7 +18,6 @@ import {
   DOCTOR_TITLE_LABELS,
   ELIGIBLE_DOCTOR_TITLES,
   FIELD_LIMITS,
-  labelOf,
   type Label,
 } from '@exemplar/domain'
 import {
@@ -26,8 +25,6 @@ import {
   namesMatch,
   normalizeInstitutionName,
 } from '@exemplar/plugin-participants/rules'
-
-import type { Locale } from './i18n'
 
 export type RegistrationKind = 'institution' | 'author' | 'partner'
 export type InstitutionType = Organization['type']
@@ -50,8 +47,7 @@ export const DOCTOR_TITLES: Partial<Record<DoctorTitle, Label>> = Object.fromEnt
   ELIGIBLE_DOCTOR_TITLES.map((title) => [title, DOCTOR_TITLE_LABELS[title]]),
 )
 
-export const label = (table: Partial<Record<string, Label>>, key: string, locale: Locale) =>
-  labelOf(table, key, locale)
+export { label } from './labels'
 
 export { DOCTOR_CAP }
 export const PASSWORD_MIN = FIELD_LIMITS.passwordMin
