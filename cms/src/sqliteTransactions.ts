@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import path from 'node:path'
 
 import { Sqlite3Transaction } from '@libsql/client/sqlite3'
 import Database from 'libsql'
@@ -118,8 +119,28 @@ export function noteTransactionOwner(req: {
   ;(req.payload.db as OwnerNotes).exemplarNoteOwner?.(req)
 }
 
+/**
+ * The queues of this process, one per database file. Two Payload instances
+ * on one file in one process (a second `getPayload` key; Payload's GraphQL
+ * route asks for the default one) must share it: with a queue each, one
+ * instance's BEGIN IMMEDIATE busy-waits on the main thread for the lock the
+ * other holds, which cannot commit until the wait gives up ("database is
+ * locked" after the busy timeout).
+ */
+const queues = new Map<string, WriteQueue>()
+
+export function writeQueueFor(file: string): WriteQueue {
+  const key = path.resolve(file)
+  let queue = queues.get(key)
+  if (!queue) {
+    queue = new WriteQueue()
+    queues.set(key, queue)
+  }
+  return queue
+}
+
 function serialize(adapter: BaseDatabaseAdapter, file: string): BaseDatabaseAdapter {
-  const queue = new WriteQueue()
+  const queue = writeQueueFor(file)
   const holdingTurn = new AsyncLocalStorage<true>()
   const holders = new Map<Id, Release>()
   const owners = new WeakMap<object, Id>()

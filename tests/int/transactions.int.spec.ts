@@ -1,6 +1,7 @@
 import {
   commitTransaction,
   createLocalReq,
+  getPayload,
   handleEndpoints,
   initTransaction,
   killTransaction,
@@ -132,6 +133,31 @@ describe('transactions', () => {
       depth: 0,
     })
     expect(titles.docs.map((d) => d.title)).toEqual(['内（改）', '外'])
+  })
+
+  it('should let a second Payload instance on the same database wait for the transaction of the first', async () => {
+    // Payload's GraphQL route asks for the default instance while REST and the
+    // Local API may use a keyed one: two adapters, one file, one process.
+    const second = await getPayload({ config: payload.config, key: `${KEY}-second` })
+    const campaign = await payload.create({
+      collection: 'campaigns',
+      data: { title: '事务四', slug: 'tx-campaign-4', year: 2026, _status: 'published' },
+    })
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    await payload.create({
+      collection: 'themes',
+      data: { title: '甲', code: 'tx-first', campaign: campaign.id },
+      req,
+    })
+    const other = second.create({
+      collection: 'themes',
+      data: { title: '乙', code: 'tx-second', campaign: campaign.id },
+    })
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    await commitTransaction(req)
+    await other
+    expect((await themeCount('tx-first')) + (await themeCount('tx-second'))).toBe(2)
   })
 
   it('should answer a password reset, whose throttle writes outside its own transaction', async () => {
