@@ -32,6 +32,7 @@ export interface Config {
     'media-partners': MediaPartner;
     'author-profiles': AuthorProfile;
     pledges: Pledge;
+    'workflow-reasons': WorkflowReason;
     voters: Voter;
     'vote-codes': VoteCode;
     votes: Vote;
@@ -56,6 +57,7 @@ export interface Config {
     'media-partners': MediaPartnersSelect<false> | MediaPartnersSelect<true>;
     'author-profiles': AuthorProfilesSelect<false> | AuthorProfilesSelect<true>;
     pledges: PledgesSelect<false> | PledgesSelect<true>;
+    'workflow-reasons': WorkflowReasonsSelect<false> | WorkflowReasonsSelect<true>;
     voters: VotersSelect<false> | VotersSelect<true>;
     'vote-codes': VoteCodesSelect<false> | VoteCodesSelect<true>;
     votes: VotesSelect<false> | VotesSelect<true>;
@@ -86,6 +88,7 @@ export interface Config {
   jobs: {
     tasks: {
       sweepUploads: TaskSweepUploads;
+      notifyEntryTransition: TaskNotifyEntryTransition;
       inline: {
         input: unknown;
         output: unknown;
@@ -495,6 +498,17 @@ export interface Entry {
     awardedAt?: string | null;
     awardedAt_tz?: SupportedTimezones;
   };
+  /**
+   * Marked automatically at submission for the screening editors; never a refusal.
+   */
+  screeningFlags?:
+    | {
+        kind?: ('id-number' | 'phone' | 'promotion') | null;
+        field?: string | null;
+        excerpt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   history?:
     | {
         from?:
@@ -528,21 +542,31 @@ export interface Entry {
           | 'awarded'
           | 'revoked'
           | 'withdrawn';
+        action?:
+          | (
+              | 'submit'
+              | 'resubmit'
+              | 'withdraw'
+              | 'startScreening'
+              | 'accept'
+              | 'return'
+              | 'reject'
+              | 'disqualify'
+              | 'openVoting'
+              | 'startReview'
+              | 'shortlist'
+              | 'publicize'
+              | 'award'
+              | 'revoke'
+            )
+          | null;
         at: string;
         at_tz?: SupportedTimezones;
         by?: (number | null) | User;
+        role?: ('admin' | 'editor' | 'reviewer' | 'participant' | 'partner') | null;
+        reasonCode?: string | null;
+        reasonLabel?: string | null;
         reason?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  /**
-   * Marked automatically at submission for the screening editors; never a refusal.
-   */
-  screeningFlags?:
-    | {
-        kind?: ('id-number' | 'phone' | 'promotion') | null;
-        field?: string | null;
-        excerpt?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -696,6 +720,20 @@ export interface Pledge {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-reasons".
+ */
+export interface WorkflowReason {
+  id: number;
+  code: string;
+  label: string;
+  labelEn?: string | null;
+  actions: ('return' | 'reject' | 'disqualify' | 'revoke')[];
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "voters".
  */
 export interface Voter {
@@ -833,7 +871,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sweepUploads';
+        taskSlug: 'inline' | 'sweepUploads' | 'notifyEntryTransition';
         taskID: string;
         input?:
           | {
@@ -866,7 +904,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sweepUploads') | null;
+  taskSlug?: ('inline' | 'sweepUploads' | 'notifyEntryTransition') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -936,6 +974,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'pledges';
         value: number | Pledge;
+      } | null)
+    | ({
+        relationTo: 'workflow-reasons';
+        value: number | WorkflowReason;
       } | null)
     | ({
         relationTo: 'voters';
@@ -1183,23 +1225,27 @@ export interface EntriesSelect<T extends boolean = true> {
         awardedAt?: T;
         awardedAt_tz?: T;
       };
-  history?:
-    | T
-    | {
-        from?: T;
-        to?: T;
-        at?: T;
-        at_tz?: T;
-        by?: T;
-        reason?: T;
-        id?: T;
-      };
   screeningFlags?:
     | T
     | {
         kind?: T;
         field?: T;
         excerpt?: T;
+        id?: T;
+      };
+  history?:
+    | T
+    | {
+        from?: T;
+        to?: T;
+        action?: T;
+        at?: T;
+        at_tz?: T;
+        by?: T;
+        role?: T;
+        reasonCode?: T;
+        reasonLabel?: T;
+        reason?: T;
         id?: T;
       };
   voteCount?: T;
@@ -1433,6 +1479,19 @@ export interface PledgesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-reasons_select".
+ */
+export interface WorkflowReasonsSelect<T extends boolean = true> {
+  code?: T;
+  label?: T;
+  labelEn?: T;
+  actions?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "voters_select".
  */
 export interface VotersSelect<T extends boolean = true> {
@@ -1631,6 +1690,16 @@ export interface TaskSweepUploads {
   output: {
     orphans: number;
     idleUploads: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyEntryTransition".
+ */
+export interface TaskNotifyEntryTransition {
+  input?: unknown;
+  output: {
+    sentTo?: string | null;
   };
 }
 /**

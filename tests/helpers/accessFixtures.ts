@@ -204,7 +204,6 @@ export const FIXTURES: Record<string, CollectionFixtures> = {
       title: unique('新作品'),
       campaign: w.openCampaign.id,
       track: 'case',
-      status: 'draft',
     }),
   },
   posts: {
@@ -391,6 +390,21 @@ export const FIXTURES: Record<string, CollectionFixtures> = {
     },
     sample: async () => ({ key: unique('pref'), value: { b: 2 } }),
     keyed: true,
+  },
+  'workflow-reasons': {
+    kinds: {
+      reason: (w) =>
+        create(w, 'workflow-reasons', {
+          code: unique('r').replace(/\W/g, ''),
+          label: '夹具原因',
+          actions: ['return'],
+        }),
+    },
+    sample: async () => ({
+      code: unique('s').replace(/\W/g, ''),
+      label: '新原因',
+      actions: ['reject'],
+    }),
   },
   'upload-sessions': {
     kinds: {

@@ -12,16 +12,27 @@ export interface TestSmtpServer {
 
 /**
  * A real SMTP server on a free local port that keeps every message it
- * receives, parsed. No TLS and no authentication: it only ever listens on
+ * receives, parsed (or, while `refuse` says so, turns every message away
+ * with 451). No TLS and no authentication: it only ever listens on
  * loopback for the duration of a test.
  */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export async function startSmtpServer(
+  options: { refuse?: () => boolean } = {},
+): Promise<TestSmtpServer> {
   const messages: ParsedMail[] = []
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, _session, callback) {
+      if (options.refuse?.()) {
+        // A mail server that is down for the moment: 451, try again later.
+        stream.resume()
+        stream.on('end', () =>
+          callback(Object.assign(new Error('try again later'), { responseCode: 451 })),
+        )
+        return
+      }
       simpleParser(stream)
         .then((mail) => {
           messages.push(mail)

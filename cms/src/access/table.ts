@@ -257,6 +257,14 @@ export const ACCESS_TABLE: {
       readVersions: nobody,
       note: 'An append-only record written by the voting plugin.',
     },
+    'workflow-reasons': {
+      read: editors,
+      create: editors,
+      update: editors,
+      delete: editors,
+      readVersions: nobody,
+      note: 'The reasons editors give when they return, reject, disqualify or revoke; the label is copied into the history row.',
+    },
     'upload-sessions': {
       read: editors,
       create: nobody,

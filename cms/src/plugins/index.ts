@@ -1,12 +1,14 @@
 import { participantsPlugin } from '@exemplar/plugin-participants'
 import { submissionsPlugin } from '@exemplar/plugin-submissions'
 import { votingPlugin } from '@exemplar/plugin-voting'
+import { workflowPlugin } from '@exemplar/plugin-workflow'
 import type { Plugin } from 'payload'
 
 import { accessTablePlugin } from '../access/accessTablePlugin'
 import { apiGuardsPlugin } from '../apiGuards'
 import { jsonAsTextPlugin } from './jsonAsText'
 import { PUBLIC_ENTRY_STATES, VOTABLE_ENTRY_STATES } from '@exemplar/domain'
+import { ARRAY_ROWS, rowLabel } from '../lib/arrayRows'
 import { isEditorRole, roleOf } from '../lib/roles'
 import { outboxSms } from '../sms'
 
@@ -30,6 +32,16 @@ export const plugins: Plugin[] = [
     campaigns: 'campaigns',
     media: 'media',
     isEditor,
+  }),
+  workflowPlugin({
+    entries: 'entries',
+    campaigns: 'campaigns',
+    users: 'users',
+    isEditor,
+    historyAdmin: {
+      labels: ARRAY_ROWS.history,
+      components: { RowLabel: rowLabel('HistoryRowLabel') },
+    },
   }),
   votingPlugin({
     entries: 'entries',

@@ -21,4 +21,6 @@ export const FIELD_LIMITS = {
   entry: {
     title: 100,
   },
+  /** An editor's explanation with a transition (退回、不予通过、取消资格、撤销): the submitter reads it. */
+  reasonText: 1000,
 } as const

@@ -9,7 +9,6 @@ import { l, optionsFrom } from '../../lib/label'
 import { provinceField } from '../../lib/provinces'
 import { idOf, isEditorRole, roleOf } from '../../lib/roles'
 import { assignEntryNumber } from './hooks/assignEntryNumber'
-import { recordStatusChange } from './hooks/recordStatusChange'
 import { stampSubmitter } from './hooks/stampSubmitter'
 import { validateTrack } from './validateTrack'
 
@@ -47,7 +46,8 @@ export const Entries: CollectionConfig = {
   disableDuplicate: true,
   access: accessFor('entries'),
   hooks: {
-    beforeChange: [stampSubmitter, assignEntryNumber, recordStatusChange],
+    // The status changes only through the workflow plugin, which records each move.
+    beforeChange: [stampSubmitter, assignEntryNumber],
   },
   indexes: [{ fields: ['campaign', 'status'] }, { fields: ['campaign', 'track', 'status'] }],
   fields: [
@@ -236,7 +236,8 @@ export const Entries: CollectionConfig = {
       index: true,
       options: optionsFrom(ENTRY_STATE_LABELS),
       access: editorOnly,
-      admin: { position: 'sidebar' },
+      // Changed by the workflow's actions (its endpoint checks the transition table), never typed in.
+      admin: { position: 'sidebar', readOnly: true },
     },
     {
       name: 'submittedBy',
@@ -283,37 +284,6 @@ export const Entries: CollectionConfig = {
           index: true,
         },
         beijingDate({ name: 'awardedAt', label: l('授予时间', 'Awarded at') }),
-      ],
-    },
-    {
-      name: 'history',
-      label: l('流转记录', 'History'),
-      type: 'array',
-      labels: ARRAY_ROWS.history,
-      access: { ...editorOnly, read: editorOrSubmitterField },
-      admin: { readOnly: true, components: { RowLabel: rowLabel('HistoryRowLabel') } },
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            {
-              name: 'from',
-              label: l('原状态', 'From'),
-              type: 'select',
-              options: optionsFrom(ENTRY_STATE_LABELS),
-            },
-            {
-              name: 'to',
-              label: l('新状态', 'To'),
-              type: 'select',
-              required: true,
-              options: optionsFrom(ENTRY_STATE_LABELS),
-            },
-            beijingDate({ name: 'at', label: l('时间', 'At'), required: true }),
-            { name: 'by', label: l('操作人', 'By'), type: 'relationship', relationTo: 'users' },
-          ],
-        },
-        { name: 'reason', label: l('原因', 'Reason'), type: 'textarea' },
       ],
     },
   ],

@@ -33,8 +33,8 @@ import { SectionRowLabel as SectionRowLabel_d0cb7904af756538d0e69f8212ab11a8 } f
 import { AttachmentRowLabel as AttachmentRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { AuthorRowLabel as AuthorRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { ProvinceSelect as ProvinceSelect_76785bf0cb7d08ae327ad0849a027217 } from '../../../components/ProvinceSelect'
-import { HistoryRowLabel as HistoryRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { ScreeningFlagRowLabel as ScreeningFlagRowLabel_78fd1df50d26651d826021025ca2462e } from '@exemplar/plugin-submissions/client'
+import { HistoryRowLabel as HistoryRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { JsonText as JsonText_93a30b9b29e6e38fb95429e9469c5d3b } from '../../../components/JsonText'
 import { CampusRowLabel as CampusRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { MediaAccountRowLabel as MediaAccountRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
@@ -77,8 +77,8 @@ export const importMap = {
   "/components/RowLabels#AttachmentRowLabel": AttachmentRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "/components/RowLabels#AuthorRowLabel": AuthorRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "/components/ProvinceSelect#ProvinceSelect": ProvinceSelect_76785bf0cb7d08ae327ad0849a027217,
-  "/components/RowLabels#HistoryRowLabel": HistoryRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "@exemplar/plugin-submissions/client#ScreeningFlagRowLabel": ScreeningFlagRowLabel_78fd1df50d26651d826021025ca2462e,
+  "/components/RowLabels#HistoryRowLabel": HistoryRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "/components/JsonText#JsonText": JsonText_93a30b9b29e6e38fb95429e9469c5d3b,
   "/components/RowLabels#CampusRowLabel": CampusRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "/components/RowLabels#MediaAccountRowLabel": MediaAccountRowLabel_d0cb7904af756538d0e69f8212ab11a8,

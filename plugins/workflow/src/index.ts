@@ -1,0 +1,79 @@
+import type { CollectionConfig, Config, JobsConfig, TaskConfig } from 'payload'
+
+import { historyField } from './collections/historyField'
+import { reasonsCollection } from './collections/reasons'
+import { workflowEndpoints } from './endpoints'
+import { recordTransition } from './hooks/recordTransition'
+import { refuseStatusWrites } from './hooks/refuseStatusWrites'
+import { seedReasons } from './hooks/seedReasons'
+import { notifyTransitionTask } from './jobs/notifyTask'
+import { resolveWorkflowOptions } from './options'
+import type { ResolvedWorkflowOptions, WorkflowPluginOptions } from './types'
+
+import './context'
+
+export type { TransitionRecord, WorkflowPluginOptions } from './types'
+export { NOTIFY_TASK } from './jobs/notifyTask'
+export { applyTransition } from './service/applyTransition'
+
+function withEntryParts(
+  collection: CollectionConfig,
+  options: ResolvedWorkflowOptions,
+): CollectionConfig {
+  const others = collection.fields.filter(
+    (f) => !('name' in f) || f.name !== options.fields.history,
+  )
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [...(collection.hooks?.beforeOperation ?? []), refuseStatusWrites(options)],
+      beforeChange: [...(collection.hooks?.beforeChange ?? []), recordTransition(options)],
+    },
+    fields: [...others, historyField(options)],
+  }
+}
+
+/** The host's jobs with the notification task and a runner for its queue, every minute. */
+function withNotifyJobs(jobs: JobsConfig | undefined, queue: string): JobsConfig {
+  const ours = { cron: '* * * * *', queue, limit: 20 }
+  const autoRun = jobs?.autoRun
+  return {
+    ...jobs,
+    tasks: [...(jobs?.tasks ?? []), notifyTransitionTask() as unknown as TaskConfig],
+    autoRun:
+      typeof autoRun === 'function'
+        ? async (payload) => [...(await autoRun(payload)), ours]
+        : [...(autoRun ?? []), ours],
+  }
+}
+
+/**
+ * The entry workflow: the domain's transition table as the only way an
+ * entry's status changes (REST and GraphQL writes to it are refused), one
+ * history row per transition in the same transaction, reasons from an
+ * editable list, and the submitter told by email through the jobs queue.
+ */
+export const workflowPlugin =
+  (input: WorkflowPluginOptions) =>
+  (config: Config): Config => {
+    const options = resolveWorkflowOptions(input)
+    if (input.disabled) {
+      return config
+    }
+    const collections = (config.collections ?? []).map((c) =>
+      c.slug === options.entries ? withEntryParts(c, options) : c,
+    )
+    const onInit = config.onInit
+    return {
+      ...config,
+      collections: [...collections, reasonsCollection(options)],
+      endpoints: [...(config.endpoints ?? []), ...workflowEndpoints],
+      jobs: withNotifyJobs(config.jobs, options.jobsQueue),
+      custom: { ...config.custom, workflow: options },
+      onInit: async (payload) => {
+        await onInit?.(payload)
+        await seedReasons(payload, options)
+      },
+    }
+  }
