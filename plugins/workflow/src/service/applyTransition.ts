@@ -1,5 +1,4 @@
 import {
-  ENTRY_STATE_LABELS,
   checkTransition,
   isEntryState,
   isRefusal,
@@ -150,6 +149,3 @@ export async function applyTransition(
     throw error
   }
 }
-
-/** The name of a state for messages, or the raw value when it is none. */
-export const stateName = (s: unknown) => (isEntryState(s) ? ENTRY_STATE_LABELS[s].zh : String(s))
