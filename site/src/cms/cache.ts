@@ -31,3 +31,8 @@ export function cached<T>(key: string, ttlMs: number, load: () => Promise<T>): P
   value.catch(() => cache.delete(key))
   return value
 }
+
+/** The cache key of a collection read: its options, which are all the SDK sends. */
+export function readKey(options: { collection: string }): string {
+  return JSON.stringify(options)
+}

@@ -1,10 +1,9 @@
 /** Campaigns, their themes and their public pledge count. */
 import type { Campaign, Theme } from '@exemplar/cms/payload-types'
 
-import { cached, CACHE_TTL_MS } from './cache'
+import { cached, CACHE_TTL_MS, readKey } from './cache'
 import { cms, getEndpoint } from './client'
 import { NotFound } from './errors'
-import { readKey } from './read'
 
 export async function listCampaigns(): Promise<Campaign[]> {
   const options = { collection: 'campaigns', depth: 0, limit: 100, sort: '-year' } as const

@@ -2,10 +2,9 @@
 import type { Entry, EntriesSelect } from '@exemplar/cms/payload-types'
 
 import { PUBLIC_ENTRY_STATES } from '../lib/labels'
-import { cached, CACHE_TTL_MS } from './cache'
+import { cached, CACHE_TTL_MS, readKey } from './cache'
 import { cms } from './client'
 import { NotFound } from './errors'
-import { readKey } from './read'
 
 /** A page of documents, as the pages use it (Payload's answer carries more). */
 export interface Paginated<T> {

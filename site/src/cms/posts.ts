@@ -1,10 +1,9 @@
 /** A campaign's news posts. */
 import type { Post } from '@exemplar/cms/payload-types'
 
-import { cached, CACHE_TTL_MS } from './cache'
+import { cached, CACHE_TTL_MS, readKey } from './cache'
 import { cms } from './client'
 import { NotFound } from './errors'
-import { readKey } from './read'
 
 const POST_SUMMARY_SELECT = { title: true, slug: true, publishedAt: true, excerpt: true } as const
 
