@@ -12,7 +12,6 @@ import {
   trackQuota,
   trackRequirements,
 } from './campaigns'
-import { toSearchParams } from './cms'
 
 type Track = NonNullable<Campaign['tracks']>[number]
 
@@ -180,17 +179,5 @@ describe('names on English pages', () => {
     expect(provinceName('广西壮族自治区', 'zh')).toBe('广西壮族自治区')
     expect(provinceName('某地', 'en')).toBe('某地')
     expect(provinceName(null, 'en')).toBe('')
-  })
-})
-
-describe('toSearchParams', () => {
-  it('should write nested queries as Payload’s bracket parameters', () => {
-    const params = toSearchParams({
-      where: { campaign: { equals: 3 }, status: { in: ['accepted', 'voting'] }, track: undefined },
-      depth: 0,
-    })
-    expect(decodeURIComponent(params.toString())).toBe(
-      'where[campaign][equals]=3&where[status][in]=accepted,voting&depth=0',
-    )
   })
 })

@@ -1,13 +1,14 @@
 /**
- * Shared client-side form helpers: JSON POSTs that read the CMS's
- * `{ errors: [{ field, message }] }` answers, and error rendering next to the
- * inputs. Inputs are named by the contract's dotted paths
+ * Shared client-side form helpers: the field errors of the CMS's answers
+ * (lib/http sends and reads them), and error rendering next to the inputs.
+ * Inputs are named by the contract's dotted paths
  * (`institution.campuses.0.name`) and carry the id `field-<path with dashes>`,
  * so a server error lands beside the input that caused it.
  *
  * The pure parts (error reading, id mapping, serialization) are unit-tested;
  * the DOM parts only touch elements and never throw on a missing one.
  */
+import { problemsIn } from './http'
 
 export interface FieldError {
   /** Dotted path of the input, or '' for an error about the whole form. */
@@ -16,51 +17,17 @@ export interface FieldError {
   limit?: number | string
 }
 
-export interface JsonResult<T = unknown> {
-  ok: boolean
-  status: number
-  data: T | undefined
-  errors: FieldError[]
-}
-
 /**
- * Field errors from any error shape this platform answers: ours
- * (`{ errors: [{ field, message }] }`) and Payload's collection routes
- * (`{ errors: [{ message, data: { errors: [{ path, message }] } }] }`).
+ * Field errors from any error shape this platform answers (lib/http reads
+ * them): ours (`{ errors: [{ field, message }] }`) and Payload's collection
+ * routes (`{ errors: [{ message, data: { errors: [{ path, message }] } }] }`).
  */
 export function readFieldErrors(body: unknown): FieldError[] {
-  if (!body || typeof body !== 'object') {
-    return []
-  }
-  const list = (body as { errors?: unknown }).errors
-  if (!Array.isArray(list)) {
-    return []
-  }
-  return list.flatMap((item): FieldError[] => {
-    if (!item || typeof item !== 'object') {
-      return []
-    }
-    const e = item as Record<string, unknown>
-    const nested = (e.data as { errors?: unknown } | undefined)?.errors
-    if (Array.isArray(nested) && nested.length > 0) {
-      return nested.flatMap((inner): FieldError[] => {
-        const n = (inner ?? {}) as Record<string, unknown>
-        return typeof n.message === 'string'
-          ? [{ field: typeof n.path === 'string' ? n.path : '', message: n.message }]
-          : []
-      })
-    }
-    if (typeof e.message !== 'string' || !e.message) {
-      return []
-    }
-    return [
-      {
-        field: typeof e.field === 'string' ? e.field : '',
-        message: e.message,
-        ...(typeof e.limit === 'number' || typeof e.limit === 'string' ? { limit: e.limit } : {}),
-      },
-    ]
-  })
+  return problemsIn(body).map(({ field, message, limit }) => ({
+    field: field ?? '',
+    message,
+    ...(limit !== undefined ? { limit } : {}),
+  }))
 }
 
 /** The id of the input for a dotted path: institution.campuses.0.name → field-institution-campuses-0-name. */
@@ -159,45 +126,6 @@ function compact(value: Json): Json {
   return value
 }
 
-/** POST a JSON body same-origin; the session cookie rides along. Never throws on an HTTP error. */
-export async function postJson<T = unknown>(
-  url: string,
-  body: unknown,
-  init: { method?: string } = {},
-): Promise<JsonResult<T>> {
-  const res = await fetch(url, {
-    method: init.method ?? 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(body),
-  })
-  return readJsonResponse<T>(res)
-}
-
-/** GET JSON same-origin. */
-export async function getJson<T = unknown>(url: string): Promise<JsonResult<T>> {
-  const res = await fetch(url, {
-    credentials: 'same-origin',
-    headers: { accept: 'application/json' },
-  })
-  return readJsonResponse<T>(res)
-}
-
-async function readJsonResponse<T>(res: Response): Promise<JsonResult<T>> {
-  let data: unknown
-  try {
-    data = await res.json()
-  } catch {
-    data = undefined
-  }
-  return {
-    ok: res.ok,
-    status: res.status,
-    data: res.ok ? (data as T) : undefined,
-    errors: res.ok ? [] : readFieldErrors(data),
-  }
-}
-
 /** Remove every error shown by `showErrors`. */
 export function clearErrors(form: HTMLElement): void {
   for (const el of form.querySelectorAll('[data-field-error]')) {
@@ -229,14 +157,14 @@ export function clearErrors(form: HTMLElement): void {
  */
 export function showErrors(
   form: HTMLElement,
-  errors: readonly FieldError[],
+  errors: readonly { field?: string; message: string }[],
   heading = '请修改以下内容：',
 ): HTMLElement | undefined {
   clearErrors(form)
   let first: HTMLElement | undefined
   const items: HTMLLIElement[] = []
   for (const error of errors) {
-    const target = fieldIdCandidates(error.field)
+    const target = fieldIdCandidates(error.field ?? '')
       .map((id) => form.querySelector<HTMLElement>(`#${CSS.escape(id)}`))
       .find((el): el is HTMLElement => el !== null)
     const item = document.createElement('li')

@@ -54,7 +54,9 @@ export function imageSources(
 }
 
 /** The first image attached to an entry, for its card. */
-export function firstImage(entry: Entry): { media: Media; caption?: string | null } | undefined {
+export function firstImage(
+  entry: Pick<Entry, 'attachments'>,
+): { media: Media; caption?: string | null } | undefined {
   for (const attachment of entry.attachments ?? []) {
     if (typeof attachment.file === 'object' && attachment.file && isImage(attachment.file)) {
       return { media: attachment.file, caption: attachment.caption }

@@ -2,7 +2,7 @@
  * What each page reads, in one call per page, so the routes stay thin.
  * Reads that do not depend on each other run in parallel.
  */
-import type { Campaign, Entry, Post, Theme } from '@exemplar/cms/payload-types'
+import type { Campaign, Post, Theme } from '@exemplar/cms/payload-types'
 
 import { splitCampaigns, themeAncestors, themeTree, themeWithDescendants } from './campaigns'
 import {
@@ -17,11 +17,11 @@ import {
   listPosts,
   listThemes,
   NotFound,
-  populated,
-  relationId,
+  type EntryCard,
   type Paginated,
-} from './cms'
+} from '../cms'
 import { leaderboardParams, SERIES_TOP, withBaseline } from './leaderboard'
+import { populated, relationId } from './relations'
 import { hasVotingPhase } from './voting'
 
 /** Turns NotFound into undefined, so a page can answer 404; anything else propagates. */
@@ -68,7 +68,7 @@ export interface ThemePage {
   theme: Theme
   ancestors: Theme[]
   children: Theme[]
-  entries: Paginated<Entry>
+  entries: Paginated<EntryCard>
 }
 
 export async function loadTheme(slug: string, code: string, page: number): Promise<ThemePage> {

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import type { Campaign } from '@exemplar/cms/payload-types'
 
@@ -7,7 +7,6 @@ import {
   hasVotingPhase,
   isVotingOpen,
   newIdempotencyKey,
-  postJson,
   readVoteResponse,
   shownTally,
   tallyText,
@@ -158,30 +157,5 @@ describe('newIdempotencyKey', () => {
     expect(key).toMatch(uuid)
     // The server accepts keys of 8–80 word characters and dashes.
     expect(key).toMatch(/^[\w-]{8,80}$/)
-  })
-})
-
-describe('postJson', () => {
-  it('should send JSON same-origin and return the status and body', async () => {
-    const fetchImpl = vi.fn(
-      async () => new Response(JSON.stringify({ sent: true }), { status: 202 }),
-    )
-    await expect(postJson('/api/voting/code', { address: 'a@b.cn' }, fetchImpl)).resolves.toEqual({
-      status: 202,
-      body: { sent: true },
-    })
-    expect(fetchImpl).toHaveBeenCalledWith(
-      '/api/voting/code',
-      expect.objectContaining({
-        method: 'POST',
-        credentials: 'same-origin',
-        body: '{"address":"a@b.cn"}',
-      }),
-    )
-  })
-
-  it('should answer a body that is not JSON as null', async () => {
-    const fetchImpl = async () => new Response('<html>bad gateway</html>', { status: 502 })
-    await expect(postJson('/x', {}, fetchImpl)).resolves.toEqual({ status: 502, body: null })
   })
 })

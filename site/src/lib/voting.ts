@@ -134,28 +134,3 @@ export function newIdempotencyKey(source: RandomSource = globalThis.crypto): str
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
-
-export interface JsonAnswer {
-  status: number
-  body: unknown
-}
-
-/**
- * POSTs JSON to a same-origin voting endpoint; the voter cookie goes along.
- * Throws only when the network fails; any HTTP answer is returned, with a
- * body that failed to parse as `null`.
- */
-export async function postJson(
-  path: string,
-  body: unknown,
-  fetchImpl: typeof fetch = fetch,
-): Promise<JsonAnswer> {
-  const res = await fetchImpl(path, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(body),
-  })
-  const parsed: unknown = await res.json().catch(() => null)
-  return { status: res.status, body: parsed }
-}

@@ -6,10 +6,10 @@
  * answers mean lives in lib/voting.ts; this file only touches the page.
  */
 import { localeFromLang, t, type Locale, type MessageKey } from '../lib/i18n'
+import { bodyOf, postJson } from '../lib/http'
 import {
   errorMessage,
   newIdempotencyKey,
-  postJson,
   readVoteResponse,
   tallyText,
   voteMessage,
@@ -36,8 +36,8 @@ export function initVoteButtons(root: ParentNode = document): void {
 }
 
 async function sendVote(entry: string, idempotencyKey: string): Promise<VoteResult> {
-  const { status, body } = await postJson('/api/voting/votes', { entry, idempotencyKey })
-  return readVoteResponse(status, body)
+  const reply = await postJson('/api/voting/votes', { entry, idempotencyKey })
+  return readVoteResponse(reply.status, bodyOf(reply))
 }
 
 async function castVote(island: HTMLElement, button: HTMLButtonElement): Promise<void> {
@@ -270,16 +270,16 @@ function createVoterDialog(lang: Locale): VoterDialog {
     }
     void busy(sendButton, 'voter.sending', async () => {
       message.textContent = ''
-      const { status, body } = await postJson('/api/voting/code', {
+      const reply = await postJson<{ masked?: unknown }>('/api/voting/code', {
         channel,
         address: email.value.trim(),
       })
-      if (status !== 202) {
-        message.textContent = errorMessage(body) ?? m('vote.failed')
+      if (reply.status !== 202) {
+        message.textContent = errorMessage(bodyOf(reply)) ?? m('vote.failed')
         return
       }
       address = email.value.trim()
-      const masked = (body as { masked?: unknown } | null)?.masked
+      const masked = reply.data?.masked
       sent.textContent = m('voter.sent', { masked: typeof masked === 'string' ? masked : address })
       code.value = ''
       showStep('code')
@@ -293,12 +293,12 @@ function createVoterDialog(lang: Locale): VoterDialog {
     }
     void busy(verifyButton, 'voter.verifying', async () => {
       message.textContent = ''
-      const { status, body } = await postJson('/api/voting/verify', {
+      const reply = await postJson('/api/voting/verify', {
         address,
         code: code.value.trim(),
       })
-      if (status !== 200) {
-        message.textContent = errorMessage(body) ?? m('vote.failed')
+      if (reply.status !== 200) {
+        message.textContent = errorMessage(bodyOf(reply)) ?? m('vote.failed')
         code.select()
         return
       }

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro'
 
-import { cmsUrl } from '../../lib/cms'
+import { cmsUrl } from '../../cms'
 
 /**
  * Same-origin /api/*: media files, and later the forms and votes, go to the

@@ -16,14 +16,8 @@ import {
   VERIFICATION_LABELS,
   type MeResponse,
 } from '../../lib/account'
-import {
-  clearErrors,
-  clearErrorsOnInput,
-  getJson,
-  postJson,
-  showErrors,
-  type FieldError,
-} from '../../lib/forms'
+import { clearErrors, clearErrorsOnInput, showErrors, type FieldError } from '../../lib/forms'
+import { getJson, postJson } from '../../lib/http'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { localeFromLang, type Locale } from '../../lib/i18n'
 import { rememberSignedIn, signOut } from './session'
@@ -254,7 +248,7 @@ const value = (form: HTMLFormElement, name: string) =>
   ((form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '').trim()
 
 /** The server names doctor fields bare (`title`); the form's inputs carry the `doctor.` prefix. */
-const prefixed = (errors: readonly FieldError[]): FieldError[] =>
+const prefixed = (errors: readonly { field?: string; message: string }[]): FieldError[] =>
   errors.map((e) => ({ ...e, field: e.field ? `doctor.${e.field}` : '' }))
 
 async function addDoctor(root: HTMLElement, form: HTMLFormElement): Promise<void> {

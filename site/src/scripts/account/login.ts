@@ -1,11 +1,6 @@
 /** The sign-in form (pages/login.astro). */
-import {
-  clearErrors,
-  clearErrorsOnInput,
-  postJson,
-  showErrors,
-  type FieldError,
-} from '../../lib/forms'
+import { clearErrors, clearErrorsOnInput, showErrors, type FieldError } from '../../lib/forms'
+import { postJson } from '../../lib/http'
 import { localeFromLang } from '../../lib/i18n'
 import { afterSignIn, signIn } from './session'
 import { ta } from './text'

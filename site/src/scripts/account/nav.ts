@@ -5,7 +5,7 @@
  * per browser session, because the cookie may have expired meanwhile.
  */
 import { SIGNED_IN_HINT } from '../../lib/account'
-import { getJson } from '../../lib/forms'
+import { getJson } from '../../lib/http'
 import { rememberSignedIn } from './session'
 
 function showSignedIn(signedIn: boolean): void {

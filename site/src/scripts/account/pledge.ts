@@ -6,7 +6,7 @@
  * page goes up by one when the server says the signature is new.
  */
 import { pledgeState, type MeResponse, type Signer } from '../../lib/account'
-import { getJson, postJson } from '../../lib/forms'
+import { getJson, postJson } from '../../lib/http'
 import { localeFromLang, type Locale } from '../../lib/i18n'
 import { hintedSignedIn, rememberSignedIn } from './session'
 import { ta } from './text'

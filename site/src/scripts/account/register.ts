@@ -5,13 +5,8 @@
  * from either side appear next to their inputs and in the summary.
  */
 import { checkRegistration, namesMatch } from '../../lib/account'
-import {
-  clearErrors,
-  clearErrorsOnInput,
-  postJson,
-  serializeForm,
-  showErrors,
-} from '../../lib/forms'
+import { clearErrors, clearErrorsOnInput, serializeForm, showErrors } from '../../lib/forms'
+import { postJson } from '../../lib/http'
 import { localeFromLang } from '../../lib/i18n'
 import { dropBlankRows, initRepeats } from './rows'
 import { ta } from './text'

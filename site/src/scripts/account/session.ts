@@ -4,7 +4,7 @@
  * uses to avoid asking the server on every page.
  */
 import { SIGNED_IN_HINT, safeNext } from '../../lib/account'
-import { postJson, type JsonResult } from '../../lib/forms'
+import { postJson, type JsonReply } from '../../lib/http'
 
 export function rememberSignedIn(signedIn: boolean): void {
   try {
@@ -28,7 +28,7 @@ export function hintedSignedIn(): boolean {
   }
 }
 
-export async function signIn(email: string, password: string): Promise<JsonResult> {
+export async function signIn(email: string, password: string): Promise<JsonReply> {
   const result = await postJson('/api/users/login', { email, password })
   if (result.ok) {
     rememberSignedIn(true)

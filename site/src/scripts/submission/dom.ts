@@ -1,21 +1,4 @@
-/** The submission form's two small DOM and HTTP helpers. */
-export async function requestJson(
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      accept: 'application/json',
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  })
-  return { status: res.status, body: await res.json().catch(() => null) }
-}
-
+/** The submission form's small DOM helper (its HTTP goes through lib/http). */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | boolean | undefined> = {},

@@ -9,6 +9,7 @@
  * data live in lib/submission.ts and lib/uploads.ts; this file touches the page.
  */
 
+import { requestJson, type JsonReply } from '../../lib/http'
 import type { Locale } from '../../lib/i18n'
 import type { Track } from '../../lib/labels'
 import {
@@ -36,7 +37,7 @@ import {
   type Province,
   type Step,
 } from '../../lib/submission'
-import { h, requestJson } from './dom'
+import { h } from './dom'
 import { tx, type TextKey } from './text'
 import { addFiles, showResumableUploads } from './uploadQueue'
 import {
@@ -110,7 +111,7 @@ export class SubmissionForm {
     const loading = this.root.querySelector<HTMLElement>('[data-submission-loading]')
     try {
       const me = await requestJson('GET', '/api/users/me')
-      const user = (me.body as { user?: { email?: string } | null } | null)?.user
+      const user = (me.data as { user?: { email?: string } | null } | undefined)?.user
       if (me.status !== 200 || !user) {
         this.showSignIn()
         return
@@ -155,13 +156,15 @@ export class SubmissionForm {
       this.showSignIn()
       return false
     }
-    const body = answer.body as {
-      entry?: Entry
-      rules?: { track?: Partial<Track>; requirements?: Track['requirements'] }
-    } | null
+    const body = answer.data as
+      | {
+          entry?: Entry
+          rules?: { track?: Partial<Track>; requirements?: Track['requirements'] }
+        }
+      | undefined
     const entry = body?.entry
     if (answer.status !== 200 || !entry) {
-      this.notice(readErrors(answer.body)[0]?.message ?? this.text('mine.notFound'), {
+      this.notice(readErrors(answer)[0]?.message ?? this.text('mine.notFound'), {
         href: this.config.minePath,
         label: this.text('mine.back'),
       })
@@ -336,21 +339,21 @@ export class SubmissionForm {
 
   async createDraft(): Promise<boolean> {
     this.setSaveStatus(this.text('submit.saving'))
-    let answer: { status: number; body: unknown }
+    let answer: JsonReply
     try {
       answer = await requestJson('POST', '/api/submissions/drafts', draftBody(this.state))
     } catch {
       this.setSaveStatus(this.text('submit.network'))
       return false
     }
-    const entry = (answer.body as { entry?: { id?: number } } | null)?.entry
+    const entry = (answer.data as { entry?: { id?: number } } | undefined)?.entry
     if (answer.status === 401) {
       this.showSignIn()
       return false
     }
     // 201: a new draft; 200: the participant's untouched draft here, taken up again.
     if ((answer.status !== 201 && answer.status !== 200) || typeof entry?.id !== 'number') {
-      this.submitErrors = readErrors(answer.body)
+      this.submitErrors = readErrors(answer)
       if (this.submitErrors.length === 0) {
         this.submitErrors = [{ field: '', message: this.text('submit.network') }]
       }
@@ -398,7 +401,7 @@ export class SubmissionForm {
         patchBody(this.state),
       )
       if (answer.status === 200) {
-        this.saveProblems = toFormPaths(readErrors(answer.body), sent)
+        this.saveProblems = toFormPaths(readErrors(answer.data), sent)
         this.setSaveStatus(this.text('submit.saved', { time: clockTime(new Date()) }))
         renderErrors(this)
         return true
@@ -408,7 +411,7 @@ export class SubmissionForm {
         this.showSignIn()
         return false
       }
-      const errors = toFormPaths(readErrors(answer.body), sent)
+      const errors = toFormPaths(readErrors(answer), sent)
       if (answer.status === 409) {
         this.notice(errors[0]?.message ?? this.text('mine.locked'), {
           href: `${this.config.minePath}/${this.state.entryId}`,
@@ -453,7 +456,7 @@ export class SubmissionForm {
         'POST',
         `/api/submissions/entries/${this.state.entryId}/submit`,
       )
-      const entry = (answer.body as { entry?: { number?: string } } | null)?.entry
+      const entry = (answer.data as { entry?: { number?: string } } | undefined)?.entry
       if (answer.status === 200 && entry) {
         this.showDone(entry.number ?? '')
         return
@@ -462,7 +465,7 @@ export class SubmissionForm {
         this.showSignIn()
         return
       }
-      this.submitErrors = toFormPaths(readErrors(answer.body), sentSectionIndexes(this.state))
+      this.submitErrors = toFormPaths(readErrors(answer), sentSectionIndexes(this.state))
       if (this.submitErrors.length === 0) {
         this.submitErrors = [{ field: '', message: this.text('submit.network') }]
       }

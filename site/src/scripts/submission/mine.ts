@@ -4,6 +4,7 @@
  * browser, with the participant's own cookie through the site's /api proxy.
  */
 import { formatDateTime } from '../../lib/format'
+import { getJson, requestJson, type JsonReply } from '../../lib/http'
 import type { Locale } from '../../lib/i18n'
 import {
   canDelete,
@@ -49,21 +50,9 @@ function island(selector: string): Island | undefined {
   return { root, config, part }
 }
 
-async function getJson(
-  path: string,
-  init?: RequestInit,
-): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(path, {
-    credentials: 'same-origin',
-    ...init,
-    headers: { accept: 'application/json', ...(init?.headers ?? {}) },
-  })
-  return { status: res.status, body: await res.json().catch(() => null) }
-}
-
 async function loadMine(): Promise<{ status: number; entries: MyEntry[] }> {
-  const { status, body } = await getJson('/api/submissions/mine')
-  const entries = (body as { entries?: MyEntry[] } | null)?.entries
+  const { status, data } = await getJson<{ entries?: MyEntry[] }>('/api/submissions/mine')
+  const entries = data?.entries
   return { status, entries: Array.isArray(entries) ? entries : [] }
 }
 
@@ -74,9 +63,11 @@ function tracksOf(campaignId: number): Promise<Map<string, string>> {
   let names = trackNames.get(campaignId)
   if (!names) {
     const query = 'depth=0&select[tracks][key]=true&select[tracks][name]=true'
-    names = getJson(`/api/campaigns/${campaignId}?${query}`)
-      .then(({ body }) => {
-        const tracks = (body as { tracks?: { key: string; name: string }[] } | null)?.tracks ?? []
+    names = getJson<{ tracks?: { key: string; name: string }[] }>(
+      `/api/campaigns/${campaignId}?${query}`,
+    )
+      .then(({ data }) => {
+        const tracks = data?.tracks ?? []
         return new Map(tracks.map((t) => [t.key, t.name]))
       })
       .catch(() => new Map<string, string>())
@@ -141,10 +132,10 @@ function bindDelete(view: Island): DeleteButton {
     }
     const { id, row } = pending
     confirm.setAttribute('aria-disabled', 'true')
-    void getJson(`/api/submissions/entries/${id}`, { method: 'DELETE' })
-      .then(({ status, body }) => {
-        if (status !== 200) {
-          error.textContent = readErrors(body)[0]?.message ?? tx(locale, 'submit.network')
+    void requestJson('DELETE', `/api/submissions/entries/${id}`)
+      .then((reply) => {
+        if (reply.status !== 200) {
+          error.textContent = readErrors(reply)[0]?.message ?? tx(locale, 'submit.network')
           return
         }
         row.remove()
@@ -254,7 +245,12 @@ async function renderEntry(view: Island, id: number): Promise<void> {
   try {
     const [mine, detail] = await Promise.all([
       loadMine(),
-      getJson(`/api/submissions/entries/${id}`).catch(() => ({ status: 0, body: null })),
+      getJson(`/api/submissions/entries/${id}`).catch((): JsonReply => ({
+        ok: false,
+        status: 0,
+        data: undefined,
+        errors: [],
+      })),
     ])
     if (mine.status === 401 || mine.status === 403) {
       showSignIn(view)
@@ -266,7 +262,7 @@ async function renderEntry(view: Island, id: number): Promise<void> {
       showError(view, tx(locale, 'mine.notFound'))
       return
     }
-    const content = (detail.body as { entry?: EntryContent } | null)?.entry
+    const content = (detail.data as { entry?: EntryContent } | undefined)?.entry
     await renderDetail(view, entry, content)
   } catch {
     showError(view, tx(locale, 'submit.network'))
@@ -286,16 +282,18 @@ interface DetailEntry {
   updatedAt: string
 }
 
-async function fromDetail(detail: { status: number; body: unknown }): Promise<MyEntry | undefined> {
-  const entry = (detail.body as { entry?: DetailEntry } | null)?.entry
+async function fromDetail(detail: JsonReply): Promise<MyEntry | undefined> {
+  const entry = (detail.data as { entry?: DetailEntry } | undefined)?.entry
   if (detail.status !== 200 || !entry || typeof entry.id !== 'number') {
     return undefined
   }
   let campaign = typeof entry.campaign === 'object' ? entry.campaign : null
   if (typeof entry.campaign === 'number') {
     const query = 'depth=0&select[title]=true&select[slug]=true'
-    const answer = await getJson(`/api/campaigns/${entry.campaign}?${query}`)
-    const found = answer.body as { id?: number; title?: string; slug?: string } | null
+    const answer = await getJson<{ id?: number; title?: string; slug?: string }>(
+      `/api/campaigns/${entry.campaign}?${query}`,
+    )
+    const found = answer.data
     campaign =
       answer.status === 200 && found?.slug
         ? { id: entry.campaign, title: found.title ?? '', slug: found.slug }
@@ -415,10 +413,10 @@ function bindWithdraw(view: Island, id: number): void {
       return
     }
     confirm.setAttribute('aria-disabled', 'true')
-    void getJson(`/api/submissions/entries/${id}/withdraw`, { method: 'POST' })
-      .then(async ({ status, body }) => {
-        if (status !== 200) {
-          error.textContent = readErrors(body)[0]?.message ?? tx(locale, 'submit.network')
+    void requestJson('POST', `/api/submissions/entries/${id}/withdraw`)
+      .then(async (reply) => {
+        if (reply.status !== 200) {
+          error.textContent = readErrors(reply)[0]?.message ?? tx(locale, 'submit.network')
           return
         }
         dialog.close()

@@ -20,7 +20,8 @@ import {
   type UploadAnswer,
 } from '../../lib/uploads'
 
-import { h, requestJson } from './dom'
+import { bodyOf, requestJson } from '../../lib/http'
+import { h } from './dom'
 import type { SubmissionForm } from './form'
 import type { PendingUpload } from './formTypes'
 import { renderAttachments } from './renderParts'
@@ -141,7 +142,7 @@ export async function completeTus(
 ): Promise<void> {
   try {
     const answer = await requestJson('POST', COMPLETE_PATH, { uploadId })
-    finishUpload(form, upload, readUploadAnswer(answer.status, answer.body))
+    finishUpload(form, upload, readUploadAnswer(answer.status, bodyOf(answer)))
   } catch {
     finishUpload(form, upload, readUploadAnswer(0, null))
   }

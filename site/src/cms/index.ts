@@ -1,0 +1,15 @@
+/** All CMS I/O of the site, through one typed Payload client (client.ts). */
+export { clearCache } from './cache'
+export { cmsUrl } from './client'
+export { CmsUnavailable, NotFound } from './errors'
+export { getCampaignBySlug, getPledgeCount, listCampaigns, listThemes } from './campaigns'
+export {
+  ENTRIES_PER_PAGE,
+  getEntryByNumber,
+  listEntries,
+  type EntryCard,
+  type EntryQuery,
+  type Paginated,
+} from './entries'
+export { getPostBySlug, listPosts, type PostSummary } from './posts'
+export { getLeaderboard, getVoteSeries, type Tagged } from './voting'
