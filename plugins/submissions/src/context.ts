@@ -14,7 +14,7 @@ declare module 'payload' {
     submissionsSync?: boolean
     /** What the inspection found in an uploaded file, recorded on its media document. */
     submissionFacts?: StoredFacts | null
-    /** Why an entry's status changed, for the history row the core's hook writes (提交人撤回). */
+    /** Why an entry's status changed, for the history row the workflow plugin's hook writes (提交人撤回). */
     statusReason?: string | null
   }
 }

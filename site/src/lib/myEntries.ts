@@ -19,7 +19,13 @@ export interface MyEntry {
   campaign: { id: number; title: string; slug: string } | null
   track: string
   status: EntryStatus
-  history: { from?: string | null; to: string; at: string; reason?: string | null }[]
+  history: {
+    from?: string | null
+    to: string
+    at: string
+    reasonLabel?: string | null
+    reason?: string | null
+  }[]
   editable?: boolean
   withdrawable?: boolean
   deletable?: boolean
@@ -75,6 +81,7 @@ export function historyLines(
       from: h.from ? statusLabel(h.from, locale) : '—',
       to: statusLabel(h.to, locale),
       at: formatDateTime(h.at, locale),
-      reason: h.reason ?? '',
+      // A returned or rejected entry says why: the reason chosen from the list, then the editor's words.
+      reason: [h.reasonLabel, h.reason].filter((part) => Boolean(part)).join('：'),
     }))
 }

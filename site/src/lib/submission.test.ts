@@ -359,6 +359,21 @@ describe('history and small helpers', () => {
     ])
   })
 
+  it('should say why an entry was returned: the reason from the list, then the editor’s text', () => {
+    const [line] = historyLines({
+      history: [
+        {
+          from: 'screening',
+          to: 'returned',
+          at: '2026-05-02T02:00:00.000Z',
+          reasonLabel: '材料不全',
+          reason: '缺少推广情况',
+        },
+      ],
+    })
+    expect(line?.reason).toBe('材料不全：缺少推广情况')
+  })
+
   it('should show the saved time as HH:mm in Beijing time', () => {
     expect(clockTime('2026-05-01T16:05:59Z')).toBe('00:05')
   })

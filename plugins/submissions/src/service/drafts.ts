@@ -342,7 +342,7 @@ export async function withdrawEntry(
   )
   // Ownership and state were checked with the caller's access; the status
   // field itself is editor-only, hence overrideAccess for this one write.
-  // The history row (from, to, when, who) comes from the core's hook.
+  // The history row (from, to, action, when, who) comes from the workflow plugin's hook.
   const updated = (await s.payload.update({
     collection: s.options.entries,
     id: entry.id,

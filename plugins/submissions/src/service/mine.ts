@@ -65,6 +65,9 @@ export async function listMine(s: SubmissionsContext, user: unknown): Promise<Su
           from: h.from ?? null,
           to: h.to,
           at: h.at,
+          action: h.action ?? null,
+          // The workflow copies the chosen reason's label into the row; the text is the editor's own.
+          reasonLabel: h.reasonLabel ?? null,
           reason: h.reason ?? null,
         })),
         editable: editable(s, e.status, phases.get(String(idOf(e.campaign)))),
