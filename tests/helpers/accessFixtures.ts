@@ -204,6 +204,7 @@ export const FIXTURES: Record<string, CollectionFixtures> = {
       title: unique('新作品'),
       campaign: w.openCampaign.id,
       track: 'case',
+      status: 'draft',
     }),
   },
   posts: {

@@ -30,7 +30,23 @@ function withEntryParts(
       beforeOperation: [...(collection.hooks?.beforeOperation ?? []), refuseStatusWrites(options)],
       beforeChange: [...(collection.hooks?.beforeChange ?? []), recordTransition(options)],
     },
-    fields: [...others, historyField(options)],
+    fields: [
+      ...others,
+      {
+        name: 'workflowActions',
+        type: 'ui',
+        admin: {
+          position: 'sidebar',
+          components: {
+            Field: {
+              path: '@exemplar/plugin-workflow/client#TransitionPanel',
+              clientProps: { reasonsSlug: options.reasons },
+            },
+          },
+        },
+      },
+      historyField(options),
+    ],
   }
 }
 
@@ -65,8 +81,26 @@ export const workflowPlugin =
       c.slug === options.entries ? withEntryParts(c, options) : c,
     )
     const onInit = config.onInit
+    const components = config.admin?.components
     return {
       ...config,
+      admin: {
+        ...config.admin,
+        components: {
+          ...components,
+          afterNavLinks: [
+            ...(components?.afterNavLinks ?? []),
+            '@exemplar/plugin-workflow/client#ScreeningNavLink',
+          ],
+          views: {
+            ...components?.views,
+            screening: {
+              Component: '@exemplar/plugin-workflow/rsc#ScreeningView',
+              path: '/screening',
+            },
+          },
+        },
+      },
       collections: [...collections, reasonsCollection(options)],
       endpoints: [...(config.endpoints ?? []), ...workflowEndpoints],
       jobs: withNotifyJobs(config.jobs, options.jobsQueue),

@@ -22,6 +22,8 @@ export function resolveWorkflowOptions(options: WorkflowPluginOptions): Resolved
       campaign: 'campaign',
       title: 'title',
       number: 'number',
+      track: 'track',
+      flags: 'screeningFlags',
       ...options.fields,
     },
     phasesField: options.phasesField ?? 'phases',

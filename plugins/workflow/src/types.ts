@@ -35,6 +35,10 @@ export interface WorkflowPluginOptions {
     campaign?: string
     title?: string
     number?: string
+    /** The track an entry belongs to (the screening desk counts per track). */
+    track?: string
+    /** The screening flags another plugin may add (submissions' `screeningFlags`). */
+    flags?: string
   }
   /** The campaigns' phases array field (default `phases`: `{kind, startsAt, endsAt}` rows). */
   phasesField?: string

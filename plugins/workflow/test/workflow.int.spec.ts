@@ -2,7 +2,7 @@ import { createLocalReq, type PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { applyTransition } from '../src'
-import { resolveWorkflowOptions } from '../src/options'
+import { type resolveWorkflowOptions } from '../src/options'
 import { bootHost, type Host } from './host'
 
 /**

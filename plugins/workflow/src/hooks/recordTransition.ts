@@ -50,11 +50,11 @@ export function recordTransition(options: ResolvedWorkflowOptions): CollectionBe
       throw new APIError(`未知的作品状态“${String(to)}”`, 400)
     }
     const named = req.context?.workflowAction
-    if (req.payloadAPI !== 'local' && !named) {
-      throw new APIError('作品状态只能通过流转操作更改', 403)
-    }
     let action: string | null = null
     if (from !== null && from !== undefined && isEntryState(from)) {
+      if (req.payloadAPI !== 'local' && !named) {
+        throw new APIError('作品状态只能通过流转操作更改', 403)
+      }
       action = named ?? actionBetween(from, to) ?? null
       const transition = named ? transitionOf(named) : undefined
       if (named && (!transition || transition.to !== to || !transition.from.includes(from))) {

@@ -34,10 +34,13 @@ import { AttachmentRowLabel as AttachmentRowLabel_d0cb7904af756538d0e69f8212ab11
 import { AuthorRowLabel as AuthorRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { ProvinceSelect as ProvinceSelect_76785bf0cb7d08ae327ad0849a027217 } from '../../../components/ProvinceSelect'
 import { ScreeningFlagRowLabel as ScreeningFlagRowLabel_78fd1df50d26651d826021025ca2462e } from '@exemplar/plugin-submissions/client'
+import { TransitionPanel as TransitionPanel_93808b43837bebedb18e5e98ac5f26a5 } from '@exemplar/plugin-workflow/client'
 import { HistoryRowLabel as HistoryRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { JsonText as JsonText_93a30b9b29e6e38fb95429e9469c5d3b } from '../../../components/JsonText'
 import { CampusRowLabel as CampusRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { MediaAccountRowLabel as MediaAccountRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
+import { ScreeningNavLink as ScreeningNavLink_93808b43837bebedb18e5e98ac5f26a5 } from '@exemplar/plugin-workflow/client'
+import { ScreeningView as ScreeningView_9b1ea829dfdf9feacaf0861c73e3cb1b } from '@exemplar/plugin-workflow/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -78,9 +81,12 @@ export const importMap = {
   "/components/RowLabels#AuthorRowLabel": AuthorRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "/components/ProvinceSelect#ProvinceSelect": ProvinceSelect_76785bf0cb7d08ae327ad0849a027217,
   "@exemplar/plugin-submissions/client#ScreeningFlagRowLabel": ScreeningFlagRowLabel_78fd1df50d26651d826021025ca2462e,
+  "@exemplar/plugin-workflow/client#TransitionPanel": TransitionPanel_93808b43837bebedb18e5e98ac5f26a5,
   "/components/RowLabels#HistoryRowLabel": HistoryRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "/components/JsonText#JsonText": JsonText_93a30b9b29e6e38fb95429e9469c5d3b,
   "/components/RowLabels#CampusRowLabel": CampusRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "/components/RowLabels#MediaAccountRowLabel": MediaAccountRowLabel_d0cb7904af756538d0e69f8212ab11a8,
+  "@exemplar/plugin-workflow/client#ScreeningNavLink": ScreeningNavLink_93808b43837bebedb18e5e98ac5f26a5,
+  "@exemplar/plugin-workflow/rsc#ScreeningView": ScreeningView_9b1ea829dfdf9feacaf0861c73e3cb1b,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
