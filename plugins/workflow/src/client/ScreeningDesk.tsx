@@ -61,8 +61,12 @@ export function ScreeningDesk(props: { entriesSlug?: string; reasonsSlug?: strin
 
   const listUrl = (state: string, track?: string) => {
     const q = new URLSearchParams({ 'where[status][equals]': state })
-    if (data?.campaign) {q.set('where[campaign][equals]', String(data.campaign.id))}
-    if (track) {q.set('where[track][equals]', track)}
+    if (data?.campaign) {
+      q.set('where[campaign][equals]', String(data.campaign.id))
+    }
+    if (track) {
+      q.set('where[track][equals]', track)
+    }
     return `${admin}/collections/${entries}?${q.toString()}`
   }
 
@@ -211,8 +215,11 @@ export function ScreeningDesk(props: { entriesSlug?: string; reasonsSlug?: strin
                   checked={picked.has(String(q.id))}
                   onChange={(e) => {
                     const next = new Set(picked)
-                    if (e.target.checked) {next.add(String(q.id))}
-                    else {next.delete(String(q.id))}
+                    if (e.target.checked) {
+                      next.add(String(q.id))
+                    } else {
+                      next.delete(String(q.id))
+                    }
                     setPicked(next)
                   }}
                 />

@@ -83,12 +83,8 @@ export function TransitionPanel(props: { reasonsSlug?: string }) {
         ))}
       </div>
       {chosen ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault()
-            void apply(chosen)
-          }}
-        >
+        // Not a <form>: the panel sits inside the document's own form, and a nested one would submit that.
+        <div className="workflow-panel__reason">
           <ReasonPicker
             api={api}
             slug={reasonsSlug}
@@ -96,10 +92,15 @@ export function TransitionPanel(props: { reasonsSlug?: string }) {
             value={reason}
             onChange={setReason}
           />
-          <button type="submit" className="btn btn--style-primary btn--size-small" disabled={busy}>
+          <button
+            type="button"
+            className="btn btn--style-primary btn--size-small"
+            disabled={busy || !reason.code || !reason.text.trim()}
+            onClick={() => void apply(chosen)}
+          >
             确认{chosen.label.zh}
           </button>
-        </form>
+        </div>
       ) : null}
       {message ? (
         <p role="alert" className="workflow-panel__error">
