@@ -570,6 +570,20 @@ export interface Entry {
         id?: string | null;
       }[]
     | null;
+  pin?: {
+    versionId?: string | null;
+    sha256?: string | null;
+    at?: string | null;
+    files?:
+      | {
+          media?: string | null;
+          filename?: string | null;
+          sha256?: string | null;
+          bytes?: number | null;
+          id?: string | null;
+        }[]
+      | null;
+  };
   voteCount?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -1247,6 +1261,22 @@ export interface EntriesSelect<T extends boolean = true> {
         reasonLabel?: T;
         reason?: T;
         id?: T;
+      };
+  pin?:
+    | T
+    | {
+        versionId?: T;
+        sha256?: T;
+        at?: T;
+        files?:
+          | T
+          | {
+              media?: T;
+              filename?: T;
+              sha256?: T;
+              bytes?: T;
+              id?: T;
+            };
       };
   voteCount?: T;
   updatedAt?: T;

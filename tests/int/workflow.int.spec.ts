@@ -9,7 +9,10 @@ import {
 } from '@exemplar/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { makeWorld, type Doc, type World } from '../helpers/accessFixtures'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { makeWorld, smallPng, type Doc, type World } from '../helpers/accessFixtures'
 import { apiClient, type ApiClient, type Json } from '../helpers/api'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp'
@@ -373,5 +376,95 @@ describe('notifications', () => {
     expect(mail.text).toContain('原因：格式不符合要求')
     expect(mail.text).toContain(`/my/entries/${String(entry.id)}`)
     expect((mail.to as { text: string }).text).toContain(String(w.users.participant.email))
+  })
+})
+
+describe('the pin at screening', () => {
+  async function withPhoto(): Promise<{ entry: Doc; file: string }> {
+    const media = (await t.payload.create({
+      collection: 'media',
+      data: { owner: w.users.participant.id } as never,
+      file: { data: await smallPng(), mimetype: 'image/png', name: 'pin.png', size: 100 },
+      depth: 0,
+    })) as unknown as Doc
+    const entry = (await t.payload.create({
+      collection: 'entries',
+      data: {
+        title: '锁定测试',
+        campaign: campaign.id,
+        track: 'case',
+        status: 'submitted',
+        submittedBy: w.users.participant.id,
+        abstract: '摘要',
+        attachments: [{ file: media.id, caption: '照片' }],
+      } as never,
+      depth: 0,
+    })) as unknown as Doc
+    const upload = t.payload.collections.media.config.upload
+    const dir = typeof upload === 'object' ? String(upload.staticDir) : ''
+    return { entry, file: path.join(path.resolve(dir), String(media.filename)) }
+  }
+
+  const verify = (id: unknown) =>
+    api.rest('GET', `/workflow/entries/${String(id)}/pin`, { token: w.tokens.editor })
+
+  it('should pin the version, its canonical hash and each file when screening starts', async () => {
+    const { entry, file } = await withPhoto()
+    expect((await verify(entry.id)).body).toEqual({ pinned: false })
+    expect((await act(entry.id, 'startScreening', w.tokens.editor)).status).toBe(200)
+    const pin = (await stored(entry.id)).pin as Json
+    expect(pin.versionId).toBeTruthy()
+    expect(pin.sha256).toMatch(/^[0-9a-f]{64}$/)
+    const bytes = fs.readFileSync(file)
+    const { createHash } = await import('node:crypto')
+    expect(pin.files).toEqual([
+      expect.objectContaining({
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        bytes: bytes.length,
+      }),
+    ])
+    const version = await t.payload.findVersionByID({ collection: 'entries', id: pin.versionId })
+    expect((version as unknown as Json).parent).toBe(entry.id)
+    const check = await verify(entry.id)
+    expect(check.body).toMatchObject({ pinned: true, ok: true, problems: [] })
+    // Later moves keep the pin and do not trip it.
+    expect((await act(entry.id, 'accept', w.tokens.editor)).status).toBe(200)
+    expect((await verify(entry.id)).body).toMatchObject({ ok: true })
+    expect(((await stored(entry.id)).pin as Json).versionId).toBe(pin.versionId)
+  })
+
+  it('should report a stored file whose bytes changed, and content edited past the lock', async () => {
+    const { entry, file } = await withPhoto()
+    expect((await act(entry.id, 'startScreening', w.tokens.editor)).status).toBe(200)
+    fs.writeFileSync(file, Buffer.concat([fs.readFileSync(file), Buffer.from('tampered')]))
+    const afterFile = await verify(entry.id)
+    expect(afterFile.body.ok).toBe(false)
+    expect(afterFile.body.problems).toEqual([
+      expect.objectContaining({ kind: 'file', message: expect.stringContaining('与锁定时不同') }),
+    ])
+    await t.payload.update({
+      collection: 'entries',
+      id: entry.id as number,
+      data: { abstract: '改过的摘要' },
+    })
+    const kinds = (await verify(entry.id)).body.problems.map((p: Json) => p.kind)
+    expect(kinds).toContain('content')
+  })
+
+  it('should show pins to editors only', async () => {
+    const { entry } = await withPhoto()
+    expect((await act(entry.id, 'startScreening', w.tokens.editor)).status).toBe(200)
+    const mine = await api.rest('GET', `/entries/${String(entry.id)}?depth=0`, {
+      token: w.tokens.participant,
+    })
+    expect(mine.status).toBe(200)
+    expect(mine.body.pin).toBeUndefined()
+    expect(
+      (
+        await api.rest('GET', `/workflow/entries/${String(entry.id)}/pin`, {
+          token: w.tokens.participant,
+        })
+      ).status,
+    ).toBe(403)
   })
 })

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Config, JobsConfig, TaskConfig } from 'payload'
 
 import { historyField } from './collections/historyField'
+import { pinField } from './collections/pinField'
 import { reasonsCollection } from './collections/reasons'
 import { workflowEndpoints } from './endpoints'
 import { recordTransition } from './hooks/recordTransition'
@@ -23,8 +24,14 @@ function withEntryParts(
   const others = collection.fields.filter(
     (f) => !('name' in f) || f.name !== options.fields.history,
   )
+  // Versions are never pruned: a pin names one, and reviewers and awards read it.
+  const versions =
+    collection.versions && typeof collection.versions === 'object'
+      ? { ...collection.versions, maxPerDoc: 0 }
+      : { maxPerDoc: 0 }
   return {
     ...collection,
+    versions,
     hooks: {
       ...collection.hooks,
       beforeOperation: [...(collection.hooks?.beforeOperation ?? []), refuseStatusWrites(options)],
@@ -46,6 +53,7 @@ function withEntryParts(
         },
       },
       historyField(options),
+      pinField(options),
     ],
   }
 }

@@ -39,7 +39,20 @@ export interface WorkflowPluginOptions {
     track?: string
     /** The screening flags another plugin may add (submissions' `screeningFlags`). */
     flags?: string
+    /** The attachments array and its upload field, whose stored files the pin hashes. */
+    attachments?: string
+    attachmentFile?: string
+    /** The pin this plugin adds when screening starts. */
+    pin?: string
   }
+  /** The upload collection attachments point at (default `media`). */
+  media?: CollectionSlug
+  /**
+   * Fields left out of the pinned content: what the workflow, voting and
+   * review keep changing after screening starts (default: status, history,
+   * the pin, tally, reviewers, scores, award, timestamps).
+   */
+  pinExclude?: string[]
   /** The campaigns' phases array field (default `phases`: `{kind, startsAt, endsAt}` rows). */
   phasesField?: string
   /** Editors act on entries; everybody else only on their own. */
@@ -64,6 +77,8 @@ export interface ResolvedWorkflowOptions {
   historyAdmin: NonNullable<WorkflowPluginOptions['historyAdmin']>
   reasons: CollectionSlug
   fields: Required<NonNullable<WorkflowPluginOptions['fields']>>
+  media: CollectionSlug
+  pinExclude: string[]
   phasesField: string
   isEditor: (user: unknown) => boolean
   roleOf: (user: unknown) => Role | undefined

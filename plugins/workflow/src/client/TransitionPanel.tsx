@@ -6,6 +6,12 @@ import { useCallback, useEffect, useState } from 'react'
 import { callApi } from './api'
 import { ReasonPicker, type ReasonValue } from './ReasonPicker'
 
+interface PinCheck {
+  pinned: boolean
+  ok?: boolean
+  problems?: { message: string }[]
+}
+
 interface Offered {
   action: string
   label: { zh: string; en: string }
@@ -29,6 +35,7 @@ export function TransitionPanel(props: { reasonsSlug?: string }) {
   const [reason, setReason] = useState<ReasonValue>({ code: '', text: '' })
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
+  const [pin, setPin] = useState<PinCheck | null>(null)
 
   const load = useCallback(async () => {
     if (id === undefined || id === null) {
@@ -39,6 +46,7 @@ export function TransitionPanel(props: { reasonsSlug?: string }) {
     )
     setStatus(out.status)
     setOffered(out.actions)
+    setPin(await callApi<PinCheck>(`${api}/workflow/entries/${String(id)}/pin`).catch(() => null))
   }, [api, id])
 
   useEffect(() => {
@@ -68,6 +76,14 @@ export function TransitionPanel(props: { reasonsSlug?: string }) {
       <p>
         当前状态：<strong>{isEntryState(status) ? ENTRY_STATE_LABELS[status].zh : status}</strong>
       </p>
+      {pin?.pinned ? (
+        <p data-testid="workflow-pin">
+          审核锁定：
+          {pin.ok
+            ? '与存储一致'
+            : `不一致——${(pin.problems ?? []).map((p) => p.message).join('；')}`}
+        </p>
+      ) : null}
       {offered.length === 0 ? <p>当前没有可执行的流转操作。</p> : null}
       <div className="workflow-panel__actions">
         {offered.map((o) => (

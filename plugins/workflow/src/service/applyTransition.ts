@@ -10,6 +10,7 @@ import { commitTransaction, initTransaction, killTransaction, type PayloadReques
 
 import { NOTIFY_TASK } from '../jobs/notifyTask'
 import type { ResolvedWorkflowOptions, TransitionRecord } from '../types'
+import { pinEntry } from './pinEntry'
 import { chooseReason, type ReasonInput } from './reasons'
 
 export type Outcome =
@@ -118,6 +119,10 @@ export async function applyTransition(
       role: options.roleOf(req.user) ?? null,
       at: row?.at ?? new Date().toISOString(),
       reason,
+    }
+    // Screening starts: the version reviewers and awards will read is fixed now, with its hashes.
+    if (check.to === 'screening') {
+      await pinEntry(req, options, updated.id)
     }
     await options.onTransition?.(record, req)
     // The submitter's own moves (withdrawing) are confirmed by the page they made them on.
