@@ -1,18 +1,10 @@
-import {
-  ENTRY_ACTION_LABELS,
-  availableActions,
-  isEntryState,
-  transitionOf,
-  type Phase,
-} from '@exemplar/domain'
+import { ENTRY_ACTION_LABELS, availableActions, isEntryState, transitionOf } from '@exemplar/domain'
 import { problemResponse } from '@exemplar/http'
 import type { PayloadHandler } from 'payload'
 
 import { workflowOptionsOf } from '../options'
+import { campaignPhases, refId, userIdOf } from '../service/lookups'
 import { answer, entryIdOf, json } from './request'
-
-const refId = (value: unknown) =>
-  value && typeof value === 'object' ? (value as { id?: unknown }).id : value
 
 /**
  * `GET /api/workflow/entries/:id/transitions`: the actions the caller may
@@ -37,23 +29,13 @@ export const listTransitionsHandler: PayloadHandler = (req) =>
     if (!entry || !isEntryState(entry[fields.status])) {
       return problemResponse(404, { code: 'notFound', message: `没有编号为 ${String(id)} 的作品` })
     }
-    const campaign = (await req.payload.findByID({
-      collection: options.campaigns,
-      id: refId(entry[fields.campaign]) as number | string,
-      depth: 0,
-      disableErrors: true,
-      overrideAccess: true,
-      select: { [options.phasesField]: true },
-      req,
-    })) as Record<string, unknown> | null
-    const userId = (req.user as { id?: unknown } | null | undefined)?.id
+    const phases = await campaignPhases(req, options, entry[fields.campaign])
+    const userId = userIdOf(req)
     const actions = availableActions({
       from: entry[fields.status] as never,
       role: options.roleOf(req.user),
       isSubmitter: userId !== undefined && userId === refId(entry[fields.submitter]),
-      phases: ((campaign?.[options.phasesField] ?? []) as Phase[]).filter(
-        (p) => p?.startsAt && p?.endsAt,
-      ),
+      phases,
     }).filter((action) => !transitionOf(action).formOnly)
     return json(200, {
       status: entry[fields.status],

@@ -2,12 +2,10 @@ import type { TaskConfig } from 'payload'
 
 import { transitionMail } from '../lib/mailText'
 import { workflowOptionsOf } from '../options'
+import { refId } from '../service/lookups'
 import type { TransitionRecord } from '../types'
 
 export const NOTIFY_TASK = 'notifyEntryTransition'
-
-const refId = (value: unknown) =>
-  value && typeof value === 'object' ? (value as { id?: unknown }).id : value
 
 /**
  * Tells the submitter of a transition by email, from the jobs queue: queued

@@ -1,15 +1,10 @@
-import {
-  checkTransition,
-  isEntryState,
-  isRefusal,
-  type EntryAction,
-  type Phase,
-} from '@exemplar/domain'
+import { checkTransition, isEntryState, isRefusal, type EntryAction } from '@exemplar/domain'
 import type { Problem } from '@exemplar/http'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { NOTIFY_TASK } from '../jobs/notifyTask'
 import type { ResolvedWorkflowOptions, TransitionRecord } from '../types'
+import { campaignPhases, refId, userIdOf } from './lookups'
 import { pinEntry } from './pinEntry'
 import { chooseReason, type ReasonInput } from './reasons'
 
@@ -23,9 +18,6 @@ export type Outcome =
   | { ok: false; status: number; problem: Problem }
 
 type Doc = Record<string, unknown> & { id: number | string }
-
-const refId = (value: unknown) =>
-  value && typeof value === 'object' ? (value as { id?: unknown }).id : value
 
 const refused = (status: number, problem: Problem): Outcome => ({ ok: false, status, problem })
 
@@ -69,19 +61,8 @@ export async function applyTransition(
       message: `作品的状态“${String(from)}”不在流转表中`,
     })
   }
-  const campaign = (await req.payload.findByID({
-    collection: options.campaigns,
-    id: refId(entry[fields.campaign]) as number | string,
-    depth: 0,
-    disableErrors: true,
-    overrideAccess: true,
-    select: { [options.phasesField]: true },
-    req,
-  })) as Doc | null
-  const phases = ((campaign?.[options.phasesField] ?? []) as Phase[]).filter(
-    (p) => p && p.startsAt && p.endsAt,
-  )
-  const userId = (req.user as { id?: unknown } | null | undefined)?.id
+  const phases = await campaignPhases(req, options, entry[fields.campaign])
+  const userId = userIdOf(req)
   const check = checkTransition({
     action,
     from,

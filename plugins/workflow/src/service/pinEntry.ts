@@ -6,6 +6,7 @@ import { canonicalJson } from '@exemplar/domain'
 import type { PayloadRequest } from 'payload'
 
 import type { ResolvedWorkflowOptions } from '../types'
+import { refId } from './lookups'
 
 export interface PinnedFile {
   media: string
@@ -22,9 +23,6 @@ export interface Pin {
 }
 
 type Doc = Record<string, unknown>
-
-const refId = (value: unknown) =>
-  value && typeof value === 'object' ? (value as { id?: unknown }).id : value
 
 /** The entry's content as pinned: everything but what keeps changing after screening. */
 export function pinnedContent(version: Doc, options: ResolvedWorkflowOptions): Doc {
