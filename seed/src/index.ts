@@ -1,4 +1,5 @@
-import type { Payload } from 'payload'
+import { pinEntry, workflowOptionsOf } from '@exemplar/plugin-workflow'
+import { createLocalReq, type Payload } from 'payload'
 
 import type { Organization } from '@exemplar/cms/payload-types'
 
@@ -48,6 +49,7 @@ const IMAGE_COUNT = 24
 export async function seed(payload: Payload, options: SeedOptions = {}): Promise<SeedSummary> {
   const now = options.now ?? new Date()
   const log = options.log ?? (() => {})
+  const workflowOptions = workflowOptionsOf(payload.config)
   let created = 0
 
   async function upsert<T extends Record<string, unknown>>(
@@ -315,7 +317,12 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     const have = new Set(existing.docs.map((d) => d.number))
     for (const entry of entries) {
       if (!have.has(entry.number!)) {
-        await payload.create({ collection: 'entries', data: entry as never, depth: 0 })
+        const doc = await payload.create({ collection: 'entries', data: entry as never, depth: 0 })
+        // Screened entries are pinned as screening pins them, dated when their screening started.
+        const screened = entry.history?.find((h) => h.to === 'screening')
+        if (screened) {
+          await pinEntry(await createLocalReq({}, payload), workflowOptions, doc.id, screened.at)
+        }
         created += 1
       }
     }

@@ -16,6 +16,8 @@ import './context'
 export type { TransitionRecord, WorkflowPluginOptions } from './types'
 export { NOTIFY_TASK } from './jobs/notifyTask'
 export { applyTransition } from './service/applyTransition'
+export { pinEntry } from './service/pinEntry'
+export { workflowOptionsOf } from './options'
 
 function withEntryParts(
   collection: CollectionConfig,

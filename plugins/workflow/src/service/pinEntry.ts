@@ -105,6 +105,8 @@ export async function pinEntry(
   req: PayloadRequest,
   options: ResolvedWorkflowOptions,
   id: number | string,
+  /** When screening started, if not now (demo data dating its archive). */
+  at: string = new Date().toISOString(),
 ): Promise<Pin> {
   const { docs } = await req.payload.findVersions({
     collection: options.entries,
@@ -124,7 +126,7 @@ export async function pinEntry(
   const pin: Pin = {
     versionId: String(version.id),
     sha256: sha256Of(canonicalJson(content)),
-    at: new Date().toISOString(),
+    at,
     files,
   }
   // Through the Local API (the adapter's updateOne replaces the whole row on SQLite). The version
