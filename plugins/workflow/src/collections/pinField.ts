@@ -24,6 +24,7 @@ export function pinField(options: ResolvedWorkflowOptions): Field {
       {
         name: 'files',
         label: { zh: '文件', en: 'Files' },
+        labels: { singular: { zh: '文件', en: 'File' }, plural: { zh: '文件', en: 'Files' } },
         type: 'array',
         fields: [
           { name: 'media', type: 'text', label: { zh: '文件 ID', en: 'File id' } },
