@@ -176,8 +176,9 @@ describe('assignReviewers with capacities and existing assignments', () => {
 describe('assignReviewers fails as a whole', () => {
   it('should list an entry with fewer than k non-conflicted reviewers, and assign nothing', () => {
     const input = randomCampaign(200, 20, 3, 7)
-    input.entries[57] = { id: 'e57', conflicts: input.reviewers.slice(2).map((r) => r.id) }
-    const result = assignReviewers(input)
+    const entries = [...input.entries]
+    entries[57] = { id: 'e57', conflicts: input.reviewers.slice(2).map((r) => r.id) }
+    const result = assignReviewers({ ...input, entries })
     expect(result.ok).toBe(false)
     if (result.ok) {
       return
