@@ -6,7 +6,11 @@ type Id = string | number
 
 export interface AssignEntry {
   id: Id
-  /** Reviewers who may not review this entry (from `conflictsOf`, declarations, pins). */
+  /**
+   * Reviewers who may not review this entry (from `conflictsOf` and
+   * declarations); unknown ids are ignored. An admin's logged override is the
+   * caller leaving that reviewer out of this list.
+   */
   conflicts?: readonly Id[]
 }
 
@@ -184,11 +188,7 @@ export function assignReviewers(input: AssignInput): AssignResult {
     }
     for (let need = k - have[e]!; need > 0; need--) {
       if (!flow.place(e)) {
-        refuse(
-          e,
-          'capacityShort',
-          `还需 ${need} 位评审专家，但可分配给它的评审专家均已满额（总容量不足）`,
-        )
+        refuse(e, 'capacityShort', `还需 ${need} 位评审专家，但可分配给它的评审专家均已满额`)
         break
       }
     }
