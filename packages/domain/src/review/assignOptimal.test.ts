@@ -29,7 +29,13 @@ function bruteForce(input: AssignInput): number | null {
   const R = input.reviewers.length
   const caps = input.reviewers.map((r) => r.capacity ?? Infinity)
   const choices = input.entries.map((e) =>
-    subsets(R, input.k).filter((set) => set.every((r) => !(e.conflicts ?? []).includes(`r${r}`))),
+    subsets(R, input.k).filter(
+      (set) =>
+        set.every((r) => !(e.conflicts ?? []).includes(`r${r}`)) &&
+        (input.existing ?? []).every(
+          (a) => a.entryId !== e.id || set.includes(Number(String(a.reviewerId).slice(1))),
+        ),
+    ),
   )
   let best: number | null = null
   const load = new Array<number>(R).fill(0)
@@ -51,7 +57,7 @@ function bruteForce(input: AssignInput): number | null {
   return best
 }
 
-function tiny(seed: number): AssignInput {
+function tiny(seed: number, withExisting = false): AssignInput {
   const rnd = lcg(seed)
   const R = 4 + Math.floor(rnd() * 2)
   const reviewers = Array.from({ length: R }, (_, i) => ({
@@ -62,20 +68,27 @@ function tiny(seed: number): AssignInput {
     id: `e${i}`,
     conflicts: reviewers.filter(() => rnd() < 0.35).map((r) => r.id),
   }))
-  return { entries, reviewers, k: 1 + Math.floor(rnd() * 2), seed }
+  const existing = withExisting
+    ? entries.flatMap((e) =>
+        reviewers.filter(() => rnd() < 0.08).map((r) => ({ entryId: e.id, reviewerId: r.id })),
+      )
+    : []
+  return { entries, reviewers, k: 1 + Math.floor(rnd() * 2), seed, existing }
 }
 
 describe('assignReviewers against brute force on small campaigns', () => {
+  // Cases 31–60 start from random existing assignments (some conflicted, some over k).
   it.each(Array.from({ length: 60 }, (_, i) => i + 1))(
     'should be feasible exactly when brute force is, with the least Σ load² (case %i)',
     (seed) => {
-      const input = tiny(seed)
+      const input = tiny(seed, seed > 30)
       const best = bruteForce(input)
       const result = assignReviewers(input)
       expect(result.ok).toBe(best !== null)
       if (result.ok) {
         const cost = Object.values(result.loads).reduce((a, l) => a + l * l, 0)
         expect(cost).toBe(best)
+        expect(result.assignments).toEqual(expect.arrayContaining([...(input.existing ?? [])]))
       }
     },
   )
