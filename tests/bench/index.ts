@@ -8,6 +8,7 @@ export {}
 const benches: Record<string, () => Promise<void>> = {
   votes: async () => (await import('./votes')).benchVotes(),
   uploads: async () => (await import('./uploads')).benchUploads(),
+  assign: async () => (await import('./assign')).benchAssign(),
 }
 
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))
