@@ -7,7 +7,9 @@ import { firstMessage, problemsOf } from '@exemplar/http'
 import type { Campaign, Entry } from '@exemplar/cms/payload-types'
 
 import { formatNumber } from './format'
-import { t, type Locale } from './i18n'
+import { type Locale } from '../i18n'
+import { t } from '../i18n/common'
+import { tv } from '../i18n/voting'
 import { VOTABLE_ENTRY_STATES, type PhaseKind } from './labels'
 
 /** The phase kind of a campaign's timeline that is the public vote (the plugin's `votingPhase`). */
@@ -77,17 +79,17 @@ export function voteMessage(result: VoteResult, locale: Locale): string {
   switch (result.kind) {
     case 'counted':
     case 'duplicate': {
-      const said = t(locale, result.kind === 'counted' ? 'vote.counted' : 'vote.duplicate')
+      const said = tv(locale, result.kind === 'counted' ? 'vote.counted' : 'vote.duplicate')
       return result.remainingToday === null
         ? said
-        : `${said}${locale === 'zh' ? '' : ' '}${t(locale, 'vote.remaining', {
+        : `${said}${locale === 'zh' ? '' : ' '}${tv(locale, 'vote.remaining', {
             n: formatNumber(result.remainingToday, locale),
           })}`
     }
     case 'voterRequired':
-      return t(locale, 'vote.cancelled')
+      return tv(locale, 'vote.cancelled')
     case 'refused':
-      return result.message ?? t(locale, 'vote.failed')
+      return result.message ?? tv(locale, 'vote.failed')
   }
 }
 
