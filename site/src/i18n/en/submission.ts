@@ -6,6 +6,11 @@ import type { Strings } from '../index'
 import zh from '../zh/submission'
 
 const en: Strings<typeof zh> = {
+  'step.track': 'Track and theme',
+  'step.content': 'Content',
+  'step.attachments': 'Attachments',
+  'step.channel': 'Channel and declarations',
+  'step.review': 'Review and submit',
   'submit.title': 'Submit an entry',
   'submit.heading': '{campaign} · Submit an entry',
   'submit.steps': 'Steps',

@@ -1,5 +1,10 @@
 /** Chinese UI strings of the submission form and "my entries". The key set is the one English must match. */
 const zh = {
+  'step.track': '选择类别',
+  'step.content': '填写内容',
+  'step.attachments': '上传附件',
+  'step.channel': '报送形式与声明',
+  'step.review': '确认提交',
   'submit.title': '提交作品',
   'submit.heading': '{campaign} · 提交作品',
   'submit.steps': '填写步骤',
