@@ -7,8 +7,7 @@ import { firstMessage, problemsOf } from '@exemplar/http'
 import type { Campaign, Entry } from '@exemplar/cms/payload-types'
 
 import { formatNumber } from './format'
-import { type Locale } from '../i18n'
-import { t } from '../i18n/common'
+import type { Locale } from '../i18n'
 import { tv } from '../i18n/voting'
 import { VOTABLE_ENTRY_STATES, type PhaseKind } from './labels'
 
@@ -113,7 +112,7 @@ export function shownTally(
 
 /** "1,234 票" for a tally the campaign shows; null (a delayed display) shows nothing. */
 export function tallyText(tally: number | null, locale: Locale): string {
-  return tally === null ? '' : t(locale, 'entry.votesCount', { n: formatNumber(tally, locale) })
+  return tally === null ? '' : tv(locale, 'vote.count', { n: formatNumber(tally, locale) })
 }
 
 interface RandomSource {

@@ -72,7 +72,6 @@ const en: Strings<typeof zh> = {
   'entry.download': 'Download',
   'entry.image': 'image {n}',
   'entry.votes': 'Votes',
-  'entry.votesCount': '{n} votes',
   'entry.award': 'Award',
   'entry.certificate': 'Certificate {n}',
   'entry.details': 'Details',

@@ -9,6 +9,7 @@ const en: Strings<typeof zh> = {
   'voting.dailyCap': 'At most {n} votes per voter per day',
   'voting.noCap': 'No daily cap on total votes',
   'vote.button': 'Vote',
+  'vote.count': '{n} votes',
   'vote.buttonLabel': 'Vote for “{title}”',
   'vote.sending': 'Voting…',
   'vote.counted': 'Your vote is counted. Thank you!',

@@ -66,7 +66,6 @@ const zh = {
   'entry.download': '下载',
   'entry.image': '图{n}',
   'entry.votes': '得票数',
-  'entry.votesCount': '{n} 票',
   'entry.award': '奖项',
   'entry.certificate': '证书编号 {n}',
   'entry.details': '作品信息',

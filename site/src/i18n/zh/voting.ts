@@ -4,6 +4,7 @@ const zh = {
   'voting.dailyCap': '每人每天最多投 {n} 票',
   'voting.noCap': '每日总票数不设上限',
   'vote.button': '投票',
+  'vote.count': '{n} 票',
   'vote.buttonLabel': '为“{title}”投票',
   'vote.sending': '正在投票…',
   'vote.counted': '投票成功，感谢参与！',
