@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware'
 
-import { splitLocale } from './lib/i18n'
+import { splitLocale } from './i18n'
 
 /** Reading pages may sit in a shared cache briefly and be served stale while it refreshes. */
 export const READING_CACHE_CONTROL = 'public, max-age=0, s-maxage=30, stale-while-revalidate=300'

@@ -8,7 +8,7 @@ import type { Campaign, Theme } from '@exemplar/cms/payload-types'
 import { labelOf, phaseState, PROVINCE_LABELS, shanghaiYear } from '@exemplar/domain'
 
 import { formatBytes, formatDuration } from './format'
-import type { Locale } from './i18n'
+import type { Locale } from '../i18n'
 import {
   FILE_KIND_LABELS,
   ORGANIZER_ROLE_LABELS,

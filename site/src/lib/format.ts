@@ -4,7 +4,7 @@
  */
 import { CAMPAIGN_TIME_ZONE as TIME_ZONE } from '@exemplar/domain'
 
-import type { Locale } from './i18n'
+import type { Locale } from '../i18n'
 
 export { CAMPAIGN_TIME_ZONE as TIME_ZONE, phaseState, type PhaseState } from '@exemplar/domain'
 

@@ -6,7 +6,7 @@
 import { labelOf, type Label } from '@exemplar/domain'
 import type { Campaign, Entry } from '@exemplar/cms/payload-types'
 
-import type { Locale } from './i18n'
+import type { Locale } from '../i18n'
 
 export {
   ENTRY_STATE_LABELS,

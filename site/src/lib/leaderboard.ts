@@ -9,7 +9,8 @@ import type { Campaign } from '@exemplar/cms/payload-types'
 import { labelOf, PROVINCE_LABELS } from '@exemplar/domain'
 
 import { formatNumber } from './format'
-import { localePath, t, type Locale, type MessageKey } from './i18n'
+import { localePath, type Locale } from '../i18n'
+import { tv, type VotingKey } from '../i18n/voting'
 
 export const LEADERBOARD_BY = ['entry', 'organization', 'province'] as const
 export type LeaderboardBy = (typeof LEADERBOARD_BY)[number]
@@ -59,14 +60,14 @@ export interface LeaderboardParams {
   track?: string
 }
 
-const BY_LABELS: Record<LeaderboardBy, MessageKey> = {
+const BY_LABELS: Record<LeaderboardBy, VotingKey> = {
   entry: 'leaderboard.byEntry',
   organization: 'leaderboard.byOrganization',
   province: 'leaderboard.byProvince',
 }
 
 export function byLabel(by: LeaderboardBy, locale: Locale): string {
-  return t(locale, BY_LABELS[by])
+  return tv(locale, BY_LABELS[by])
 }
 
 export function isLeaderboardBy(value: unknown): value is LeaderboardBy {
@@ -143,18 +144,18 @@ export interface RowView {
 }
 
 export function leaderboardColumns(by: LeaderboardBy, locale: Locale): Column[] {
-  const rank = { label: t(locale, 'leaderboard.rank'), numeric: true }
-  const votes = { label: t(locale, 'leaderboard.votes'), numeric: true }
+  const rank = { label: tv(locale, 'leaderboard.rank'), numeric: true }
+  const votes = { label: tv(locale, 'leaderboard.votes'), numeric: true }
   if (by === 'entry') {
     return [
       rank,
-      { label: t(locale, 'leaderboard.entry') },
-      { label: t(locale, 'leaderboard.organization') },
-      { label: t(locale, 'leaderboard.province') },
+      { label: tv(locale, 'leaderboard.entry') },
+      { label: tv(locale, 'leaderboard.organization') },
+      { label: tv(locale, 'leaderboard.province') },
       votes,
     ]
   }
-  return [rank, { label: t(locale, `leaderboard.${by}`) }, votes]
+  return [rank, { label: tv(locale, `leaderboard.${by}`) }, votes]
 }
 
 /** The rows of a leaderboard as cells, in the order of `leaderboardColumns`. */

@@ -6,7 +6,7 @@ import {
 } from '@exemplar/domain'
 
 import { formatDateTime } from './format'
-import type { Locale } from './i18n'
+import type { Locale } from '../i18n'
 import { ENTRY_STATE_LABELS, type EntryStatus } from './labels'
 
 export const EDITABLE_STATES: readonly EntryStatus[] = SUBMITTER_EDITABLE_STATES

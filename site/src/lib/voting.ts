@@ -7,7 +7,8 @@ import { firstMessage, problemsOf } from '@exemplar/http'
 import type { Campaign, Entry } from '@exemplar/cms/payload-types'
 
 import { formatNumber } from './format'
-import { t, type Locale } from './i18n'
+import type { Locale } from '../i18n'
+import { tv } from '../i18n/voting'
 import { VOTABLE_ENTRY_STATES, type PhaseKind } from './labels'
 
 /** The phase kind of a campaign's timeline that is the public vote (the plugin's `votingPhase`). */
@@ -77,17 +78,17 @@ export function voteMessage(result: VoteResult, locale: Locale): string {
   switch (result.kind) {
     case 'counted':
     case 'duplicate': {
-      const said = t(locale, result.kind === 'counted' ? 'vote.counted' : 'vote.duplicate')
+      const said = tv(locale, result.kind === 'counted' ? 'vote.counted' : 'vote.duplicate')
       return result.remainingToday === null
         ? said
-        : `${said}${locale === 'zh' ? '' : ' '}${t(locale, 'vote.remaining', {
+        : `${said}${locale === 'zh' ? '' : ' '}${tv(locale, 'vote.remaining', {
             n: formatNumber(result.remainingToday, locale),
           })}`
     }
     case 'voterRequired':
-      return t(locale, 'vote.cancelled')
+      return tv(locale, 'vote.cancelled')
     case 'refused':
-      return result.message ?? t(locale, 'vote.failed')
+      return result.message ?? tv(locale, 'vote.failed')
   }
 }
 
@@ -111,7 +112,7 @@ export function shownTally(
 
 /** "1,234 票" for a tally the campaign shows; null (a delayed display) shows nothing. */
 export function tallyText(tally: number | null, locale: Locale): string {
-  return tally === null ? '' : t(locale, 'entry.votesCount', { n: formatNumber(tally, locale) })
+  return tally === null ? '' : tv(locale, 'vote.count', { n: formatNumber(tally, locale) })
 }
 
 interface RandomSource {

@@ -5,7 +5,8 @@
  * hidden. The rows come from the same `leaderboardRows` as the server's.
  */
 import { formatTime } from '../lib/format'
-import { localeFromLang, t } from '../lib/i18n'
+import { localeFromLang } from '../i18n'
+import { tv } from '../i18n/voting'
 import {
   CHART_REFRESH_MS,
   isLeaderboard,
@@ -112,12 +113,12 @@ export function initLiveLeaderboard(root: ParentNode = document): void {
       return
     }
     etag = res.headers.get('etag') ?? undefined
-    renderRows(body, leaderboardRows(board, locale), columns, t(locale, 'leaderboard.empty'))
+    renderRows(body, leaderboardRows(board, locale), columns, tv(locale, 'leaderboard.empty'))
     table.dataset.generatedAt = board.generatedAt
     chartDueAt ??= Date.now() + CHART_REFRESH_MS
     if (updated) {
       updated.dateTime = board.generatedAt
-      updated.textContent = t(locale, 'leaderboard.updated', {
+      updated.textContent = tv(locale, 'leaderboard.updated', {
         time: formatTime(board.generatedAt, locale),
       })
     }

@@ -4,7 +4,8 @@
  * else the link shown selected for copying by hand. The link is the page's
  * canonical og:url, without tracking parameters.
  */
-import { localeFromLang, t } from '../lib/i18n'
+import { localeFromLang } from '../i18n'
+import { tv } from '../i18n/voting'
 
 function pageLink(): string {
   const meta = document.querySelector<HTMLMetaElement>('meta[property="og:url"]')
@@ -25,7 +26,7 @@ async function share(island: HTMLElement): Promise<void> {
   if (typeof navigator.share === 'function' && (navigator.canShare?.({ title, url }) ?? true)) {
     try {
       await navigator.share({ title, url })
-      say(t(locale, 'share.shared'))
+      say(tv(locale, 'share.shared'))
       return
     } catch (error) {
       if ((error as { name?: string }).name === 'AbortError') {
@@ -36,9 +37,9 @@ async function share(island: HTMLElement): Promise<void> {
   }
   try {
     await navigator.clipboard.writeText(url)
-    say(t(locale, 'share.copied'))
+    say(tv(locale, 'share.copied'))
   } catch {
-    say(t(locale, 'share.manual'))
+    say(tv(locale, 'share.manual'))
     if (manual) {
       manual.value = url
       manual.hidden = false

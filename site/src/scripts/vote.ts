@@ -5,7 +5,8 @@
  * with the same idempotency key, so it can never count twice. What the
  * answers mean lives in lib/voting.ts; this file only touches the page.
  */
-import { localeFromLang, t, type Locale, type MessageKey } from '../lib/i18n'
+import { localeFromLang, type Locale } from '../i18n'
+import { tv, type VotingKey } from '../i18n/voting'
 import { bodyOf, postJson } from '../lib/http'
 import {
   errorMessage,
@@ -52,13 +53,13 @@ async function castVote(island: HTMLElement, button: HTMLButtonElement): Promise
   island.dataset.pendingKey = key
   button.setAttribute('aria-disabled', 'true')
   island.setAttribute('aria-busy', 'true')
-  say(status, t(locale(), 'vote.sending'))
+  say(status, tv(locale(), 'vote.sending'))
   try {
     let result = await sendVote(entry, key)
     if (result.kind === 'voterRequired') {
       say(status, '')
       if (await voterDialog().verify(button)) {
-        say(status, t(locale(), 'vote.sending'))
+        say(status, tv(locale(), 'vote.sending'))
         result = await sendVote(entry, key)
       }
     }
@@ -74,7 +75,7 @@ async function castVote(island: HTMLElement, button: HTMLButtonElement): Promise
     say(status, voteMessage(result, locale()))
   } catch {
     // Not answered: the key stays, so clicking again retries the same vote.
-    say(status, t(locale(), 'vote.network'))
+    say(status, tv(locale(), 'vote.network'))
   } finally {
     button.removeAttribute('aria-disabled')
     island.removeAttribute('aria-busy')
@@ -123,7 +124,7 @@ const ADDRESS_INPUT: Record<
     inputMode: string
     maxLength: number
     pattern?: string
-    label: MessageKey
+    label: VotingKey
   }
 > = {
   email: {
@@ -145,7 +146,7 @@ const ADDRESS_INPUT: Record<
 
 /** The one-time-code dialog, built on first use: a native modal <dialog> traps focus and closes on Esc. */
 function createVoterDialog(lang: Locale): VoterDialog {
-  const m = (key: MessageKey, params?: Record<string, string>) => t(lang, key, params)
+  const m = (key: VotingKey, params?: Record<string, string>) => tv(lang, key, params)
   const message = h('p', { class: 'voter-dialog__message', role: 'status', 'aria-live': 'polite' })
   const email = h('input', {
     id: 'voter-email',
@@ -249,7 +250,7 @@ function createVoterDialog(lang: Locale): VoterDialog {
     ;(step === 'email' ? email : code).focus()
   }
 
-  const busy = async (button: HTMLButtonElement, label: MessageKey, work: () => Promise<void>) => {
+  const busy = async (button: HTMLButtonElement, label: VotingKey, work: () => Promise<void>) => {
     const idle = button.textContent
     button.setAttribute('aria-disabled', 'true')
     button.textContent = m(label)

@@ -19,9 +19,9 @@ import {
 import { clearErrors, clearErrorsOnInput, showErrors, type FieldError } from '../../lib/forms'
 import { getJson, postJson } from '../../lib/http'
 import { formatDate, formatDateTime } from '../../lib/format'
-import { localeFromLang, type Locale } from '../../lib/i18n'
+import { localeFromLang, type Locale } from '../../i18n'
 import { rememberSignedIn, signOut } from './session'
-import { ta, type AccountKey } from './text'
+import { ta, type AccountKey } from '../../i18n/account'
 import { uploadMedia } from './upload'
 
 const locale = (): Locale => localeFromLang(document.documentElement.lang)

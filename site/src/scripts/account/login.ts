@@ -1,9 +1,9 @@
 /** The sign-in form (pages/login.astro). */
 import { clearErrors, clearErrorsOnInput, showErrors, type FieldError } from '../../lib/forms'
 import { postJson } from '../../lib/http'
-import { localeFromLang } from '../../lib/i18n'
+import { localeFromLang } from '../../i18n'
 import { afterSignIn, signIn } from './session'
-import { ta } from './text'
+import { ta } from '../../i18n/account'
 
 export function initLoginForm(): void {
   const form = document.querySelector<HTMLFormElement>('[data-login-form]')

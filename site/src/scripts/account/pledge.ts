@@ -7,9 +7,9 @@
  */
 import { pledgeState, type MeResponse, type Signer } from '../../lib/account'
 import { getJson, postJson } from '../../lib/http'
-import { localeFromLang, type Locale } from '../../lib/i18n'
+import { localeFromLang, type Locale } from '../../i18n'
 import { hintedSignedIn, rememberSignedIn } from './session'
-import { ta } from './text'
+import { ta } from '../../i18n/account'
 
 const locale = (): Locale => localeFromLang(document.documentElement.lang)
 

@@ -7,9 +7,9 @@
 import { checkRegistration, namesMatch } from '../../lib/account'
 import { clearErrors, clearErrorsOnInput, serializeForm, showErrors } from '../../lib/forms'
 import { postJson } from '../../lib/http'
-import { localeFromLang } from '../../lib/i18n'
+import { localeFromLang } from '../../i18n'
 import { dropBlankRows, initRepeats } from './rows'
-import { ta } from './text'
+import { ta } from '../../i18n/account'
 
 const locale = () => localeFromLang(document.documentElement.lang)
 

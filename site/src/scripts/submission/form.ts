@@ -10,7 +10,7 @@
  */
 
 import { requestJson, type JsonReply } from '../../lib/http'
-import type { Locale } from '../../lib/i18n'
+import type { Locale } from '../../i18n'
 import type { Track } from '../../lib/labels'
 import {
   clockTime,
@@ -38,7 +38,7 @@ import {
   type Step,
 } from '../../lib/submission'
 import { h } from './dom'
-import { tx, type TextKey } from './text'
+import { tx, type TextKey } from '../../i18n/submission'
 import { addFiles, showResumableUploads } from './uploadQueue'
 import {
   renderAll,

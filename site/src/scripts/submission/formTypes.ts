@@ -1,5 +1,5 @@
 /** The submission form's shapes: what the page hands it, a saved entry, an upload under way. */
-import type { Locale } from '../../lib/i18n'
+import type { Locale } from '../../i18n'
 import type { Track } from '../../lib/labels'
 import type { stateFromEntry } from '../../lib/submission'
 

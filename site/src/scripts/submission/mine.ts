@@ -5,7 +5,7 @@
  */
 import { formatDateTime } from '../../lib/format'
 import { getJson, requestJson, type JsonReply } from '../../lib/http'
-import type { Locale } from '../../lib/i18n'
+import type { Locale } from '../../i18n'
 import {
   canDelete,
   entryActions,
@@ -17,7 +17,7 @@ import {
   statusLabel,
   type MyEntry,
 } from '../../lib/submission'
-import { tx } from './text'
+import { tx } from '../../i18n/submission'
 
 export interface MineConfig {
   locale: Locale

@@ -7,13 +7,13 @@ import {
   inputIdCandidates,
   liveProblems,
   patchBody,
-  STEP_LABELS,
   stepOfField,
   CHANNELS,
   type FieldError,
   type Step,
 } from '../../lib/submission'
 
+import { tx } from '../../i18n/submission'
 import { h } from './dom'
 import type { SubmissionForm } from './form'
 import { renderSteps } from './renderParts'
@@ -121,7 +121,7 @@ export function renderErrors(form: SubmissionForm, focusSummary = false): void {
           h(
             'a',
             { href: `#${targetOf(form, e.field)?.id ?? 'error-summary'}`, 'data-field': e.field },
-            `${STEP_LABELS[stepOfField(e.field)][form.locale]}：${e.message}`,
+            `${tx(form.locale, `step.${stepOfField(e.field)}`)}：${e.message}`,
           ),
         ),
       ),
@@ -213,7 +213,7 @@ export function renderReview(form: SubmissionForm): void {
         'content',
       ),
       row(
-        STEP_LABELS.attachments[form.locale],
+        tx(form.locale, 'step.attachments'),
         s.attachments
           .map((a, i) => `${i + 1}. ${a.file.filename}${a.caption ? `（${a.caption}）` : ''}`)
           .join('\n'),

@@ -1,11 +1,10 @@
-/**
- * UI strings of the submission form and "my entries", Chinese first. They
- * live beside the islands rather than in lib/i18n.ts, which another part of
- * the site owns; a key missing in English falls back to Chinese.
- */
-import { interpolate, type Locale } from '../../lib/i18n'
-
+/** Chinese UI strings of the submission form and "my entries". The key set is the one English must match. */
 const zh = {
+  'step.track': '选择类别',
+  'step.content': '填写内容',
+  'step.attachments': '上传附件',
+  'step.channel': '报送形式与声明',
+  'step.review': '确认提交',
   'submit.title': '提交作品',
   'submit.heading': '{campaign} · 提交作品',
   'submit.steps': '填写步骤',
@@ -116,62 +115,4 @@ const zh = {
   'mine.attachments': '附件',
 }
 
-export type TextKey = keyof typeof zh
-
-const en: Partial<Record<TextKey, string>> = {
-  'submit.title': 'Submit an entry',
-  'submit.heading': '{campaign} · Submit an entry',
-  'submit.steps': 'Steps',
-  'submit.stepOf': 'Step {n} of {total}: {name}',
-  'submit.signin': 'Please sign in with a participant account to submit.',
-  'submit.signinLink': 'Sign in to continue',
-  'submit.loading': 'Loading…',
-  'submit.notOpenYet': 'Submissions open on {startsAt} (Beijing time) and close on {endsAt}.',
-  'submit.closed': 'Submissions closed on {endsAt} (Beijing time).',
-  'submit.noPhase': 'This campaign does not take submissions at the moment.',
-  'submit.closesAt': 'Deadline: {endsAt} (Beijing time)',
-  'submit.track': 'Track',
-  'submit.theme': 'Theme',
-  'submit.noTheme': '(no theme)',
-  'submit.requirements': 'Requirements',
-  'submit.titleField': 'Title',
-  'submit.abstract': 'Abstract',
-  'submit.sections': 'Body',
-  'submit.addSection': 'Add a section',
-  'submit.authors': 'Authors',
-  'submit.addAuthor': 'Add an author',
-  'submit.files': 'Choose files',
-  'submit.channel': 'Submission channel',
-  'submit.declarations': 'Declarations',
-  'submit.prev': 'Back',
-  'submit.next': 'Next',
-  'submit.submit': 'Submit',
-  'submit.saving': 'Saving…',
-  'submit.saved': 'Saved {time}',
-  'submit.saveFailed': 'Not saved, retrying',
-  'submit.errorsTitle': 'Please fix the following:',
-  'submit.doneTitle': 'Submitted',
-  'submit.doneNumber': 'Entry number',
-  'submit.doneEmail': 'A confirmation was sent to {email}.',
-  'submit.doneMine': 'My entries',
-  'mine.title': 'My entries',
-  'mine.signin': 'Please sign in to see your entries.',
-  'mine.none': 'You have not submitted anything yet.',
-  'mine.edit': 'Continue editing',
-  'mine.withdraw': 'Withdraw',
-  'mine.actions': 'Actions',
-  'mine.delete': 'Delete draft',
-  'mine.deleteConfirm': 'Delete the draft “{title}”? This cannot be undone.',
-  'mine.deleteYes': 'Delete',
-  'mine.cancel': 'Cancel',
-  'mine.deleted': 'The draft was deleted.',
-  'mine.locked': 'The entry is being screened and can no longer be changed.',
-  'mine.back': 'Back to my entries',
-  'mine.attachments': 'Attachments',
-  'mine.history': 'Status history',
-  'mine.content': 'Content',
-}
-
-export function tx(locale: Locale, key: TextKey, params: Record<string, string | number> = {}) {
-  return interpolate((locale === 'en' ? en[key] : undefined) ?? zh[key], params)
-}
+export default zh

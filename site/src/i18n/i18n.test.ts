@@ -1,14 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
-import {
-  alternatePath,
-  htmlLang,
-  localeFromLang,
-  localePath,
-  messages,
-  splitLocale,
-  t,
-} from './i18n'
+import { messages, t } from './common'
+import { alternatePath, htmlLang, localeFromLang, localePath, splitLocale } from './index'
 
 describe('t', () => {
   const saved = messages.en['home.archive']

@@ -1,0 +1,71 @@
+/**
+ * English UI strings of public voting, the voter check, the leaderboard and sharing; the type makes every Chinese key required.
+ */
+import type { Strings } from '../index'
+import type zh from '../zh/voting'
+
+const en: Strings<typeof zh> = {
+  'voting.perEntryPerDay': 'Each voter may cast {n} vote(s) per entry per day',
+  'voting.dailyCap': 'At most {n} votes per voter per day',
+  'voting.noCap': 'No daily cap on total votes',
+  'vote.button': 'Vote',
+  'vote.count': '{n} votes',
+  'vote.buttonLabel': 'Vote for “{title}”',
+  'vote.sending': 'Voting…',
+  'vote.counted': 'Your vote is counted. Thank you!',
+  'vote.duplicate': 'You have already voted for this entry today; you can vote again tomorrow.',
+  'vote.remaining': '{n} vote(s) left today.',
+  'vote.network': 'Network error: the vote was not sent. Please try again.',
+  'vote.failed': 'The vote did not go through. Please try again later.',
+  'vote.cancelled': 'Verification was not completed; no vote was cast.',
+  'vote.noscript': 'Voting needs JavaScript enabled in your browser.',
+  'vote.leaderboard': 'See the leaderboard',
+  'voter.title': 'Verify to vote',
+  'voter.intro':
+    'To keep the vote fair, each reader verifies once with a code sent by email or text message; it lasts 30 days. Your address or number is only used for verification and is never shown.',
+  'voter.channel': 'Send the code by',
+  'voter.byEmail': 'Email',
+  'voter.bySms': 'Text message',
+  'voter.mobile': 'Mobile number',
+  'voter.email': 'Email address',
+  'voter.sendCode': 'Send code',
+  'voter.sending': 'Sending…',
+  'voter.sent': 'A code was sent to {masked}; it is valid for 10 minutes.',
+  'voter.code': 'Six-digit code',
+  'voter.verify': 'Verify and vote',
+  'voter.verifying': 'Verifying…',
+  'voter.changeEmail': 'Use another address',
+  'voter.cancel': 'Cancel',
+  'leaderboard.link': 'Leaderboard',
+  'leaderboard.title': '{campaign} · Leaderboard',
+  'leaderboard.description':
+    'Live public vote ranking of {campaign}, by entry, institution and province.',
+  'leaderboard.by': 'Rank by',
+  'leaderboard.byEntry': 'Entries',
+  'leaderboard.byOrganization': 'Institutions',
+  'leaderboard.byProvince': 'Provinces',
+  'leaderboard.caption': 'Leaderboard: {by}',
+  'leaderboard.rank': 'Rank',
+  'leaderboard.entry': 'Entry',
+  'leaderboard.organization': 'Institution',
+  'leaderboard.province': 'Province',
+  'leaderboard.votes': 'Votes',
+  'leaderboard.empty': 'No ranking yet.',
+  'leaderboard.live': 'The ranking updates every 5 seconds.',
+  'leaderboard.static': 'Reload the page for the latest ranking.',
+  'leaderboard.updated': 'Updated {time}',
+  'leaderboard.rounded': 'Counts are rounded down to {n} votes.',
+  'leaderboard.delayed': 'Counts are shown with a {n}-minute delay.',
+  'leaderboard.trend': 'Votes over time',
+  'leaderboard.chart': 'Votes of the top {n} entries over time',
+  'leaderboard.chartText':
+    'Cumulative votes per hour of the top {n} entries, {from} to {to} (Beijing time).',
+  'leaderboard.chartEmpty': 'No hourly vote records yet; the chart appears with new votes.',
+  'share.button': 'Share',
+  'share.copied': 'Link copied; paste it into WeChat or any app to share.',
+  'share.shared': 'Shared.',
+  'share.manual': 'Could not copy automatically; copy this link:',
+  'share.link': 'Link to share',
+}
+
+export default en
