@@ -1,12 +1,10 @@
 /**
- * The submission form's script (components/submission/SubmissionForm.astro):
- * the form's state, steps, saving and submitting; uploads are in uploadQueue.ts,
- * drawing the steps in renderParts.ts, checks and the review in renderChecks.ts.
- * Everything personal is fetched here in the browser, same-origin through the
- * site's /api proxy, so the server-rendered page never carries a reader's
- * data. The draft lives on the server from the first step on; the URL names
- * it (?entry=) so a participant can leave and come back. Decisions about the
- * data live in lib/submission.ts and lib/uploads.ts; this file touches the page.
+ * The submission form's script (components/submission/SubmissionForm.astro): state, steps,
+ * saving and submitting; uploads in uploadQueue.ts, the steps drawn in renderParts.ts, checks
+ * and the review in renderChecks.ts. Personal data is fetched here in the browser through the
+ * site's /api proxy, never in the server-rendered page. The draft lives on the server from the
+ * first step; ?entry= names it so a participant can come back. Decisions about the data live in
+ * lib/submission.ts and lib/uploads.ts; this file touches the page.
  */
 
 import { requestJson, type JsonReply } from '../../lib/http'
