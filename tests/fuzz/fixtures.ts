@@ -324,13 +324,45 @@ export async function prepare(
   const ownMedia = await uploaded(fresh)
   const foreignMedia = await uploaded(participant)
 
-  // An entry on display, put there by an editor, so votes and public reads have a target.
-  const shown = await draftOf(participant, '公开展示的作品')
+  // An entry on display, so votes and public reads have a target: submitted through the form,
+  // then screened and accepted by an editor through the workflow, its tally and score set by hand.
+  const submitted = jsonOf(
+    await must(
+      {
+        method: 'POST',
+        path: '/api/submissions/entries',
+        json: {
+          campaign: campaign.id,
+          track: 'case',
+          title: '公开展示的作品',
+          abstract: '本案例介绍社区慢病管理的做法。',
+          sections: [{ heading: '主要举措', body: '组织义诊与科普讲座，建设线上随访平台。' }],
+          declarations: { original: true, truthful: true, freeUse: true },
+          channel: 'self',
+        },
+        as: participant,
+      },
+      endpoints,
+      'submit an entry',
+    ),
+  ).entry.id as Id
+  for (const action of ['startScreening', 'accept']) {
+    await must(
+      {
+        method: 'POST',
+        path: `/api/workflow/entries/${submitted}/transitions`,
+        json: { action },
+        as: editor,
+      },
+      endpoints,
+      `${action} the entry`,
+    )
+  }
   const accepted = await must(
     {
       method: 'PATCH',
-      path: `/api/entries/${shown}`,
-      json: { status: 'accepted', voteCount: 17, reviewScore: { average: 88, reviews: 3 } },
+      path: `/api/entries/${submitted}`,
+      json: { voteCount: 17, reviewScore: { average: 88, reviews: 3 } },
       as: editor,
     },
     endpoints,
