@@ -96,22 +96,31 @@ async function writeAll(f: Fixtures, run: CaseRun, k: number, text: (field: Fiel
         { name: text('authorName'), title: text('authorTitle'), affiliation: text('affiliation') },
       ],
       city: fit(text('city'), 50),
+      declarations: { original: true, truthful: true, freeUse: true },
+      channel: 'self',
     },
     as: who,
   })
   steps.push(draft)
   const id = jsonOf(draft)?.entry?.id
-  const shown = await run.send({
-    method: 'PATCH',
-    path: `/api/entries/${id}`,
-    json: { status: 'accepted' },
-    as: f.editor,
-  })
-  steps.push(shown)
+  // On display the way an entry gets there: submitted by its author, screened and accepted by an editor.
+  steps.push(
+    await run.send({ method: 'POST', path: `/api/submissions/entries/${id}/submit`, as: who }),
+  )
+  let shown = steps.at(-1)!
+  for (const action of ['startScreening', 'accept']) {
+    shown = await run.send({
+      method: 'POST',
+      path: `/api/workflow/entries/${id}/transitions`,
+      json: { action },
+      as: f.editor,
+    })
+    steps.push(shown)
+  }
   const failed = steps.find((s) => s.status >= 300)
   return {
     id: id === undefined ? undefined : String(id),
-    number: jsonOf(shown)?.doc?.number as string | undefined,
+    number: jsonOf(shown)?.entry?.number as string | undefined,
     failed: failed ? `${failed.method} ${failed.url} → ${failed.status}` : undefined,
   }
 }
