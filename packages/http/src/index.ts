@@ -28,6 +28,14 @@ export function errorBody(problems: Problem | Problem[], extra: Record<string, u
   return { ...extra, errors: Array.isArray(problems) ? problems : [problems] } satisfies ErrorBody
 }
 
+/** A JSON answer as a Web `Response` (Payload endpoints): personal, so never stored by a cache. */
+export function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  })
+}
+
 /** A refusal as a Web `Response` (Payload endpoints). */
 export function problemResponse(
   status: number,

@@ -1,3 +1,4 @@
+import { jsonResponse } from '@exemplar/http'
 import type { PayloadRequest } from 'payload'
 
 import { SubmissionError, refuse } from '../lib/errors'
@@ -21,13 +22,6 @@ export interface SubmissionsEndpoint {
   method: 'delete' | 'get' | 'patch' | 'post'
   path: string
   handler: SubmissionsHandler
-}
-
-export function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  })
 }
 
 /** The signed-in caller, as the service takes it. */
@@ -74,5 +68,5 @@ export async function answer(
   } catch (err) {
     out = errorOutput(err, { payload: req.payload })
   }
-  return json(out.status, out.body)
+  return jsonResponse(out.status, out.body)
 }

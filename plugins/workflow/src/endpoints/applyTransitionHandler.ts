@@ -1,10 +1,10 @@
-import { problemResponse } from '@exemplar/http'
+import { jsonResponse, problemResponse } from '@exemplar/http'
 import type { PayloadHandler } from 'payload'
 
 import { workflowOptionsOf } from '../options'
 import { applyTransition } from '../service/applyTransition'
 import type { ReasonInput } from '../service/reasons'
-import { answer, bodyOf, entryIdOf, json } from './request'
+import { answer, bodyOf, entryIdOf } from './request'
 
 /** `POST /api/workflow/entries/:id/transitions {"action", "reason"?: {code, text}}`: one action on one entry. */
 export const applyTransitionHandler: PayloadHandler = (req) =>
@@ -16,5 +16,5 @@ export const applyTransitionHandler: PayloadHandler = (req) =>
     if (!out.ok) {
       return problemResponse(out.status, out.problem)
     }
-    return json(200, { entry: out.entry, transition: out.record })
+    return jsonResponse(200, { entry: out.entry, transition: out.record })
   })

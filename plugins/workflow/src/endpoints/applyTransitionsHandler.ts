@@ -1,10 +1,10 @@
-import { problemResponse, type Problem } from '@exemplar/http'
+import { jsonResponse, problemResponse, type Problem } from '@exemplar/http'
 import type { PayloadHandler } from 'payload'
 
 import { workflowOptionsOf } from '../options'
 import { applyTransition } from '../service/applyTransition'
 import type { ReasonInput } from '../service/reasons'
-import { Refusal, answer, bodyOf, entryIdOf, json } from './request'
+import { Refusal, answer, bodyOf, entryIdOf } from './request'
 
 /**
  * `POST /api/workflow/entries/transitions {"ids": […], "action", "reason"?}`:
@@ -52,5 +52,5 @@ export const applyTransitionsHandler: PayloadHandler = (req) =>
         refused.map(({ status: _s, ...p }) => ({ ...p, field: `ids.${ids.indexOf(p.id)}` })),
       )
     }
-    return json(200, { done, refused })
+    return jsonResponse(200, { done, refused })
   })

@@ -1,10 +1,10 @@
 import { ENTRY_ACTION_LABELS, availableActions, isEntryState, transitionOf } from '@exemplar/domain'
-import { problemResponse } from '@exemplar/http'
+import { jsonResponse, problemResponse } from '@exemplar/http'
 import type { PayloadHandler } from 'payload'
 
 import { workflowOptionsOf } from '../options'
-import { campaignPhases, refId, userIdOf } from '../service/lookups'
-import { answer, entryIdOf, json } from './request'
+import { campaignPhases, entryNotFound, refId, userIdOf } from '../service/lookups'
+import { answer, entryIdOf } from './request'
 
 /**
  * `GET /api/workflow/entries/:id/transitions`: the actions the caller may
@@ -27,7 +27,7 @@ export const listTransitionsHandler: PayloadHandler = (req) =>
       req,
     })) as Record<string, unknown> | null
     if (!entry || !isEntryState(entry[fields.status])) {
-      return problemResponse(404, { code: 'notFound', message: `没有编号为 ${String(id)} 的作品` })
+      return problemResponse(404, entryNotFound(id))
     }
     const phases = await campaignPhases(req, options, entry[fields.campaign])
     const userId = userIdOf(req)
@@ -37,7 +37,7 @@ export const listTransitionsHandler: PayloadHandler = (req) =>
       isSubmitter: userId !== undefined && userId === refId(entry[fields.submitter]),
       phases,
     }).filter((action) => !transitionOf(action).formOnly)
-    return json(200, {
+    return jsonResponse(200, {
       status: entry[fields.status],
       actions: actions.map((action) => ({
         action,

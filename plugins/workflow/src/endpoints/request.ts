@@ -1,13 +1,6 @@
 import { problemResponse, type Problem } from '@exemplar/http'
 import type { PayloadRequest } from 'payload'
 
-export function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  })
-}
-
 export class Refusal extends Error {
   constructor(
     readonly status: number,

@@ -1,9 +1,9 @@
 import { ENTRY_STATES } from '@exemplar/domain'
-import { problemResponse } from '@exemplar/http'
+import { jsonResponse, problemResponse } from '@exemplar/http'
 import type { PayloadHandler, Where } from 'payload'
 
 import { workflowOptionsOf } from '../options'
-import { answer, json } from './request'
+import { answer } from './request'
 
 /** Entries shown in the screening queue at once; the rest are a click into the list view. */
 const QUEUE_LIMIT = 200
@@ -43,7 +43,7 @@ export const screeningSummaryHandler: PayloadHandler = (req) =>
     const campaign =
       campaigns.docs.find((c) => String(c.id) === wanted) ?? campaigns.docs[0] ?? null
     if (!campaign) {
-      return json(200, {
+      return jsonResponse(200, {
         campaigns: [],
         campaign: null,
         tracks: [],
@@ -101,7 +101,7 @@ export const screeningSummaryHandler: PayloadHandler = (req) =>
       user: req.user,
       req,
     })
-    return json(200, {
+    return jsonResponse(200, {
       campaigns: campaigns.docs.map((c) => ({ id: c.id, title: (c as { title?: string }).title })),
       campaign: { id: campaign.id, title: (campaign as { title?: string }).title },
       tracks,

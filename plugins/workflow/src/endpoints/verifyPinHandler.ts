@@ -1,9 +1,10 @@
-import { problemResponse } from '@exemplar/http'
+import { jsonResponse, problemResponse } from '@exemplar/http'
 import type { PayloadHandler } from 'payload'
 
 import { workflowOptionsOf } from '../options'
+import { entryNotFound, storedEntry } from '../service/lookups'
 import { verifyPin } from '../service/verifyPin'
-import { answer, entryIdOf, json } from './request'
+import { answer, entryIdOf } from './request'
 
 /**
  * `GET /api/workflow/entries/:id/pin`: the entry's screening pin checked
@@ -17,16 +18,9 @@ export const verifyPinHandler: PayloadHandler = (req) =>
       return problemResponse(403, { code: 'forbidden', message: '只有组委会编辑可以校验锁定' })
     }
     const id = entryIdOf(req.routeParams?.id, 'id')
-    const entry = (await req.payload.findByID({
-      collection: options.entries,
-      id,
-      depth: 0,
-      disableErrors: true,
-      overrideAccess: true,
-      req,
-    })) as (Record<string, unknown> & { id: number | string }) | null
+    const entry = await storedEntry(req, options, id)
     if (!entry) {
-      return problemResponse(404, { code: 'notFound', message: `没有编号为 ${String(id)} 的作品` })
+      return problemResponse(404, entryNotFound(id))
     }
-    return json(200, await verifyPin(req, options, entry))
+    return jsonResponse(200, await verifyPin(req, options, entry))
   })

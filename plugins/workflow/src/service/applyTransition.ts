@@ -4,7 +4,14 @@ import { commitTransaction, initTransaction, killTransaction, type PayloadReques
 
 import { NOTIFY_TASK } from '../jobs/notifyTask'
 import type { ResolvedWorkflowOptions, TransitionRecord } from '../types'
-import { campaignPhases, refId, userIdOf } from './lookups'
+import {
+  campaignPhases,
+  entryNotFound,
+  refId,
+  storedEntry,
+  userIdOf,
+  type EntryDoc,
+} from './lookups'
 import { pinEntry } from './pinEntry'
 import { chooseReason, type ReasonInput } from './reasons'
 
@@ -16,8 +23,6 @@ export type Outcome =
       entry: { id: number | string; status: string; number?: string | null }
     }
   | { ok: false; status: number; problem: Problem }
-
-type Doc = Record<string, unknown> & { id: number | string }
 
 const refused = (status: number, problem: Problem): Outcome => ({ ok: false, status, problem })
 
@@ -37,22 +42,14 @@ export async function applyTransition(
   reasonInput: ReasonInput | undefined,
 ): Promise<Outcome> {
   const { fields } = options
-  const entry = (await req.payload.findByID({
-    collection: options.entries,
-    id,
-    depth: 0,
-    disableErrors: true,
-    overrideAccess: true,
-    select: {
-      [fields.status]: true,
-      [fields.submitter]: true,
-      [fields.campaign]: true,
-      [fields.number]: true,
-    },
-    req,
-  })) as Doc | null
+  const entry = await storedEntry(req, options, id, [
+    fields.status,
+    fields.submitter,
+    fields.campaign,
+    fields.number,
+  ])
   if (!entry) {
-    return refused(404, { code: 'notFound', message: `没有编号为 ${String(id)} 的作品` })
+    return refused(404, entryNotFound(id))
   }
   const from = entry[fields.status]
   if (!isEntryState(from)) {
@@ -89,7 +86,7 @@ export async function applyTransition(
       overrideAccess: true,
       context: { workflowAction: check.action as EntryAction, workflowReason: reason },
       req,
-    })) as unknown as Doc
+    })) as unknown as EntryDoc
     const row = ((updated[fields.history] ?? []) as { at?: string }[]).at(-1)
     const record: TransitionRecord = {
       entryId: updated.id,

@@ -1,4 +1,5 @@
 import type { Phase } from '@exemplar/domain'
+import type { Problem } from '@exemplar/http'
 import type { PayloadRequest } from 'payload'
 
 import type { ResolvedWorkflowOptions } from '../types'
@@ -28,3 +29,28 @@ export async function campaignPhases(
   })) as Record<string, unknown> | null
   return ((doc?.[options.phasesField] ?? []) as Phase[]).filter((p) => p?.startsAt && p?.endsAt)
 }
+
+export type EntryDoc = Record<string, unknown> & { id: number | string }
+
+/** An entry as stored, whoever asks (the caller's rights are the transition table's business). */
+export async function storedEntry(
+  req: PayloadRequest,
+  options: ResolvedWorkflowOptions,
+  id: number | string,
+  fields?: string[],
+): Promise<EntryDoc | null> {
+  return (await req.payload.findByID({
+    collection: options.entries,
+    id,
+    depth: 0,
+    disableErrors: true,
+    overrideAccess: true,
+    ...(fields ? { select: Object.fromEntries(fields.map((f) => [f, true])) } : {}),
+    req,
+  })) as EntryDoc | null
+}
+
+export const entryNotFound = (id: unknown): Problem => ({
+  code: 'notFound',
+  message: `没有编号为 ${String(id)} 的作品`,
+})
