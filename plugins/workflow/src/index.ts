@@ -60,17 +60,24 @@ function withEntryParts(
   }
 }
 
-/** The host's jobs with the notification task and a runner for its queue, every minute. */
+/** The host's jobs with the notification task and, unless the host already runs its queue, a runner every minute. */
 function withNotifyJobs(jobs: JobsConfig | undefined, queue: string): JobsConfig {
   const ours = { cron: '* * * * *', queue, limit: 20 }
+  const covered = (list: { allQueues?: boolean; queue?: string }[]) =>
+    list.some((c) => c.allQueues || c.queue === queue)
   const autoRun = jobs?.autoRun
   return {
     ...jobs,
     tasks: [...(jobs?.tasks ?? []), notifyTransitionTask() as unknown as TaskConfig],
     autoRun:
       typeof autoRun === 'function'
-        ? async (payload) => [...(await autoRun(payload)), ours]
-        : [...(autoRun ?? []), ours],
+        ? async (payload) => {
+            const theirs = await autoRun(payload)
+            return covered(theirs) ? theirs : [...theirs, ours]
+          }
+        : covered(autoRun ?? [])
+          ? autoRun
+          : [...(autoRun ?? []), ours],
   }
 }
 
