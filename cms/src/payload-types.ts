@@ -37,6 +37,10 @@ export interface Config {
     'vote-codes': VoteCode;
     votes: Vote;
     'vote-audits': VoteAudit;
+    'review-pools': ReviewPool;
+    reviews: Review;
+    'review-conflicts': ReviewConflict;
+    'review-reminders': ReviewReminder;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -62,6 +66,10 @@ export interface Config {
     'vote-codes': VoteCodesSelect<false> | VoteCodesSelect<true>;
     votes: VotesSelect<false> | VotesSelect<true>;
     'vote-audits': VoteAuditsSelect<false> | VoteAuditsSelect<true>;
+    'review-pools': ReviewPoolsSelect<false> | ReviewPoolsSelect<true>;
+    reviews: ReviewsSelect<false> | ReviewsSelect<true>;
+    'review-conflicts': ReviewConflictsSelect<false> | ReviewConflictsSelect<true>;
+    'review-reminders': ReviewRemindersSelect<false> | ReviewRemindersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -89,6 +97,8 @@ export interface Config {
     tasks: {
       sweepUploads: TaskSweepUploads;
       notifyEntryTransition: TaskNotifyEntryTransition;
+      remindReviewers: TaskRemindReviewers;
+      sendReviewReminder: TaskSendReviewReminder;
       inline: {
         input: unknown;
         output: unknown;
@@ -270,6 +280,20 @@ export interface Campaign {
     roundTo?: number | null;
     delayMinutes?: number | null;
   };
+  review?: {
+    blind?: ('blind' | 'open') | null;
+    publicIdentity?: boolean | null;
+    sameProvince?: boolean | null;
+    k?: number | null;
+    /**
+     * Frozen once the review phase opens or a review is submitted
+     */
+    normalization?: ('none' | 'zscore' | 'rank') | null;
+    /**
+     * Empty: the end of the review phase
+     */
+    dueAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -403,6 +427,7 @@ export interface Organization {
   owner?: (number | null) | User;
   verificationDecidedAt?: string | null;
   agreementAcceptedAt?: string | null;
+  parent?: (number | null) | Organization;
   updatedAt: string;
   createdAt: string;
 }
@@ -487,11 +512,6 @@ export interface Entry {
     | 'revoked'
     | 'withdrawn';
   submittedBy?: (number | null) | User;
-  reviewers?: (number | User)[] | null;
-  reviewScore?: {
-    average?: number | null;
-    reviews?: number | null;
-  };
   award?: {
     name?: string | null;
     certificateNumber?: string | null;
@@ -585,6 +605,11 @@ export interface Entry {
       | null;
   };
   voteCount?: number | null;
+  reviewers?: (number | User)[] | null;
+  reviewScore?: {
+    average?: number | null;
+    reviews?: number | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -818,6 +843,107 @@ export interface VoteAudit {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-pools".
+ */
+export interface ReviewPool {
+  id: number;
+  name: string;
+  campaign: number | Campaign;
+  /**
+   * Empty: every track
+   */
+  track?: string | null;
+  reviewers: (number | User)[];
+  /**
+   * Empty: no ceiling
+   */
+  capacity?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reviews".
+ */
+export interface Review {
+  id: number;
+  entry: number | Entry;
+  reviewer: number | User;
+  campaign: number | Campaign;
+  track: string;
+  status: 'assigned' | 'draft' | 'submitted' | 'declined' | 'conflicted';
+  scores?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  total?: number | null;
+  comment?: string | null;
+  recommendation?: ('recommend' | 'neutral' | 'against') | null;
+  reason?: string | null;
+  submittedAt?: string | null;
+  assignment?: {
+    method?: ('manual' | 'bulk' | 'auto') | null;
+    seed?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
+  /**
+   * An admin overrode a conflict
+   */
+  override?: {
+    kinds?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    reason?: string | null;
+    by?: (number | null) | User;
+    at?: string | null;
+  };
+  reopened?: {
+    by?: (number | null) | User;
+    at?: string | null;
+    reason?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-conflicts".
+ */
+export interface ReviewConflict {
+  id: number;
+  reviewer: number | User;
+  entry?: (number | null) | Entry;
+  organization?: (number | null) | Organization;
+  reason: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-reminders".
+ */
+export interface ReviewReminder {
+  id: number;
+  review: number | Review;
+  reviewer: number | User;
+  hours: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -885,7 +1011,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sweepUploads' | 'notifyEntryTransition';
+        taskSlug: 'inline' | 'sweepUploads' | 'notifyEntryTransition' | 'remindReviewers' | 'sendReviewReminder';
         taskID: string;
         input?:
           | {
@@ -918,7 +1044,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sweepUploads' | 'notifyEntryTransition') | null;
+  taskSlug?: ('inline' | 'sweepUploads' | 'notifyEntryTransition' | 'remindReviewers' | 'sendReviewReminder') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1008,6 +1134,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'vote-audits';
         value: number | VoteAudit;
+      } | null)
+    | ({
+        relationTo: 'review-pools';
+        value: number | ReviewPool;
+      } | null)
+    | ({
+        relationTo: 'reviews';
+        value: number | Review;
+      } | null)
+    | ({
+        relationTo: 'review-conflicts';
+        value: number | ReviewConflict;
+      } | null)
+    | ({
+        relationTo: 'review-reminders';
+        value: number | ReviewReminder;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1158,6 +1300,16 @@ export interface CampaignsSelect<T extends boolean = true> {
         roundTo?: T;
         delayMinutes?: T;
       };
+  review?:
+    | T
+    | {
+        blind?: T;
+        publicIdentity?: T;
+        sameProvince?: T;
+        k?: T;
+        normalization?: T;
+        dueAt?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1224,13 +1376,6 @@ export interface EntriesSelect<T extends boolean = true> {
       };
   status?: T;
   submittedBy?: T;
-  reviewers?: T;
-  reviewScore?:
-    | T
-    | {
-        average?: T;
-        reviews?: T;
-      };
   award?:
     | T
     | {
@@ -1279,6 +1424,13 @@ export interface EntriesSelect<T extends boolean = true> {
             };
       };
   voteCount?: T;
+  reviewers?: T;
+  reviewScore?:
+    | T
+    | {
+        average?: T;
+        reviews?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1387,6 +1539,7 @@ export interface OrganizationsSelect<T extends boolean = true> {
   owner?: T;
   verificationDecidedAt?: T;
   agreementAcceptedAt?: T;
+  parent?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1580,6 +1733,84 @@ export interface VoteAuditsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-pools_select".
+ */
+export interface ReviewPoolsSelect<T extends boolean = true> {
+  name?: T;
+  campaign?: T;
+  track?: T;
+  reviewers?: T;
+  capacity?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reviews_select".
+ */
+export interface ReviewsSelect<T extends boolean = true> {
+  entry?: T;
+  reviewer?: T;
+  campaign?: T;
+  track?: T;
+  status?: T;
+  scores?: T;
+  total?: T;
+  comment?: T;
+  recommendation?: T;
+  reason?: T;
+  submittedAt?: T;
+  assignment?:
+    | T
+    | {
+        method?: T;
+        seed?: T;
+        by?: T;
+        at?: T;
+      };
+  override?:
+    | T
+    | {
+        kinds?: T;
+        reason?: T;
+        by?: T;
+        at?: T;
+      };
+  reopened?:
+    | T
+    | {
+        by?: T;
+        at?: T;
+        reason?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-conflicts_select".
+ */
+export interface ReviewConflictsSelect<T extends boolean = true> {
+  reviewer?: T;
+  entry?: T;
+  organization?: T;
+  reason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-reminders_select".
+ */
+export interface ReviewRemindersSelect<T extends boolean = true> {
+  review?: T;
+  reviewer?: T;
+  hours?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1727,6 +1958,26 @@ export interface TaskSweepUploads {
  * via the `definition` "TaskNotifyEntryTransition".
  */
 export interface TaskNotifyEntryTransition {
+  input?: unknown;
+  output: {
+    sentTo?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRemindReviewers".
+ */
+export interface TaskRemindReviewers {
+  input?: unknown;
+  output: {
+    queued?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendReviewReminder".
+ */
+export interface TaskSendReviewReminder {
   input?: unknown;
   output: {
     sentTo?: string | null;

@@ -107,6 +107,16 @@ const entry = (w: World, status: string, owner?: Doc, reviewers: Doc[] = []) =>
     reviewers: reviewers.map((r) => r.id),
   })
 
+async function reviewRow(w: World, reviewer: Doc): Promise<Doc> {
+  return create(w, 'reviews', {
+    entry: (await entry(w, 'accepted')).id,
+    reviewer: reviewer.id,
+    campaign: w.openCampaign.id,
+    track: 'case',
+    status: 'assigned',
+  })
+}
+
 const organization = (w: World, owner: Doc, verification: string) => {
   const name = unique('夹具医院')
   return create(w, 'organizations', {
@@ -405,6 +415,59 @@ export const FIXTURES: Record<string, CollectionFixtures> = {
       code: unique('s').replace(/\W/g, ''),
       label: '新原因',
       actions: ['reject'],
+    }),
+  },
+  'review-pools': {
+    kinds: {
+      pool: (w) =>
+        create(w, 'review-pools', {
+          name: unique('专家库'),
+          campaign: w.openCampaign.id,
+          reviewers: [w.users.reviewer.id],
+        }),
+    },
+    sample: async (w) => ({
+      name: unique('新专家库'),
+      campaign: w.openCampaign.id,
+      reviewers: [w.users.reviewer.id],
+    }),
+  },
+  reviews: {
+    kinds: {
+      mine: async (w) => reviewRow(w, w.users.reviewer),
+      others: async (w) => reviewRow(w, w.users.editor),
+    },
+    sample: async (w) => ({
+      entry: (await entry(w, 'accepted')).id,
+      reviewer: w.users.reviewer.id,
+      campaign: w.openCampaign.id,
+      track: 'case',
+      status: 'submitted',
+      total: 100,
+    }),
+  },
+  'review-conflicts': {
+    kinds: {
+      mine: (w) =>
+        create(w, 'review-conflicts', { reviewer: w.users.reviewer.id, reason: '夹具回避' }),
+      others: (w) =>
+        create(w, 'review-conflicts', { reviewer: w.users.editor.id, reason: '夹具回避' }),
+    },
+    sample: async (w) => ({ reviewer: w.users.reviewer.id, reason: '新回避' }),
+  },
+  'review-reminders': {
+    kinds: {
+      sent: async (w) =>
+        create(w, 'review-reminders', {
+          review: (await reviewRow(w, w.users.reviewer)).id,
+          reviewer: w.users.reviewer.id,
+          hours: 72,
+        }),
+    },
+    sample: async (w) => ({
+      review: (await reviewRow(w, w.users.reviewer)).id,
+      reviewer: w.users.reviewer.id,
+      hours: 24,
     }),
   },
   'upload-sessions': {

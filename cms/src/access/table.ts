@@ -118,7 +118,9 @@ export const ACCESS_TABLE: {
       readVersions: editors,
       note:
         'Per entry state: public states are read by all, a submitter edits only draft and returned. ' +
-        'The submissions plugin checks the campaign’s submission phase and the attachments’ owner on every write.',
+        'The submissions plugin checks the campaign’s submission phase and the attachments’ owner on every write. ' +
+        'A reviewer reads only entries naming them in `reviewers`; in a blind campaign the review plugin hides ' +
+        'authors, institution, province, submitter and upload names from them, and refuses filters and sorts on those.',
     },
     posts: {
       read: {
@@ -265,6 +267,40 @@ export const ACCESS_TABLE: {
       readVersions: nobody,
       note: 'The reasons editors give when they return, reject, disqualify or revoke; the label is copied into the history row.',
     },
+    'review-pools': {
+      read: editors,
+      create: editors,
+      update: editors,
+      delete: editors,
+      readVersions: nobody,
+      note: 'Who reviews which campaign and track; automatic assignment draws from them.',
+    },
+    reviews: {
+      read: { ...editors, reviewer: owns('reviewer') },
+      create: nobody,
+      update: nobody,
+      delete: nobody,
+      readVersions: nobody,
+      note:
+        'One row per (entry, reviewer), written only by the review plugin’s routes (rubric, state and conflicts checked); ' +
+        'a reviewer reads their own rows, never an override’s conflict kinds (a field rule of the plugin), nor anyone else’s score.',
+    },
+    'review-conflicts': {
+      read: { ...editors, reviewer: owns('reviewer') },
+      create: editors,
+      update: editors,
+      delete: editors,
+      readVersions: nobody,
+      note: 'Conflicts reviewers declared (through their task) or editors recorded; assignment never gives such a pair.',
+    },
+    'review-reminders': {
+      read: editors,
+      create: nobody,
+      update: nobody,
+      delete: nobody,
+      readVersions: nobody,
+      note: 'One row per reminder sent; its unique index is the claim that keeps two CMS processes from mailing twice.',
+    },
     'upload-sessions': {
       read: editors,
       create: nobody,
@@ -361,9 +397,6 @@ export const ACCESS_TABLE: {
       role: { create: adminField, update: adminField },
       organization: { create: editorFields, update: editorFields },
       sessions: { read: nobodyField, update: nobodyField },
-    },
-    entries: {
-      reviewScore: { read: editorFields, create: editorFields, update: editorFields },
     },
   },
 }

@@ -1,4 +1,5 @@
 import { participantsPlugin } from '@exemplar/plugin-participants'
+import { reviewPlugin } from '@exemplar/plugin-review'
 import { submissionsPlugin } from '@exemplar/plugin-submissions'
 import { votingPlugin } from '@exemplar/plugin-voting'
 import { workflowPlugin } from '@exemplar/plugin-workflow'
@@ -50,6 +51,15 @@ export const plugins: Plugin[] = [
     rankedStates: PUBLIC_ENTRY_STATES,
     isEditor,
     sendSms,
+  }),
+  // After the plugins that add entry fields (history, screening flags), so blind review hides them too.
+  reviewPlugin({
+    entries: 'entries',
+    campaigns: 'campaigns',
+    users: 'users',
+    organizations: 'organizations',
+    media: 'media',
+    isEditor,
   }),
   // Last: the access table and the API guards cover every collection the plugins above added.
   accessTablePlugin(),

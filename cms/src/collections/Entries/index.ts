@@ -1,6 +1,6 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { accessFor, fieldAccessFor } from '../../access/accessFor'
+import { accessFor } from '../../access/accessFor'
 import { isEditorField } from '../../access/isEditor'
 import { ENTRY_STATE_LABELS } from '@exemplar/domain'
 import { ARRAY_ROWS, rowLabel } from '../../lib/arrayRows'
@@ -247,28 +247,6 @@ export const Entries: CollectionConfig = {
       index: true,
       access: { ...editorOnly, read: editorOrSubmitterField },
       admin: { position: 'sidebar' },
-    },
-    {
-      name: 'reviewers',
-      label: l('评审专家', 'Assigned reviewers'),
-      type: 'relationship',
-      relationTo: 'users',
-      hasMany: true,
-      index: true,
-      filterOptions: { role: { equals: 'reviewer' } },
-      access: { ...editorOnly, read: isEditorField },
-      admin: { position: 'sidebar' },
-    },
-    {
-      name: 'reviewScore',
-      label: l('专家评分', 'Review score'),
-      type: 'group',
-      access: fieldAccessFor('entries', 'reviewScore'),
-      admin: { position: 'sidebar' },
-      fields: [
-        { name: 'average', label: l('平均分', 'Average'), type: 'number' },
-        { name: 'reviews', label: l('评审人数', 'Reviews'), type: 'number' },
-      ],
     },
     {
       name: 'award',

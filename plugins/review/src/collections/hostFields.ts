@@ -27,7 +27,7 @@ export function campaignReviewField(options: ResolvedReviewOptions): Field {
             name: 'blind',
             label: { zh: '评审方式', en: 'Review mode' },
             type: 'select',
-            required: true,
+            // Not required: campaigns made before review existed read as blind (the default).
             defaultValue: 'blind',
             options: optionsOf(BLIND_MODE_LABELS),
           },
@@ -64,7 +64,6 @@ export function campaignReviewField(options: ResolvedReviewOptions): Field {
             name: 'normalization',
             label: { zh: '分数标准化', en: 'Score normalization' },
             type: 'select',
-            required: true,
             defaultValue: 'none',
             options: optionsOf(NORMALIZATION_LABELS),
             admin: {

@@ -27,6 +27,7 @@ import { PhaseRowLabel as PhaseRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from 
 import { RubricRowLabel as RubricRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { TrackRowLabel as TrackRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { LegalTermRowLabel as LegalTermRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
+import { BlindDisplayWarning as BlindDisplayWarning_094fcdebb43b3bca628229778b8c9802 } from '@exemplar/plugin-review/client'
 import { TrackCell as TrackCell_0250cf821f5fdac94d8630761e46b075 } from '../../../components/Track'
 import { TrackSelect as TrackSelect_0250cf821f5fdac94d8630761e46b075 } from '../../../components/Track'
 import { SectionRowLabel as SectionRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
@@ -40,7 +41,9 @@ import { JsonText as JsonText_93a30b9b29e6e38fb95429e9469c5d3b } from '../../../
 import { CampusRowLabel as CampusRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { MediaAccountRowLabel as MediaAccountRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { ScreeningNavLink as ScreeningNavLink_93808b43837bebedb18e5e98ac5f26a5 } from '@exemplar/plugin-workflow/client'
+import { ReviewNavLink as ReviewNavLink_094fcdebb43b3bca628229778b8c9802 } from '@exemplar/plugin-review/client'
 import { ScreeningView as ScreeningView_9b1ea829dfdf9feacaf0861c73e3cb1b } from '@exemplar/plugin-workflow/rsc'
+import { ReviewView as ReviewView_11a27cb5c210bd785aa29ddc0c81dee8 } from '@exemplar/plugin-review/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -74,6 +77,7 @@ export const importMap = {
   "/components/RowLabels#RubricRowLabel": RubricRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "/components/RowLabels#TrackRowLabel": TrackRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "/components/RowLabels#LegalTermRowLabel": LegalTermRowLabel_d0cb7904af756538d0e69f8212ab11a8,
+  "@exemplar/plugin-review/client#BlindDisplayWarning": BlindDisplayWarning_094fcdebb43b3bca628229778b8c9802,
   "/components/Track#TrackCell": TrackCell_0250cf821f5fdac94d8630761e46b075,
   "/components/Track#TrackSelect": TrackSelect_0250cf821f5fdac94d8630761e46b075,
   "/components/RowLabels#SectionRowLabel": SectionRowLabel_d0cb7904af756538d0e69f8212ab11a8,
@@ -87,6 +91,8 @@ export const importMap = {
   "/components/RowLabels#CampusRowLabel": CampusRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "/components/RowLabels#MediaAccountRowLabel": MediaAccountRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "@exemplar/plugin-workflow/client#ScreeningNavLink": ScreeningNavLink_93808b43837bebedb18e5e98ac5f26a5,
+  "@exemplar/plugin-review/client#ReviewNavLink": ReviewNavLink_094fcdebb43b3bca628229778b8c9802,
   "@exemplar/plugin-workflow/rsc#ScreeningView": ScreeningView_9b1ea829dfdf9feacaf0861c73e3cb1b,
+  "@exemplar/plugin-review/rsc#ReviewView": ReviewView_11a27cb5c210bd785aa29ddc0c81dee8,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
