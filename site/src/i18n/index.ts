@@ -1,7 +1,7 @@
 /**
  * The site's UI strings, Chinese first: one folder per locale (zh/, en/), one
  * file per area, and one lookup module per area (common, voting, submission,
- * account) so a browser script bundles only the strings of its own area.
+ * account, review) so a browser script bundles only the strings of its own area.
  * English pages live under /en (see middleware.ts); campaign content itself
  * is not translated, and domain labels come from @exemplar/domain.
  */

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest'
 
 import enAccount from './en/account'
 import enCommon from './en/common'
+import enReview from './en/review'
 import enSubmission from './en/submission'
 import enVoting from './en/voting'
 import zhAccount from './zh/account'
 import zhCommon from './zh/common'
+import zhReview from './zh/review'
 import zhSubmission from './zh/submission'
 import zhVoting from './zh/voting'
 
@@ -14,6 +16,7 @@ const areas: [string, Record<string, string>, Record<string, string>][] = [
   ['voting', zhVoting, enVoting],
   ['submission', zhSubmission, enSubmission],
   ['account', zhAccount, enAccount],
+  ['review', zhReview, enReview],
 ]
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()

@@ -29,7 +29,7 @@ export class NetworkError extends Error {
   }
 }
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null
@@ -124,6 +124,9 @@ export const getJson = <T = unknown>(path: string) => requestJson<T>('GET', path
 
 export const postJson = <T = unknown>(path: string, body: unknown) =>
   requestJson<T>('POST', path, body)
+
+export const putJson = <T = unknown>(path: string, body: unknown) =>
+  requestJson<T>('PUT', path, body)
 
 /** What a reader of `(status, body)` takes: the data of a 2xx, else the refusal itself. */
 export const bodyOf = (reply: JsonReply): unknown => (reply.ok ? reply.data : reply)
