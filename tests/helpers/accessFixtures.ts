@@ -1,76 +1,30 @@
-import type { CollectionSlug, Payload } from 'payload'
-import sharp from 'sharp'
-
-import type { RoleKey } from '@exemplar/cms/access/cells'
+import type { Payload } from 'payload'
 
 import type { Json } from './api'
+import {
+  create,
+  entry,
+  raw,
+  smallPng,
+  unique,
+  uniqueEntryPrefix,
+  type CollectionFixtures,
+  type Doc,
+  type SignedInRole,
+  type World,
+} from './fixtureParts'
+import { PLUGIN_FIXTURES } from './pluginFixtures'
 
-/**
- * The documents the access-matrix test reads, changes and deletes: for every
- * collection, a few of each kind a rule tells apart (own and foreign,
- * published and draft, public and private states, verified and pending), and
- * for every collection a sample a role with create access can really store.
- */
-export type Id = number | string
-export type Doc = Record<string, unknown> & { id: Id }
-
-export type SignedInRole = Exclude<RoleKey, 'anonymous'>
-
-export interface World {
-  payload: Payload
-  users: Record<SignedInRole | 'other', Doc>
-  tokens: Record<SignedInRole, string>
-  openCampaign: Doc
-  myOrganization: Doc
-  myMedia: Doc
-}
-
-export interface CollectionFixtures {
-  /** Named documents for reads and updates, made once. */
-  kinds: Record<string, (w: World) => Promise<Doc>>
-  /** Fresh documents to delete, where deleting the read fixtures would break the world. */
-  deleteKinds?: Record<string, (w: World) => Promise<Doc>>
-  /** Data a role allowed to create can store through REST and GraphQL (each call unique). */
-  sample: (w: World, role: RoleKey) => Promise<Json>
-  /** Create through multipart (uploads), not JSON. */
-  upload?: true
-  /** Payload mounts no REST routes for it: every call is 404 or 501. */
-  noRest?: true
-  /** Payload's own routes find it by `key` and only ever the caller's (preferences). */
-  keyed?: true
-}
-
-let seq = 0
-export const unique = (prefix: string) => `${prefix}-${process.pid}-${++seq}`
-
-/** A fresh campaign entry number prefix (2–4 capital letters, unique like `unique`). */
-export const uniqueEntryPrefix = () => {
-  let n = ++seq
-  let letters = ''
-  do {
-    letters = String.fromCharCode(65 + (n % 26)) + letters
-    n = Math.floor(n / 26)
-  } while (n > 0)
-  return `Q${letters}`.slice(0, 4)
-}
-
-const create = async (w: World, collection: string, data: Json, extra: Json = {}) =>
-  (await w.payload.create({
-    collection: collection as CollectionSlug,
-    data: data as never,
-    depth: 0,
-    ...extra,
-  })) as unknown as Doc
-
-/** Payload's own collections skip the hooks that need a signed-in user. */
-const raw = async (w: World, collection: string, data: Json) =>
-  (await w.payload.db.create({ collection: collection as CollectionSlug, data })) as unknown as Doc
-
-export async function smallPng(): Promise<Buffer> {
-  return sharp({ create: { width: 4, height: 4, channels: 3, background: '#0a0' } })
-    .png()
-    .toBuffer()
-}
+export {
+  smallPng,
+  unique,
+  uniqueEntryPrefix,
+  type CollectionFixtures,
+  type Doc,
+  type Id,
+  type SignedInRole,
+  type World,
+} from './fixtureParts'
 
 async function media(w: World, owner: Doc, extra: Json = {}): Promise<Doc> {
   const data = await smallPng()
@@ -96,26 +50,6 @@ const campaignData = (status: 'published' | 'draft') => ({
     },
   ],
 })
-
-const entry = (w: World, status: string, owner?: Doc, reviewers: Doc[] = []) =>
-  create(w, 'entries', {
-    title: unique(`作品 ${status}`),
-    campaign: w.openCampaign.id,
-    track: 'case',
-    status,
-    submittedBy: owner?.id ?? null,
-    reviewers: reviewers.map((r) => r.id),
-  })
-
-async function reviewRow(w: World, reviewer: Doc): Promise<Doc> {
-  return create(w, 'reviews', {
-    entry: (await entry(w, 'accepted')).id,
-    reviewer: reviewer.id,
-    campaign: w.openCampaign.id,
-    track: 'case',
-    status: 'assigned',
-  })
-}
 
 const organization = (w: World, owner: Doc, verification: string) => {
   const name = unique('夹具医院')
@@ -169,8 +103,6 @@ const authorData = (owner?: Doc) => ({
   ...(owner ? { owner: owner.id } : {}),
 })
 
-const sameAs = (data: Json) => async () => data
-
 const throwaway = (w: World, role: string) =>
   create(w, 'users', {
     email: `${unique('gone')}@example.org`,
@@ -179,6 +111,12 @@ const throwaway = (w: World, role: string) =>
     role,
   })
 
+/**
+ * The documents the access-matrix test reads, changes and deletes: for every
+ * collection, a few of each kind a rule tells apart (own and foreign,
+ * published and draft, public and private states, verified and pending), and
+ * for every collection a sample a role with create access can really store.
+ */
 export const FIXTURES: Record<string, CollectionFixtures> = {
   campaigns: {
     kinds: {
@@ -316,56 +254,7 @@ export const FIXTURES: Record<string, CollectionFixtures> = {
       organization: w.myOrganization.id,
     }),
   },
-  voters: {
-    kinds: {
-      voter: (w) =>
-        create(w, 'voters', { channel: 'email', addressHash: unique('h'), masked: 'a***@x' }),
-    },
-    sample: sameAs({ channel: 'email', addressHash: 'forged', masked: 'x' }),
-  },
-  'vote-codes': {
-    kinds: {
-      code: (w) =>
-        create(w, 'vote-codes', {
-          addressHash: unique('h'),
-          codeHash: 'x',
-          expiresAt: new Date(Date.now() + 60_000).toISOString(),
-        }),
-    },
-    sample: sameAs({ addressHash: 'forged', codeHash: 'x', expiresAt: '2030-01-01T00:00:00Z' }),
-  },
-  votes: {
-    kinds: {
-      vote: async (w) => {
-        const voter = await create(w, 'voters', {
-          channel: 'email',
-          addressHash: unique('h'),
-          masked: 'a***@x',
-        })
-        return create(w, 'votes', {
-          entry: (await entry(w, 'voting', w.users.other)).id,
-          campaign: w.openCampaign.id,
-          voter: voter.id,
-          day: '2026-12-01',
-          slot: 0,
-        })
-      },
-    },
-    sample: async (w) => ({
-      entry: (await entry(w, 'voting', w.users.other)).id,
-      campaign: w.openCampaign.id,
-      voter: (
-        await create(w, 'voters', { channel: 'email', addressHash: unique('h'), masked: 'x' })
-      ).id,
-      day: '2026-12-01',
-      slot: 0,
-      state: 'counted',
-    }),
-  },
-  'vote-audits': {
-    kinds: { audit: (w) => create(w, 'vote-audits', { action: 'flag', reason: '夹具' }) },
-    sample: sameAs({ action: 'flag', reason: 'forged' }),
-  },
+  ...PLUGIN_FIXTURES,
   'payload-locked-documents': {
     kinds: {
       editorsLock: (w) =>
@@ -401,95 +290,6 @@ export const FIXTURES: Record<string, CollectionFixtures> = {
     },
     sample: async () => ({ key: unique('pref'), value: { b: 2 } }),
     keyed: true,
-  },
-  'workflow-reasons': {
-    kinds: {
-      reason: (w) =>
-        create(w, 'workflow-reasons', {
-          code: unique('r').replace(/\W/g, ''),
-          label: '夹具原因',
-          actions: ['return'],
-        }),
-    },
-    sample: async () => ({
-      code: unique('s').replace(/\W/g, ''),
-      label: '新原因',
-      actions: ['reject'],
-    }),
-  },
-  'review-pools': {
-    kinds: {
-      pool: (w) =>
-        create(w, 'review-pools', {
-          name: unique('专家库'),
-          campaign: w.openCampaign.id,
-          reviewers: [w.users.reviewer.id],
-        }),
-    },
-    sample: async (w) => ({
-      name: unique('新专家库'),
-      campaign: w.openCampaign.id,
-      reviewers: [w.users.reviewer.id],
-    }),
-  },
-  reviews: {
-    kinds: {
-      mine: async (w) => reviewRow(w, w.users.reviewer),
-      others: async (w) => reviewRow(w, w.users.editor),
-    },
-    sample: async (w) => ({
-      entry: (await entry(w, 'accepted')).id,
-      reviewer: w.users.reviewer.id,
-      campaign: w.openCampaign.id,
-      track: 'case',
-      status: 'submitted',
-      total: 100,
-    }),
-  },
-  'review-conflicts': {
-    kinds: {
-      mine: (w) =>
-        create(w, 'review-conflicts', { reviewer: w.users.reviewer.id, reason: '夹具回避' }),
-      others: (w) =>
-        create(w, 'review-conflicts', { reviewer: w.users.editor.id, reason: '夹具回避' }),
-    },
-    sample: async (w) => ({ reviewer: w.users.reviewer.id, reason: '新回避' }),
-  },
-  'review-reminders': {
-    kinds: {
-      sent: async (w) =>
-        create(w, 'review-reminders', {
-          review: (await reviewRow(w, w.users.reviewer)).id,
-          reviewer: w.users.reviewer.id,
-          hours: 72,
-        }),
-    },
-    sample: async (w) => ({
-      review: (await reviewRow(w, w.users.reviewer)).id,
-      reviewer: w.users.reviewer.id,
-      hours: 24,
-    }),
-  },
-  'upload-sessions': {
-    kinds: {
-      session: (w) =>
-        create(w, 'upload-sessions', {
-          uploadId: unique('u'),
-          owner: w.users.participant.id,
-          kind: 'resumable',
-          state: 'receiving',
-          declaredBytes: 1024,
-          activeAt: new Date().toISOString(),
-        }),
-    },
-    sample: async (w) => ({
-      uploadId: unique('forged'),
-      owner: w.users.participant.id,
-      kind: 'plain',
-      state: 'receiving',
-      declaredBytes: 1,
-      activeAt: new Date().toISOString(),
-    }),
   },
   'payload-jobs': {
     kinds: {

@@ -1,0 +1,147 @@
+import { create, entry, reviewRow, sameAs, unique, type CollectionFixtures } from './fixtureParts'
+
+/**
+ * The access matrix's documents for the collections the plugins add: voting,
+ * the workflow's reasons, expert review and uploads in flight.
+ */
+export const PLUGIN_FIXTURES: Record<string, CollectionFixtures> = {
+  voters: {
+    kinds: {
+      voter: (w) =>
+        create(w, 'voters', { channel: 'email', addressHash: unique('h'), masked: 'a***@x' }),
+    },
+    sample: sameAs({ channel: 'email', addressHash: 'forged', masked: 'x' }),
+  },
+  'vote-codes': {
+    kinds: {
+      code: (w) =>
+        create(w, 'vote-codes', {
+          addressHash: unique('h'),
+          codeHash: 'x',
+          expiresAt: new Date(Date.now() + 60_000).toISOString(),
+        }),
+    },
+    sample: sameAs({ addressHash: 'forged', codeHash: 'x', expiresAt: '2030-01-01T00:00:00Z' }),
+  },
+  votes: {
+    kinds: {
+      vote: async (w) => {
+        const voter = await create(w, 'voters', {
+          channel: 'email',
+          addressHash: unique('h'),
+          masked: 'a***@x',
+        })
+        return create(w, 'votes', {
+          entry: (await entry(w, 'voting', w.users.other)).id,
+          campaign: w.openCampaign.id,
+          voter: voter.id,
+          day: '2026-12-01',
+          slot: 0,
+        })
+      },
+    },
+    sample: async (w) => ({
+      entry: (await entry(w, 'voting', w.users.other)).id,
+      campaign: w.openCampaign.id,
+      voter: (
+        await create(w, 'voters', { channel: 'email', addressHash: unique('h'), masked: 'x' })
+      ).id,
+      day: '2026-12-01',
+      slot: 0,
+      state: 'counted',
+    }),
+  },
+  'vote-audits': {
+    kinds: { audit: (w) => create(w, 'vote-audits', { action: 'flag', reason: '夹具' }) },
+    sample: sameAs({ action: 'flag', reason: 'forged' }),
+  },
+  'workflow-reasons': {
+    kinds: {
+      reason: (w) =>
+        create(w, 'workflow-reasons', {
+          code: unique('r').replace(/\W/g, ''),
+          label: '夹具原因',
+          actions: ['return'],
+        }),
+    },
+    sample: async () => ({
+      code: unique('s').replace(/\W/g, ''),
+      label: '新原因',
+      actions: ['reject'],
+    }),
+  },
+  'review-pools': {
+    kinds: {
+      pool: (w) =>
+        create(w, 'review-pools', {
+          name: unique('专家库'),
+          campaign: w.openCampaign.id,
+          reviewers: [w.users.reviewer.id],
+        }),
+    },
+    sample: async (w) => ({
+      name: unique('新专家库'),
+      campaign: w.openCampaign.id,
+      reviewers: [w.users.reviewer.id],
+    }),
+  },
+  reviews: {
+    kinds: {
+      mine: async (w) => reviewRow(w, w.users.reviewer),
+      others: async (w) => reviewRow(w, w.users.editor),
+    },
+    sample: async (w) => ({
+      entry: (await entry(w, 'accepted')).id,
+      reviewer: w.users.reviewer.id,
+      campaign: w.openCampaign.id,
+      track: 'case',
+      status: 'submitted',
+      total: 100,
+    }),
+  },
+  'review-conflicts': {
+    kinds: {
+      mine: (w) =>
+        create(w, 'review-conflicts', { reviewer: w.users.reviewer.id, reason: '夹具回避' }),
+      others: (w) =>
+        create(w, 'review-conflicts', { reviewer: w.users.editor.id, reason: '夹具回避' }),
+    },
+    sample: async (w) => ({ reviewer: w.users.reviewer.id, reason: '新回避' }),
+  },
+  'review-reminders': {
+    kinds: {
+      sent: async (w) =>
+        create(w, 'review-reminders', {
+          review: (await reviewRow(w, w.users.reviewer)).id,
+          reviewer: w.users.reviewer.id,
+          hours: 72,
+        }),
+    },
+    sample: async (w) => ({
+      review: (await reviewRow(w, w.users.reviewer)).id,
+      reviewer: w.users.reviewer.id,
+      hours: 24,
+    }),
+  },
+  'upload-sessions': {
+    kinds: {
+      session: (w) =>
+        create(w, 'upload-sessions', {
+          uploadId: unique('u'),
+          owner: w.users.participant.id,
+          kind: 'resumable',
+          state: 'receiving',
+          declaredBytes: 1024,
+          activeAt: new Date().toISOString(),
+        }),
+    },
+    sample: async (w) => ({
+      uploadId: unique('forged'),
+      owner: w.users.participant.id,
+      kind: 'plain',
+      state: 'receiving',
+      declaredBytes: 1,
+      activeAt: new Date().toISOString(),
+    }),
+  },
+}
