@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { errorBody, firstMessage, problem, problemsOf } from './index'
+import { errorBody, firstMessage, problem, problemsOf, readJsonObject } from './index'
 
 describe('the one error body', () => {
   it('should wrap one problem in a list and keep extra keys beside it', () => {
@@ -29,5 +29,34 @@ describe('the one error body', () => {
     ).toBe('第一条')
     expect(firstMessage({ error: '旧格式', code: 'x' })).toBeUndefined()
     expect(problemsOf({ errors: [{ message: 'no code' }] })).toEqual([])
+  })
+})
+
+describe('readJsonObject', () => {
+  it('should read an object, and name a non-JSON or non-object body', async () => {
+    expect(await readJsonObject({ json: async () => ({ a: 1 }) })).toEqual({
+      ok: true,
+      value: { a: 1 },
+    })
+    expect(await readJsonObject({ json: async () => JSON.parse('{') })).toMatchObject({
+      ok: false,
+      problem: { code: 'body.invalid' },
+    })
+    expect(await readJsonObject({ json: async () => [1] })).toMatchObject({
+      ok: false,
+      problem: { code: 'body.notObject' },
+    })
+  })
+
+  it('should read a missing body as the caller says, and pass the caller’s own errors through', async () => {
+    expect(await readJsonObject({})).toEqual({ ok: true, value: {} })
+    expect(await readJsonObject({}, { absent: undefined })).toMatchObject({ ok: false })
+    const capped = new RangeError('too large')
+    await expect(
+      readJsonObject(
+        { json: async () => Promise.reject(capped) },
+        { rethrow: (e) => e === capped },
+      ),
+    ).rejects.toBe(capped)
   })
 })

@@ -63,3 +63,37 @@ export function firstMessage(body: unknown): string | undefined {
   const message = problemsOf(body)[0]?.message.trim()
   return message ? message : undefined
 }
+
+export type JsonObjectRead =
+  { ok: true; value: Record<string, unknown> } | { ok: false; problem: Problem }
+
+/**
+ * A request's body as a JSON object, or the problem to answer with a 400:
+ * the one reader every plugin endpoint shares. `absent` is what a request
+ * without a body reads as; `rethrow` lets a caller's own errors from
+ * `json()` (a size cap's 413) pass through untouched.
+ */
+export async function readJsonObject(
+  req: { json?: () => Promise<unknown> },
+  options: { absent?: unknown; rethrow?: (error: unknown) => boolean } = {},
+): Promise<JsonObjectRead> {
+  // `in`, not a default: a caller passing `absent: undefined` means "no body is not an object".
+  const absent = 'absent' in options ? options.absent : {}
+  const { rethrow } = options
+  let value: unknown
+  try {
+    value = req.json ? await req.json() : absent
+  } catch (error) {
+    if (rethrow?.(error)) {
+      throw error
+    }
+    return { ok: false, problem: { code: 'body.invalid', message: '请求体须为 JSON' } }
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      ok: false,
+      problem: { code: 'body.notObject', message: '请求体须为 JSON 对象（字段名: 值）' },
+    }
+  }
+  return { ok: true, value: value as Record<string, unknown> }
+}

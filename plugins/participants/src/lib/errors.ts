@@ -1,4 +1,5 @@
 import { APIError, ValidationError } from 'payload'
+import { readJsonObject } from '@exemplar/http'
 
 /** One problem with a request, in the shape API.md promises the site. */
 export interface FieldError {
@@ -62,14 +63,9 @@ export function errorResponse(error: unknown, prefix = ''): Response {
 export async function readBody(req: {
   json?: () => Promise<unknown>
 }): Promise<Record<string, unknown>> {
-  let body: unknown
-  try {
-    body = req.json ? await req.json() : undefined
-  } catch {
-    throw refuse(400, '', 'body.invalidJson', '请求体须为 JSON')
+  const body = await readJsonObject(req, { absent: undefined })
+  if (!body.ok) {
+    throw refuse(400, '', body.problem.code, body.problem.message)
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw refuse(400, '', 'body.notObject', '请求体须为 JSON 对象')
-  }
-  return body as Record<string, unknown>
+  return body.value
 }

@@ -1,4 +1,4 @@
-import { errorBody, jsonResponse, problemResponse } from '@exemplar/http'
+import { errorBody, jsonResponse, problemResponse, readJsonObject } from '@exemplar/http'
 import type { PayloadRequest } from 'payload'
 
 import { reviewOptionsOf } from '../options'
@@ -8,19 +8,11 @@ import type { ResolvedReviewOptions } from '../types'
 
 /** The JSON object a request carries; anything else is a 400. */
 export async function bodyOf(req: PayloadRequest): Promise<Record<string, unknown>> {
-  let value: unknown
-  try {
-    value = req.json ? await req.json() : {}
-  } catch {
-    throw new Refusal(400, { code: 'body.invalid', message: '请求体须为 JSON' })
+  const body = await readJsonObject(req)
+  if (!body.ok) {
+    throw new Refusal(400, body.problem)
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new Refusal(400, {
-      code: 'body.notObject',
-      message: '请求体须为 JSON 对象（字段名: 值）',
-    })
-  }
-  return value as Record<string, unknown>
+  return body.value
 }
 
 /** Runs a route's work with the plugin's options; a refusal becomes the one error body, a signed-out caller a 401. */

@@ -1,4 +1,4 @@
-import { jsonResponse } from '@exemplar/http'
+import { jsonResponse, readJsonObject } from '@exemplar/http'
 import type { PayloadRequest } from 'payload'
 
 import { SubmissionError, refuse } from '../lib/errors'
@@ -36,19 +36,11 @@ export function idParam(req: SubmissionsRequest): string {
 
 /** The JSON object a write carries; anything else is a 400 (and an oversized body a 413). */
 export async function bodyOf(req: SubmissionsRequest): Promise<Record<string, unknown>> {
-  let value: unknown
-  try {
-    value = req.json ? await req.json() : {}
-  } catch (err) {
-    if (err instanceof SubmissionError) {
-      throw err
-    }
-    throw refuse(400, '', 'body.invalid', '请求体须为 JSON')
+  const body = await readJsonObject(req, { rethrow: (err) => err instanceof SubmissionError })
+  if (!body.ok) {
+    throw refuse(400, '', body.problem.code, body.problem.message)
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw refuse(400, '', 'body.notObject', '请求体须为 JSON 对象（字段名: 值）')
-  }
-  return value as Record<string, unknown>
+  return body.value
 }
 
 /**

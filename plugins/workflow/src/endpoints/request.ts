@@ -1,4 +1,4 @@
-import { problemResponse, type Problem } from '@exemplar/http'
+import { problemResponse, readJsonObject, type Problem } from '@exemplar/http'
 import type { PayloadRequest } from 'payload'
 
 export class Refusal extends Error {
@@ -12,19 +12,11 @@ export class Refusal extends Error {
 
 /** The JSON object a request carries; anything else is a 400. */
 export async function bodyOf(req: PayloadRequest): Promise<Record<string, unknown>> {
-  let value: unknown
-  try {
-    value = req.json ? await req.json() : {}
-  } catch {
-    throw new Refusal(400, { code: 'body.invalid', message: '请求体须为 JSON' })
+  const body = await readJsonObject(req)
+  if (!body.ok) {
+    throw new Refusal(400, body.problem)
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new Refusal(400, {
-      code: 'body.notObject',
-      message: '请求体须为 JSON 对象（字段名: 值）',
-    })
-  }
-  return value as Record<string, unknown>
+  return body.value
 }
 
 /** Runs a handler's work; a refusal becomes the one error body, a signed-out caller a 401. */
