@@ -75,19 +75,14 @@ async function writePairs(
       })
       added.push({ id: row.id, entry: pair.entry.id, reviewer: pair.reviewer })
     }
-    const byEntry = new Map<string, Id[]>()
+    const byEntry = new Map<string, { id: Id; reviewers: Id[] }>()
     for (const pair of pairs) {
-      byEntry.set(String(pair.entry.id), [
-        ...(byEntry.get(String(pair.entry.id)) ?? []),
-        pair.reviewer,
-      ])
+      const slot = byEntry.get(String(pair.entry.id)) ?? { id: pair.entry.id, reviewers: [] }
+      slot.reviewers.push(pair.reviewer)
+      byEntry.set(String(pair.entry.id), slot)
     }
-    for (const pair of pairs) {
-      const reviewers = byEntry.get(String(pair.entry.id))
-      if (reviewers) {
-        await changeEntryReviewers(req, options, pair.entry.id, { add: reviewers })
-        byEntry.delete(String(pair.entry.id))
-      }
+    for (const { id, reviewers } of byEntry.values()) {
+      await changeEntryReviewers(req, options, id, { add: reviewers })
     }
     return added
   })
@@ -235,16 +230,11 @@ export async function autoAssign(
     throw new Refusal(409, problems, { infeasible })
   }
   const added = await writePairs(req, options, campaign, pairs, 'auto', input.seed)
-  const after = await existingRows(
-    req,
-    options,
-    entries.map((e) => e.id),
-  )
-  const loads = loadsOf(
-    after
-      .filter((r) => ACTIVE_REVIEW_STATUSES.includes(r.status as never))
-      .map((r) => ({ reviewer: refId(r.reviewer)! })),
-  )
+  // The loads after the run: the rows still held plus the ones just written.
+  const held = rows
+    .filter((r) => ACTIVE_REVIEW_STATUSES.includes(r.status as never))
+    .map((r) => ({ reviewer: refId(r.reviewer)! }))
+  const loads = loadsOf([...held, ...added])
   return { added, loads }
 }
 

@@ -1,8 +1,10 @@
 import {
+  ACTIVE_REVIEW_STATUSES,
   ASSIGNABLE_ENTRY_STATES,
   DISAGREEMENT_LABELS,
   disagreementFlags,
   normalizeScores,
+  type ReviewStatus,
   type SubmittedReview,
 } from '@exemplar/domain'
 import type { PayloadRequest } from 'payload'
@@ -34,7 +36,7 @@ export async function reviewProgress(
     reviewerIds.length === 0
       ? []
       : await allDocs(req, options.users, { id: { in: reviewerIds } }, [fields.userName])
-  const active = (r: Doc) => ['assigned', 'draft', 'submitted'].includes(String(r.status))
+  const active = (r: Doc) => ACTIVE_REVIEW_STATUSES.includes(r.status as ReviewStatus)
   return {
     campaign: { id: campaign.id, title: campaign.title },
     dueAt: campaign.dueAt,

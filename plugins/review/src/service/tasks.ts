@@ -1,4 +1,4 @@
-import type { RubricCriterion } from '@exemplar/domain'
+import { ACTIVE_REVIEW_STATUSES, type ReviewStatus, type RubricCriterion } from '@exemplar/domain'
 import type { PayloadRequest } from 'payload'
 
 import type { ResolvedReviewOptions } from '../types'
@@ -72,7 +72,7 @@ export async function listTasks(req: PayloadRequest, options: ResolvedReviewOpti
       campaign: campaign ? { id: campaign.id, title: campaign.title } : null,
     }
   })
-  const active = tasks.filter((t) => ['assigned', 'draft', 'submitted'].includes(t.status))
+  const active = tasks.filter((t) => ACTIVE_REVIEW_STATUSES.includes(t.status as ReviewStatus))
   return {
     tasks,
     progress: {
