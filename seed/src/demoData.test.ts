@@ -32,7 +32,6 @@ function entriesOf({ campaign, current }: (typeof editions)[number]) {
       themes: [{ id: 1, title: '健康知识普及行动' }],
       images: [1, 2, 3],
       pdf: 4,
-      reviewers: [1, 2],
       participant: { id: 1, organization: organizations[0]! },
       editor: 1,
     },

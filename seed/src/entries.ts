@@ -33,7 +33,6 @@ export interface EntryContext {
   themes: ThemeRef[]
   images: (number | string)[]
   pdf: number | string | undefined
-  reviewers: (number | string)[]
   participant: { id: number | string; organization: OrgRef }
   editor: number | string
 }
@@ -324,9 +323,6 @@ export function buildEntries(
         const awarded = state === 'awarded'
         const votes =
           publicState && inVotingCampaign ? r.int(awarded ? 800 : 20, awarded ? 4000 : 1500) : 0
-        const reviewed = ['review', 'shortlisted', 'publicity', 'awarded', 'revoked'].includes(
-          state,
-        )
         const history = historyFor(state, ctx)
         out.push({
           number: formatEntryNumber(numbering.year, numbering.code, serial),
@@ -372,17 +368,7 @@ export function buildEntries(
           },
           status: state,
           submittedBy: mine ? (ctx.participant.id as number) : null,
-          reviewers:
-            reviewed || state === 'review'
-              ? [ctx.reviewers[serial % ctx.reviewers.length] as number]
-              : [],
           voteCount: votes,
-          reviewScore: reviewed
-            ? {
-                average: Math.round((awarded ? r.int(82, 96) : r.int(60, 88)) * 10) / 10,
-                reviews: 3,
-              }
-            : {},
           award: awarded
             ? {
                 name: track.quota.awardName ?? '优秀作品',

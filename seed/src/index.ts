@@ -1,12 +1,14 @@
 import { pinEntry, workflowOptionsOf } from '@exemplar/plugin-workflow'
 import { createLocalReq, type Payload } from 'payload'
 
-import type { Organization } from '@exemplar/cms/payload-types'
+import type { Entry, Organization } from '@exemplar/cms/payload-types'
 
 import { archiveCampaigns, currentCampaigns } from './campaigns'
 import { buildEntries, type OrgRef, type ThemeRef } from './entries'
 import { demoImage } from './images'
 import { seedParticipants } from './participants'
+import { seedReviews } from './reviews'
+import { DEMO_RUBRIC } from './campaigns/demoRubric'
 import { seriesOf } from './plans'
 import { campaignPosts } from './posts'
 import { minimalPdf } from './pdf'
@@ -39,6 +41,17 @@ export interface SeedSummary {
 type Id = number | string
 
 const IMAGE_COUNT = 24
+
+const reviewerIds = (userIds: Map<string, Id>): Id[] =>
+  DEMO_USERS.filter((u) => u.role === 'reviewer').map((u) => userIds.get(u.email)!)
+
+/** How good the demo says an entry is (0–1): what ended awarded was better, on the whole. */
+function meritOf(entry: Partial<Entry>, random: ReturnType<typeof seededRandom>): number {
+  const base = ['awarded', 'publicity', 'shortlisted', 'revoked'].includes(entry.status ?? '')
+    ? 0.78
+    : 0.55
+  return Math.min(0.97, base + random.next() * 0.2)
+}
 
 /**
  * Recreates the five seed campaigns (past editions, the archive), current
@@ -226,8 +239,15 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         contacts: campaign.contacts,
         legalTerms: campaign.legalTerms,
         phases: campaign.phases,
-        tracks: campaign.tracks.map((t) => ({ ...t, rubric: t.rubric ?? [] })),
+        tracks: campaign.tracks.map((t) => ({ ...t, rubric: t.rubric ?? DEMO_RUBRIC })),
         voting: campaign.voting ?? { perEntryPerDay: 0, dailyCap: 0 },
+        review: campaign.review ?? {
+          blind: 'blind',
+          publicIdentity: false,
+          sameProvince: false,
+          k: 3,
+          normalization: 'none',
+        },
         _status: 'published',
       },
       // Current editions move with the calendar, so their dates are refreshed on every run.
@@ -283,6 +303,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       pledgeCampaignIds.push(campaignId)
     }
 
+    const reviewRandom = seededRandom(hashString(`${campaign.slug}:review`))
     const series = seriesOf(campaign)
     const plan = (current ? series.current : series.archive) ?? []
     const entries = buildEntries(
@@ -299,7 +320,6 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         themes,
         images,
         pdf,
-        reviewers: [userIds.get('reviewer@example.org')!, userIds.get('reviewer2@example.org')!],
         participant: { id: userIds.get('participant@example.org')!, organization: participantOrg },
         editor: userIds.get('editor@example.org')!,
       },
@@ -315,16 +335,54 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       select: { number: true },
     })
     const have = new Set(existing.docs.map((d) => d.number))
-    for (const entry of entries) {
-      if (!have.has(entry.number!)) {
-        const doc = await payload.create({ collection: 'entries', data: entry as never, depth: 0 })
-        // Screened entries are pinned as screening pins them, dated when their screening started.
-        const screened = entry.history?.find((h) => h.to === 'screening')
-        if (screened) {
-          await pinEntry(await createLocalReq({}, payload), workflowOptions, doc.id, screened.at)
-        }
-        created += 1
+    const fresh = entries.filter((e) => !have.has(e.number!))
+    // Entries that went through expert review are made in review, scored by the
+    // review plugin's own code, then moved on as their history says; the rest
+    // come after, so the assignment run sees only what was under review.
+    const reviewed = fresh.filter((e) => e.history?.some((h) => h.to === 'review'))
+    const createEntry = async (entry: Partial<Entry>) => {
+      const doc = await payload.create({ collection: 'entries', data: entry as never, depth: 0 })
+      // Screened entries are pinned as screening pins them, dated when their screening started.
+      const screened = entry.history?.find((h) => h.to === 'screening')
+      if (screened) {
+        await pinEntry(await createLocalReq({}, payload), workflowOptions, doc.id, screened.at)
       }
+      created += 1
+      return doc.id
+    }
+    const underReview: { id: Id; entry: Partial<Entry>; quality: number }[] = []
+    for (const entry of reviewed) {
+      const upTo = entry.history!.findIndex((h) => h.to === 'review')
+      const id = await createEntry({
+        ...entry,
+        status: 'review',
+        history: entry.history!.slice(0, upTo + 1),
+        award: {},
+      })
+      underReview.push({ id, entry, quality: meritOf(entry, reviewRandom) })
+    }
+    const scored = await seedReviews(payload, {
+      campaign,
+      campaignId,
+      entries: underReview,
+      reviewerIds: reviewerIds(userIds),
+      editorId: userIds.get('editor@example.org')!,
+      now,
+      random: reviewRandom,
+    })
+    created += scored.assigned + scored.submitted + scored.drafts
+    for (const { id, entry } of underReview) {
+      if (entry.status !== 'review') {
+        await payload.update({
+          collection: 'entries',
+          id,
+          data: { status: entry.status, history: entry.history, award: entry.award } as never,
+          depth: 0,
+        })
+      }
+    }
+    for (const entry of fresh.filter((e) => !reviewed.includes(e))) {
+      await createEntry(entry)
     }
     entryTotal += entries.length
     log(

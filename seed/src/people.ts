@@ -1,6 +1,6 @@
 import type { Organization, User } from '@exemplar/cms/payload-types'
 
-/** Demo accounts, one per role. Printed by the seed; never use these outside a demo. */
+/** Demo accounts, one per role (six reviewers, so every entry can get three). Printed by the seed; never use these outside a demo. */
 export const DEMO_USERS: { email: string; password: string; name: string; role: User['role'] }[] = [
   { email: 'admin@example.org', password: 'exemplar-admin', name: '系统管理员', role: 'admin' },
   {
@@ -21,6 +21,19 @@ export const DEMO_USERS: { email: string; password: string; name: string; role: 
     name: '评审专家 何立',
     role: 'reviewer',
   },
+  ...(
+    [
+      ['reviewer3@example.org', '评审专家 林海涛'],
+      ['reviewer4@example.org', '评审专家 孙悦'],
+      ['reviewer5@example.org', '评审专家 梁慧敏'],
+      ['reviewer6@example.org', '评审专家 曹文斌'],
+    ] as const
+  ).map(([email, name]) => ({
+    email,
+    password: 'exemplar-reviewer',
+    name,
+    role: 'reviewer' as const,
+  })),
   {
     email: 'participant@example.org',
     password: 'exemplar-participant',

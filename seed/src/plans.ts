@@ -36,7 +36,7 @@ export const SERIES: Record<
     code: 'CJ',
     archiveCode: 'CJA',
     archive: [{ awarded: 12, accepted: 14, rejected: 4 }],
-    current: [{ review: 14, rejected: 3 }],
+    current: [{ publicity: 6, review: 6, rejected: 3 }],
   },
   'jiceng-kepu-shipin': {
     code: 'JC',
@@ -54,10 +54,10 @@ export const SERIES: Record<
       { awarded: 3, accepted: 4, rejected: 1 },
     ],
     current: [
-      { publicity: 5, accepted: 4, rejected: 2, revoked: 1 },
-      { publicity: 2, accepted: 2 },
-      { publicity: 2, accepted: 2 },
-      { publicity: 2, accepted: 2 },
+      { review: 12, accepted: 2, rejected: 2 },
+      { review: 3, accepted: 1 },
+      { review: 3 },
+      { review: 3 },
     ],
   },
 }

@@ -151,5 +151,17 @@ export interface CampaignDef {
   tracks: TrackDef[]
   themes: ThemeDef[]
   voting?: VotingRuleDef
+  /** How expert review runs (the review plugin's campaign group); absent: its defaults. */
+  review?: ReviewSettingsDef
   posts?: PostDef[]
+}
+
+export interface ReviewSettingsDef {
+  blind: 'blind' | 'open'
+  /** Whether the public display shows authors and institutions while review runs. */
+  publicIdentity: boolean
+  sameProvince: boolean
+  /** Reviewers per entry. */
+  k: number
+  normalization: 'none' | 'zscore' | 'rank'
 }

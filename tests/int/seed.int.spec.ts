@@ -197,6 +197,86 @@ describe('the five source notices', () => {
     ])
   })
 
+  it('should put the current edition of seed 004 in blind expert review, every entry with three reviewers, every demo reviewer with work done and to do', async () => {
+    const campaign = await campaignBySlug(`yigongti-${now.getFullYear()}`)
+    expect(campaign.openPhases).toContain('review')
+    expect(campaign.review).toMatchObject({ blind: 'blind', publicIdentity: false, k: 3 })
+    const { docs: entries } = await payload.find({
+      collection: 'entries',
+      where: { campaign: { equals: campaign.id }, status: { equals: 'review' } },
+      depth: 0,
+      pagination: false,
+    })
+    expect(entries.length).toBeGreaterThanOrEqual(20)
+    const { docs: reviews } = await payload.find({
+      collection: 'reviews',
+      where: { campaign: { equals: campaign.id } },
+      depth: 0,
+      pagination: false,
+    })
+    for (const entry of entries) {
+      const mine = reviews.filter((r) => r.entry === entry.id)
+      expect(mine.map((r) => r.reviewer).sort()).toEqual([...(entry.reviewers as number[])].sort())
+      expect(new Set(mine.map((r) => r.reviewer)).size).toBe(3)
+      expect(mine.every((r) => r.assignment?.method === 'auto')).toBe(true)
+    }
+    const { docs: reviewers } = await payload.find({
+      collection: 'users',
+      where: { role: { equals: 'reviewer' } },
+      depth: 0,
+      pagination: false,
+    })
+    expect(reviewers.length).toBe(6)
+    for (const reviewer of reviewers) {
+      const statuses = reviews.filter((r) => r.reviewer === reviewer.id).map((r) => r.status)
+      expect(statuses, reviewer.email).toContain('submitted')
+      expect(
+        statuses.some((s) => s === 'assigned' || s === 'draft'),
+        reviewer.email,
+      ).toBe(true)
+    }
+  })
+
+  it('should score the archive editions by submitted reviews whose totals follow the rubric', async () => {
+    const campaign = await campaignBySlug('yigongti-2021')
+    const { docs: awarded } = await payload.find({
+      collection: 'entries',
+      where: { campaign: { equals: campaign.id }, status: { equals: 'awarded' } },
+      depth: 0,
+      pagination: false,
+    })
+    expect(awarded.length).toBeGreaterThan(0)
+    const { docs: reviews } = await payload.find({
+      collection: 'reviews',
+      where: { campaign: { equals: campaign.id } },
+      depth: 0,
+      pagination: false,
+    })
+    const rubricOf = (track: string) => campaign.tracks?.find((t) => t.key === track)?.rubric ?? []
+    for (const entry of awarded) {
+      const mine = reviews.filter((r) => r.entry === entry.id)
+      expect(mine).toHaveLength(3)
+      expect(mine.every((r) => r.status === 'submitted')).toBe(true)
+      for (const review of mine) {
+        const rubric = rubricOf(review.track)
+        const scores = review.scores as Record<string, number>
+        const total =
+          (rubric.reduce(
+            (sum, c) => sum + (c.weight ?? 0) * ((scores[c.key] ?? 0) / (c.maxScore ?? 10)),
+            0,
+          ) /
+            rubric.reduce((sum, c) => sum + (c.weight ?? 0), 0)) *
+          100
+        expect(review.total).toBeCloseTo(total, 1)
+        // Dated inside that edition's review phase, not on the day the demo was made.
+        expect(review.submittedAt?.startsWith('2021-05')).toBe(true)
+      }
+      const average = mine.reduce((sum, r) => sum + (r.total ?? 0), 0) / 3
+      expect(entry.reviewScore?.reviews).toBe(3)
+      expect(entry.reviewScore?.average).toBeCloseTo(average, 1)
+    }
+  })
+
   it('should place current editions so that submission, voting, review and publicity are open today', async () => {
     const { docs } = await payload.find({
       collection: 'campaigns',

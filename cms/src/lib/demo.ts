@@ -28,6 +28,10 @@ export const PUBLISHED_DEMO_ACCOUNTS: readonly { email: string; password: string
   { email: 'editor@example.org', password: 'exemplar-editor' },
   { email: 'reviewer@example.org', password: 'exemplar-reviewer' },
   { email: 'reviewer2@example.org', password: 'exemplar-reviewer' },
+  { email: 'reviewer3@example.org', password: 'exemplar-reviewer' },
+  { email: 'reviewer4@example.org', password: 'exemplar-reviewer' },
+  { email: 'reviewer5@example.org', password: 'exemplar-reviewer' },
+  { email: 'reviewer6@example.org', password: 'exemplar-reviewer' },
   { email: 'participant@example.org', password: 'exemplar-participant' },
   { email: 'partner@example.org', password: 'exemplar-partner' },
 ]
