@@ -243,6 +243,10 @@ function titleFor(
     case 'video':
       return `${r.pick(['讲好', '我的', '身边的'])}${theme || action}故事`.slice(0, 40)
     default:
+      // A blind campaign asks that no title or text name the institution.
+      if (ctx.campaign.review?.blind === 'blind') {
+        return `${action}${r.pick(['助力', '推动', '深化'])}${theme || '健康中国行动'}`.slice(0, 60)
+      }
       return `${org.name}：${action}${r.pick(['助力', '推动', '深化'])}${theme || '健康中国行动'}`.slice(
         0,
         60,
@@ -333,7 +337,7 @@ export function buildEntries(
           abstract:
             track.kind === 'photo'
               ? null
-              : `${org.name}以${action}为切入点，围绕${theme?.title ?? '健康中国行动'}开展实践探索，${r.pick(OUTCOMES)}。本案例介绍其目标、做法与推广经验。`,
+              : `${ctx.campaign.review?.blind === 'blind' ? '本单位' : org.name}以${action}为切入点，围绕${theme?.title ?? '健康中国行动'}开展实践探索，${r.pick(OUTCOMES)}。本案例介绍其目标、做法与推广经验。`,
           sections: textFor(track, theme?.title ?? '', action, ctx),
           attachments,
           authors: individual

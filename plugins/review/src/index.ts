@@ -1,11 +1,6 @@
 import type { CollectionAfterReadHook, CollectionConfig, Config, Field, TaskConfig } from 'payload'
 
-import {
-  campaignIsBlind,
-  entryIdentityRead,
-  mediaIdentityRead,
-  withReadAccess,
-} from './access/blindFields'
+import { entryIdentityRead, mediaIdentityRead, withReadAccess } from './access/blindFields'
 import { conflictsCollection } from './collections/conflicts'
 import {
   campaignReviewField,
@@ -18,6 +13,7 @@ import { reviewsCollection } from './collections/reviews'
 import { reviewEndpoints } from './endpoints'
 import { freezeNormalization } from './hooks/freezeNormalization'
 import { refuseBlindQueries } from './hooks/refuseBlindQueries'
+import { stripBlindEntry } from './hooks/stripBlindEntry'
 import { remindReviewersTask, sendReminderTask } from './jobs/remindTask'
 import { withReviewJobs } from './jobs/runner'
 import { resolveReviewOptions } from './options'
@@ -33,27 +29,6 @@ export { campaignForReview } from './service/lookups'
 export { saveDraft, submitReview } from './service/score'
 
 const named = (names: string[]) => (f: Field) => !('name' in f) || !names.includes(f.name)
-
-/**
- * Field access empties a hidden field, but Payload puts an array back as
- * `[]`: a blind entry read by a reviewer has the keys themselves removed.
- */
-function stripBlindEntry(options: ResolvedReviewOptions): CollectionAfterReadHook {
-  return async ({ context, doc, req }) => {
-    if (
-      context.reviewInternalRead ||
-      !options.isReviewer(req.user) ||
-      !(await campaignIsBlind(req, options, doc?.[options.fields.campaign]))
-    ) {
-      return doc
-    }
-    const out = { ...doc }
-    for (const name of options.blindEntryFields) {
-      delete out[name]
-    }
-    return out
-  }
-}
 
 function withEntryParts(c: CollectionConfig, options: ResolvedReviewOptions): CollectionConfig {
   const ours = entryReviewFields(options)

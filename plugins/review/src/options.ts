@@ -67,6 +67,7 @@ export function resolveReviewOptions(options: ReviewPluginOptions): ResolvedRevi
       'owner',
       'submissionFacts',
     ],
+    publicBlindFields: options.publicBlindFields ?? ['authors', 'organization', 'recommendingUnit'],
     reviewPhaseKind: options.reviewPhaseKind ?? 'review',
     isEditor: options.isEditor,
     isAdmin: options.isAdmin ?? roleIs('admin'),

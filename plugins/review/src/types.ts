@@ -48,6 +48,12 @@ export interface ReviewPluginOptions {
   blindEntryFields?: string[]
   /** Upload fields a reviewer never reads (default: file names, URLs, sizes, alt, caption, owner, submission facts). */
   blindMediaFields?: string[]
+  /**
+   * Entry fields the public does not read while a blind campaign's review
+   * runs, unless the campaign says its display shows them (default: authors,
+   * institution, recommending unit). Editors and the entry's submitter still do.
+   */
+  publicBlindFields?: string[]
   /** The phase kind the review runs in (default `review`): its end is the due time, its start freezes the normalization. */
   reviewPhaseKind?: string
   /** Editors assign, reopen, see progress and export. */
@@ -84,6 +90,7 @@ export interface ResolvedReviewOptions {
   fields: ResolvedFields
   blindEntryFields: string[]
   blindMediaFields: string[]
+  publicBlindFields: string[]
   reviewPhaseKind: string
   isEditor: (user: unknown) => boolean
   isAdmin: (user: unknown) => boolean

@@ -168,6 +168,7 @@ export async function bootHost(name: string): Promise<Host> {
           organizationProvince: 'region',
         },
         blindEntryFields: ['people', 'institution', 'region', 'author'],
+        publicBlindFields: ['people', 'institution'],
         blindMediaFields: ['filename', 'url', 'thumbnailURL', 'note'],
         jobsQueue: 'nudge',
         isEditor: (user) => (user as { role?: string } | null)?.role === 'chair',

@@ -272,6 +272,68 @@ describe('review on another host', () => {
     ).rejects.toThrow(/筛选或排序/)
   })
 
+  it('should withhold authors and institution from other readers only while a blind review runs and the contest hides them', async () => {
+    const day = 86_400_000
+    const running = await create('contests', {
+      title: '评审中的比赛',
+      slug: 'running-contest',
+      timeline: [
+        {
+          kind: 'review',
+          startsAt: new Date(Date.now() - day).toISOString(),
+          endsAt: new Date(Date.now() + day).toISOString(),
+        },
+      ],
+      categories: [{ key: 'case', name: '案例', rubric: RUBRIC }],
+    })
+    const reader = await create('members', {
+      email: 'reader@host.example',
+      password: 'pw-host-1',
+      role: 'member',
+      name: '读者',
+    })
+    const author = await create('members', {
+      email: 'author@host.example',
+      password: 'pw-host-1',
+      role: 'member',
+      name: '作者本人',
+    })
+    const work = await create('works', {
+      name: '评审中的作品',
+      contest: running.id,
+      category: 'case',
+      people: [{ name: '作者本人' }],
+      institution: sameOrg.id,
+      region: '浙江省',
+      author: author.id,
+    })
+    const readAs = async (user: Doc, id: number) =>
+      (await host.payload.findByID({
+        collection: 'works' as never,
+        id,
+        overrideAccess: false,
+        user,
+        depth: 0,
+      })) as unknown as Doc
+    const hidden = await readAs(reader, work.id)
+    expect(hidden).not.toHaveProperty('people')
+    expect(hidden).not.toHaveProperty('institution')
+    // Province is a public facet; only the two named fields are withheld.
+    expect(hidden.region).toBe('浙江省')
+    expect(JSON.stringify(hidden)).not.toContain('作者本人')
+    expect((await readAs(author, work.id)).people).toHaveLength(1)
+    expect((await readAs(chair, work.id)).institution).toBe(sameOrg.id)
+    // A contest whose review has not started shows them.
+    expect((await readAs(reader, works[3]!.id)).people).toHaveLength(1)
+    // So does one that chose to show them during review.
+    await host.payload.update({
+      collection: 'contests' as never,
+      id: running.id,
+      data: { review: { publicIdentity: true } } as never,
+    })
+    expect((await readAs(reader, work.id)).people).toHaveLength(1)
+  })
+
   it('should score a task: a draft, a refused partial submit, a submit with the total computed here', async () => {
     const me = reviewers[3]!
     const tasks = await call(me, 'get', '/review/tasks')

@@ -1,23 +1,29 @@
+import { isPhaseOpen, type Phase } from '@exemplar/domain'
 import type { Field, FieldAccess, PayloadRequest } from 'payload'
 
 import type { ResolvedReviewOptions } from '../types'
 
-import '../context'
+import type { CampaignBlindness } from '../context'
 
 const idOf = (value: unknown): string | undefined => {
   const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : value
   return typeof id === 'number' || typeof id === 'string' ? String(id) : undefined
 }
 
-/** Whether a campaign hides identities from its reviewers; a campaign that says nothing is blind. */
-export function campaignIsBlind(
+/**
+ * How a campaign's blind review bears on reads, looked up once per request:
+ * whether it hides identities from its reviewers (a campaign that says
+ * nothing is blind), and whether it hides them from the public too, which
+ * it does while its review runs unless it chose to show them.
+ */
+export function campaignBlindness(
   req: PayloadRequest,
   options: ResolvedReviewOptions,
   campaign: unknown,
-): Promise<boolean> {
+): Promise<CampaignBlindness> {
   const id = idOf(campaign)
   if (id === undefined) {
-    return Promise.resolve(true)
+    return Promise.resolve({ blind: true, withheldPublicly: false })
   }
   req.context.reviewBlindCampaigns ??= new Map()
   const known = req.context.reviewBlindCampaigns.get(id)
@@ -29,15 +35,36 @@ export function campaignIsBlind(
       collection: options.campaigns,
       id,
       depth: 0,
-      select: { review: true } as never,
+      select: { review: true, [options.fields.phases]: true } as never,
       disableErrors: true,
       overrideAccess: true,
       req,
     })
-    .then((doc) => (doc as { review?: { blind?: string } } | null)?.review?.blind !== 'open')
+    .then((doc) => {
+      const found = doc as Record<string, unknown> | null
+      const review = (found?.review ?? {}) as { blind?: string; publicIdentity?: boolean }
+      const blind = review.blind !== 'open'
+      const phases = ((found?.[options.fields.phases] ?? []) as Phase[]).filter(
+        (p) => p?.startsAt && p?.endsAt,
+      )
+      return {
+        blind,
+        withheldPublicly:
+          blind &&
+          review.publicIdentity !== true &&
+          isPhaseOpen(phases, options.reviewPhaseKind, Date.now()),
+      }
+    })
   req.context.reviewBlindCampaigns.set(id, looked)
   return looked
 }
+
+/** Whether a campaign hides identities from its reviewers. */
+export const campaignIsBlind = (
+  req: PayloadRequest,
+  options: ResolvedReviewOptions,
+  campaign: unknown,
+): Promise<boolean> => campaignBlindness(req, options, campaign).then((b) => b.blind)
 
 /**
  * Read access for an entry's identity field: a reviewer reads it only on an
