@@ -54,7 +54,7 @@ export const SERIES: Record<
       { awarded: 3, accepted: 4, rejected: 1 },
     ],
     current: [
-      { review: 12, accepted: 2, rejected: 2 },
+      { review: 12, accepted: 2, screening: 1, rejected: 2 },
       { review: 3, accepted: 1 },
       { review: 3 },
       { review: 3 },

@@ -97,3 +97,14 @@ export async function readJsonObject(
   }
   return { ok: true, value: value as Record<string, unknown> }
 }
+
+/**
+ * Names an error Payload will answer with. A production build minifies
+ * class names away, and Payload's error formatter drops the message of an
+ * error without a name ("An unknown error occurred."): a refusal thrown from
+ * a hook goes through this so its Chinese message reaches the client.
+ */
+export function keepMessage<E extends Error>(error: E, name = 'ExemplarRefusal'): E {
+  error.name = name
+  return error
+}

@@ -29,6 +29,8 @@ export function yigongtiCurrent(now: Date): CampaignDef {
     phases: [
       { kind: 'submission', label: '作品征集', startsAt: d(-60), endsAt: d(-30) },
       { kind: 'display', label: '专栏展示', startsAt: d(-30), endsAt: d(20) },
+      // Returned entries come back while experts score the rest: screening runs alongside review.
+      { kind: 'screening', label: '形式审核与补充材料', startsAt: d(-29), endsAt: d(1, '18:00') },
       { kind: 'review', label: '专家评审', startsAt: d(-8), endsAt: d(2, '18:00') },
       { kind: 'publicity', label: '入选名单公示', startsAt: d(5), endsAt: d(11) },
       { kind: 'results', label: '结果发布与颁证', startsAt: d(12), endsAt: d(25) },

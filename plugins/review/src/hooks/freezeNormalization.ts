@@ -1,4 +1,5 @@
 import { NORMALIZATION_LABELS, type NormalizationMethod, type Phase } from '@exemplar/domain'
+import { keepMessage } from '@exemplar/http'
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
 import type { ResolvedReviewOptions } from '../types'
@@ -34,9 +35,13 @@ export function freezeNormalization(options: ResolvedReviewOptions): CollectionB
       req,
     })
     if (opened || totalDocs > 0) {
-      throw new APIError(
-        `评审${opened ? '阶段已开始' : '已有评分提交'}，分数标准化方法已冻结，不能再更改（现为“${NORMALIZATION_LABELS[before as NormalizationMethod]?.zh ?? before}”）`,
-        409,
+      throw keepMessage(
+        new APIError(
+          `评审${opened ? '阶段已开始' : '已有评分提交'}，分数标准化方法已冻结，不能再更改（现为“${NORMALIZATION_LABELS[before as NormalizationMethod]?.zh ?? before}”）`,
+          409,
+          undefined,
+          true,
+        ),
       )
     }
     return data

@@ -1,3 +1,4 @@
+import { keepMessage } from '@exemplar/http'
 import { APIError, type CollectionBeforeOperationHook, type Where } from 'payload'
 
 import type { ResolvedReviewOptions } from '../types'
@@ -50,7 +51,15 @@ export function refuseBlindQueries(
     const named = [...pathsOf(query.where), ...sortPaths(query.sort)]
     const blocked = named.find((path) => hidden.includes(path.split('.')[0] ?? ''))
     if (blocked !== undefined) {
-      throw new APIError(`评审专家不能按“${blocked}”筛选或排序（盲评隐去的字段）`, 403)
+      const message = `评审专家不能按“${blocked}”筛选或排序（盲评隐去的字段）`
+      throw keepMessage(
+        new APIError(
+          message,
+          403,
+          { errors: [{ field: blocked, code: 'blindField', message }] },
+          true,
+        ),
+      )
     }
     return args
   }

@@ -5,6 +5,7 @@ import {
   isEntryState,
   transitionOf,
 } from '@exemplar/domain'
+import { keepMessage } from '@exemplar/http'
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
 import type { ResolvedWorkflowOptions } from '../types'
@@ -47,20 +48,24 @@ export function recordTransition(options: ResolvedWorkflowOptions): CollectionBe
       return data
     }
     if (!isEntryState(to)) {
-      throw new APIError(`未知的作品状态“${String(to)}”`, 400)
+      throw keepMessage(new APIError(`未知的作品状态“${String(to)}”`, 400, undefined, true))
     }
     const named = req.context?.workflowAction
     let action: string | null = null
     if (from !== null && from !== undefined && isEntryState(from)) {
       if (req.payloadAPI !== 'local' && !named) {
-        throw new APIError('作品状态只能通过流转操作更改', 403)
+        throw keepMessage(new APIError('作品状态只能通过流转操作更改', 403, undefined, true))
       }
       action = named ?? actionBetween(from, to) ?? null
       const transition = named ? transitionOf(named) : undefined
       if (named && (!transition || transition.to !== to || !transition.from.includes(from))) {
-        throw new APIError(
-          `作品当前状态为“${ENTRY_STATE_LABELS[from].zh}”，不能改为“${ENTRY_STATE_LABELS[to].zh}”`,
-          409,
+        throw keepMessage(
+          new APIError(
+            `作品当前状态为“${ENTRY_STATE_LABELS[from].zh}”，不能改为“${ENTRY_STATE_LABELS[to].zh}”`,
+            409,
+            undefined,
+            true,
+          ),
         )
       }
     }

@@ -1,3 +1,4 @@
+import { keepMessage } from '@exemplar/http'
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
 import type { ResolvedWorkflowOptions } from '../types'
@@ -28,7 +29,7 @@ export function refuseStatusWrites(
       if (wanted === undefined || wanted === null || wanted === 'draft') {
         return args
       }
-      throw new APIError(REFUSED, 403)
+      throw keepMessage(new APIError(REFUSED, 403, undefined, true))
     }
     if (operation !== 'update') {
       return args
@@ -36,7 +37,7 @@ export function refuseStatusWrites(
     const id = (args as { id?: number | string }).id
     if (id === undefined) {
       // A bulk update by `where` could reach entries in any state.
-      throw new APIError(REFUSED, 403)
+      throw keepMessage(new APIError(REFUSED, 403, undefined, true))
     }
     const current = await req.payload.findByID({
       collection: options.entries,
@@ -50,6 +51,6 @@ export function refuseStatusWrites(
     if (current && (current as unknown as Record<string, unknown>)[field] === wanted) {
       return args
     }
-    throw new APIError(REFUSED, 403)
+    throw keepMessage(new APIError(REFUSED, 403, undefined, true))
   }
 }
