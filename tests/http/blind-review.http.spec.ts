@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
+import type { Json } from '../helpers/api'
+import { currentSlug, signIn } from '../helpers/seededStack'
+
 /**
  * Blind review over real HTTP, on the seeded stack: the current edition of
  * seed 004 is in blind expert review. As its demo reviewer, every way in —
@@ -11,13 +14,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
  */
 const cmsUrl = inject('cmsUrl')
 const siteUrl = inject('siteUrl')
-const YEAR = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(
-  new Date(),
-)
-const SLUG = `yigongti-${YEAR}`
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>
+const SLUG = currentSlug('yigongti')
 
 interface Answer {
   route: string
@@ -33,16 +30,6 @@ let assigned: Json[]
 let secrets: string[]
 let tasks: Json[]
 let campaignId: number
-
-async function signIn(email: string, password: string): Promise<string> {
-  const res = await fetch(`${cmsUrl}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  })
-  expect(res.status).toBe(200)
-  return ((await res.json()) as { token: string }).token
-}
 
 async function get(token: string, route: string): Promise<Answer> {
   const res = await fetch(`${cmsUrl}${route}`, { headers: { authorization: `JWT ${token}` } })
@@ -90,8 +77,8 @@ const ENTRY_FIELDS = `id number title abstract track status
   history { to by { id name } }`
 
 beforeAll(async () => {
-  editor = await signIn('editor@example.org', 'exemplar-editor')
-  reviewer = await signIn('reviewer@example.org', 'exemplar-reviewer')
+  editor = await signIn(cmsUrl, 'editor@example.org', 'exemplar-editor')
+  reviewer = await signIn(cmsUrl, 'reviewer@example.org', 'exemplar-reviewer')
   reviewerId = json(await get(reviewer, '/api/users/me')).user.id as number
   const campaign = json(
     await get(editor, `/api/campaigns?where[slug][equals]=${SLUG}&depth=0&limit=1`),

@@ -1,6 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import type { Json } from '../helpers/api'
+import { currentSlug, signIn } from '../helpers/seededStack'
+
 import { launchChromium } from '../helpers/browser'
 
 /**
@@ -13,13 +16,7 @@ import { launchChromium } from '../helpers/browser'
  */
 const cmsUrl = inject('cmsUrl')
 const siteUrl = inject('siteUrl')
-const YEAR = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(
-  new Date(),
-)
-const SLUG = `yigongti-${YEAR}`
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>
+const SLUG = currentSlug('yigongti')
 
 let browser: Browser
 let editorContext: BrowserContext
@@ -35,12 +32,7 @@ async function api(route: string): Promise<Json> {
 }
 
 beforeAll(async () => {
-  const res = await fetch(`${cmsUrl}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'editor@example.org', password: 'exemplar-editor' }),
-  })
-  editorToken = ((await res.json()) as { token: string }).token
+  editorToken = await signIn(cmsUrl, 'editor@example.org', 'exemplar-editor')
   browser = await launchChromium()
   editorContext = await browser.newContext({ locale: 'zh-CN' })
   editor = await editorContext.newPage()

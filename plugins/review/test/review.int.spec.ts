@@ -1,8 +1,8 @@
-import { createLocalReq, type PayloadHandler, type PayloadRequest } from 'payload'
+import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { remindReviewers } from '../src'
-import { reviewEndpoints } from '../src/endpoints'
+import { callsOn, type Calls, type Doc } from './calls'
 import { bootHost, type Host } from './host'
 
 /**
@@ -10,7 +10,6 @@ import { bootHost, type Host } from './host'
  * and fields, its own chairs and reviewers. Routes are called through their
  * handlers with a real request on a real SQLite file.
  */
-type Doc = Record<string, unknown> & { id: number }
 let host: Host
 let chair: Doc
 let admin: Doc
@@ -26,55 +25,13 @@ const RUBRIC = [
   { key: 'b', label: '创新性', weight: 50, maxScore: 5, description: '新' },
 ]
 
-async function create(collection: string, data: Record<string, unknown>): Promise<Doc> {
-  return (await host.payload.create({
-    collection: collection as never,
-    data: data as never,
-  })) as unknown as Doc
-}
-
-async function call(
-  user: Doc,
-  method: string,
-  path: string,
-  body?: unknown,
-  query: Record<string, string> = {},
-): Promise<{ status: number; body: Record<string, unknown>; response: Response }> {
-  for (const endpoint of reviewEndpoints) {
-    const pattern = new RegExp(`^${endpoint.path.replace(/:(\w+)/g, '(?<$1>[^/]+)')}$`)
-    const match = pattern.exec(path)
-    if (endpoint.method === method && match) {
-      const req: PayloadRequest = await createLocalReq(
-        { user: { ...user, collection: 'members' } as never },
-        host.payload,
-      )
-      req.routeParams = { ...match.groups }
-      req.query = query
-      req.json = async () => body
-      req.payloadAPI = 'REST'
-      const response = await (endpoint.handler as PayloadHandler)(req)
-      const type = response.headers.get('content-type') ?? ''
-      const parsed = type.includes('json')
-        ? ((await response.clone().json()) as Record<string, unknown>)
-        : {}
-      return { status: response.status, body: parsed, response }
-    }
-  }
-  throw new Error(`no route ${method} ${path}`)
-}
-
-const rowsOf = async (where: Record<string, unknown> = {}) =>
-  (
-    await host.payload.find({
-      collection: 'scorecards' as never,
-      where: where as never,
-      pagination: false,
-      depth: 0,
-    })
-  ).docs as unknown as Doc[]
+let create: Calls['create']
+let call: Calls['call']
+let rowsOf: Calls['rowsOf']
 
 beforeAll(async () => {
   host = await bootHost('plain')
+  ;({ create, call, rowsOf } = callsOn(host))
   chair = await create('members', {
     email: 'chair@host.example',
     password: 'pw-host-1',
