@@ -17,3 +17,32 @@ export async function launchChromium(): Promise<Browser> {
     ],
   })
 }
+
+/**
+ * Closes contexts and the browser, each given at most `ms`: a Chromium that
+ * stops answering at the end of a file (seen once in CI, after every test had
+ * passed) must not hold the run for the 10-minute hook timeout.
+ */
+export async function closeChromium(
+  browser: Browser | undefined,
+  contexts: ({ close: () => Promise<void> } | undefined)[] = [],
+  ms = 15_000,
+): Promise<void> {
+  const bounded = async (work: (() => Promise<void>) | undefined) => {
+    if (!work) {
+      return
+    }
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([
+      work().catch(() => {}),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ms)
+      }),
+    ])
+    clearTimeout(timer)
+  }
+  for (const context of contexts) {
+    await bounded(context && (() => context.close()))
+  }
+  await bounded(browser && (() => browser.close()))
+}

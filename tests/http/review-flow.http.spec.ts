@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Json } from '../helpers/api'
 import { currentSlug, signIn } from '../helpers/seededStack'
 
-import { launchChromium } from '../helpers/browser'
+import { closeChromium, launchChromium } from '../helpers/browser'
 
 /**
  * Expert review end to end, in Chromium, on the seeded current edition of
@@ -44,8 +44,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await editorContext?.close()
-  await browser?.close()
+  await closeChromium(browser, [editorContext])
 })
 
 describe('screening, assignment, scoring on a phone, the normalized score', () => {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { launchChromium } from '../helpers/browser'
+import { closeChromium, launchChromium } from '../helpers/browser'
 
 /**
  * An editor screens in the admin, in Chromium, on the seeded current edition
@@ -60,8 +60,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await context?.close()
-  await browser?.close()
+  await closeChromium(browser, [context])
 })
 
 describe('screening in the admin', () => {
