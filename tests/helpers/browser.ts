@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 /**
  * Debian's Chromium, never a downloaded browser; the flags keep it off the
@@ -45,4 +45,18 @@ export async function closeChromium(
     await bounded(context && (() => context.close()))
   }
   await bounded(browser && (() => browser.close()))
+}
+
+/** Signs in to the Payload admin in the page and waits until it has left the login screen. */
+export async function signInToAdmin(
+  page: Page,
+  cmsUrl: string,
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${cmsUrl}/admin/login`)
+  await page.fill('#field-email', email)
+  await page.fill('#field-password', password)
+  await page.click('button[type=submit]')
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'))
 }

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { launchChromium } from '../helpers/browser'
+import { launchChromium, signInToAdmin } from '../helpers/browser'
 
 /**
  * The admin in Chinese, in a browser whose own zone is UTC: array rows named
@@ -41,11 +41,7 @@ beforeAll(async () => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`)
     void dialog.accept()
   })
-  await page.goto(`${cmsUrl}/admin/login`)
-  await page.fill('#field-email', 'editor@example.org')
-  await page.fill('#field-password', 'exemplar-editor')
-  await page.click('button[type=submit]')
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'))
+  await signInToAdmin(page, cmsUrl, 'editor@example.org', 'exemplar-editor')
 })
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Json } from '../helpers/api'
 import { currentSlug, signIn } from '../helpers/seededStack'
 
-import { closeChromium, launchChromium } from '../helpers/browser'
+import { closeChromium, launchChromium, signInToAdmin } from '../helpers/browser'
 
 /**
  * Expert review end to end, in Chromium, on the seeded current edition of
@@ -36,11 +36,7 @@ beforeAll(async () => {
   browser = await launchChromium()
   editorContext = await browser.newContext({ locale: 'zh-CN' })
   editor = await editorContext.newPage()
-  await editor.goto(`${cmsUrl}/admin/login`)
-  await editor.fill('#field-email', 'editor@example.org')
-  await editor.fill('#field-password', 'exemplar-editor')
-  await editor.click('button[type=submit]')
-  await editor.waitForURL((url) => !url.pathname.endsWith('/login'))
+  await signInToAdmin(editor, cmsUrl, 'editor@example.org', 'exemplar-editor')
 })
 
 afterAll(async () => {

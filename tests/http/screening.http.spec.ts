@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { closeChromium, launchChromium } from '../helpers/browser'
+import { closeChromium, launchChromium, signInToAdmin } from '../helpers/browser'
 
 /**
  * An editor screens in the admin, in Chromium, on the seeded current edition
@@ -45,11 +45,7 @@ beforeAll(async () => {
   browser = await launchChromium()
   context = await browser.newContext({ locale: 'zh-CN' })
   page = await context.newPage()
-  await page.goto(`${cmsUrl}/admin/login`)
-  await page.fill('#field-email', 'editor@example.org')
-  await page.fill('#field-password', 'exemplar-editor')
-  await page.click('button[type=submit]')
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'))
+  await signInToAdmin(page, cmsUrl, 'editor@example.org', 'exemplar-editor')
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`)
     void dialog.accept()

@@ -1,12 +1,8 @@
 import type { CollectionAfterReadHook } from 'payload'
 
 import { campaignBlindness } from '../access/blindFields'
+import { sameId } from '../service/lookups'
 import type { ResolvedReviewOptions } from '../types'
-
-const idOf = (value: unknown): string | undefined => {
-  const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : value
-  return typeof id === 'number' || typeof id === 'string' ? String(id) : undefined
-}
 
 /**
  * Takes identities out of an entry as it is read. A reviewer of a blind
@@ -23,11 +19,7 @@ export function stripBlindEntry(options: ResolvedReviewOptions): CollectionAfter
       return doc
     }
     const reviewer = options.isReviewer(req.user)
-    const own =
-      req.user !== null &&
-      req.user !== undefined &&
-      idOf(doc[options.fields.submitter]) !== undefined &&
-      idOf(doc[options.fields.submitter]) === idOf(req.user)
+    const own = sameId(doc[options.fields.submitter], req.user)
     if (!reviewer && own) {
       return doc
     }
