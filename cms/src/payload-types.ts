@@ -41,6 +41,7 @@ export interface Config {
     reviews: Review;
     'review-conflicts': ReviewConflict;
     'review-reminders': ReviewReminder;
+    'result-snapshots': ResultSnapshot;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -70,6 +71,7 @@ export interface Config {
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
     'review-conflicts': ReviewConflictsSelect<false> | ReviewConflictsSelect<true>;
     'review-reminders': ReviewRemindersSelect<false> | ReviewRemindersSelect<true>;
+    'result-snapshots': ResultSnapshotsSelect<false> | ResultSnapshotsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -240,11 +242,6 @@ export interface Campaign {
           requiresCopyrightStatement?: boolean | null;
           notes?: string | null;
         };
-        quota?: {
-          kind?: ('none' | 'share' | 'count') | null;
-          value?: number | null;
-          awardName?: string | null;
-        };
         rubric?:
           | {
               key: string;
@@ -252,6 +249,22 @@ export interface Campaign {
               weight?: number | null;
               maxScore?: number | null;
               description?: string | null;
+              id?: string | null;
+            }[]
+          | null;
+        /**
+         * Best first; a share is of the track’s entries, rounded down
+         */
+        tiers?:
+          | {
+              /**
+               * e.g. excellent
+               */
+              key: string;
+              name: string;
+              nameEn?: string | null;
+              kind: 'share' | 'count';
+              value: number;
               id?: string | null;
             }[]
           | null;
@@ -293,6 +306,19 @@ export interface Campaign {
      * Empty: the end of the review phase
      */
     dueAt?: string | null;
+  };
+  /**
+   * Published on the campaign page before voting opens; recorded with every snapshot
+   */
+  results?: {
+    /**
+     * The rest is the public vote
+     */
+    expertShare?: number | null;
+    voteScale?: ('max' | 'rank') | null;
+    tieRule?: ('expert' | 'votes' | 'exclude') | null;
+    promoteNext?: boolean | null;
+    publicityDays?: number | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -944,6 +970,40 @@ export interface ReviewReminder {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "result-snapshots".
+ */
+export interface ResultSnapshot {
+  id: number;
+  campaign: number | Campaign;
+  /**
+   * Counts from 1 per campaign
+   */
+  sequence: number;
+  /**
+   * Of the body’s canonical JSON (keys sorted): anyone can recompute it
+   */
+  sha256: string;
+  frozenAt: string;
+  frozenBy?: (number | null) | User;
+  /**
+   * Empty for the first snapshot
+   */
+  reason?: string | null;
+  previous?: (number | null) | ResultSnapshot;
+  body:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1150,6 +1210,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'review-reminders';
         value: number | ReviewReminder;
+      } | null)
+    | ({
+        relationTo: 'result-snapshots';
+        value: number | ResultSnapshot;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1260,13 +1324,6 @@ export interface CampaignsSelect<T extends boolean = true> {
               requiresCopyrightStatement?: T;
               notes?: T;
             };
-        quota?:
-          | T
-          | {
-              kind?: T;
-              value?: T;
-              awardName?: T;
-            };
         rubric?:
           | T
           | {
@@ -1275,6 +1332,16 @@ export interface CampaignsSelect<T extends boolean = true> {
               weight?: T;
               maxScore?: T;
               description?: T;
+              id?: T;
+            };
+        tiers?:
+          | T
+          | {
+              key?: T;
+              name?: T;
+              nameEn?: T;
+              kind?: T;
+              value?: T;
               id?: T;
             };
         id?: T;
@@ -1309,6 +1376,15 @@ export interface CampaignsSelect<T extends boolean = true> {
         k?: T;
         normalization?: T;
         dueAt?: T;
+      };
+  results?:
+    | T
+    | {
+        expertShare?: T;
+        voteScale?: T;
+        tieRule?: T;
+        promoteNext?: T;
+        publicityDays?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -1806,6 +1882,22 @@ export interface ReviewRemindersSelect<T extends boolean = true> {
   review?: T;
   reviewer?: T;
   hours?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "result-snapshots_select".
+ */
+export interface ResultSnapshotsSelect<T extends boolean = true> {
+  campaign?: T;
+  sequence?: T;
+  sha256?: T;
+  frozenAt?: T;
+  frozenBy?: T;
+  reason?: T;
+  previous?: T;
+  body?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -375,7 +375,7 @@ export function buildEntries(
           voteCount: votes,
           award: awarded
             ? {
-                name: track.quota.awardName ?? '优秀作品',
+                name: track.tiers[0]?.name ?? '优秀作品',
                 certificateNumber: `EXM-${formatEntryNumber(numbering.year, numbering.code, serial)}`,
                 awardedAt: history.at(-1)?.at ?? null,
               }

@@ -248,6 +248,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
           k: 3,
           normalization: 'none',
         },
+        results: campaign.results ?? {},
         _status: 'published',
       },
       // Current editions move with the calendar, so their dates are refreshed on every run.

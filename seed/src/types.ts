@@ -1,3 +1,5 @@
+import type { AwardTier, ResultFormula } from '@exemplar/domain'
+
 /**
  * The authoring shape of a demo campaign. Each of the five source notices in
  * `shared/seeds/` becomes one `CampaignDef` (its real, past edition) and some
@@ -55,14 +57,6 @@ export interface TrackRequirementsDef {
   notes?: string
 }
 
-export interface TrackQuotaDef {
-  /** share: at most `value` percent of all entries; count: exactly up to `value` awards. */
-  kind: 'share' | 'count' | 'none'
-  value?: number
-  /** The award the quota is for, e.g. 优秀价值案例. */
-  awardName?: string
-}
-
 export interface RubricCriterionDef {
   key: string
   label: string
@@ -77,7 +71,8 @@ export interface TrackDef {
   description: string
   kind: TrackKind
   requirements: TrackRequirementsDef
-  quota: TrackQuotaDef
+  /** Award tiers best first, each with its quota (the notice's, e.g. 优秀价值案例 50). */
+  tiers: AwardTier[]
   rubric?: RubricCriterionDef[]
 }
 
@@ -153,7 +148,14 @@ export interface CampaignDef {
   voting?: VotingRuleDef
   /** How expert review runs (the review plugin's campaign group); absent: its defaults. */
   review?: ReviewSettingsDef
+  /** The published results formula and what a revocation does (the results plugin's group); absent: its defaults. */
+  results?: ResultsSettingsDef
   posts?: PostDef[]
+}
+
+export interface ResultsSettingsDef extends Partial<ResultFormula> {
+  promoteNext?: boolean
+  publicityDays?: number
 }
 
 export interface ReviewSettingsDef {

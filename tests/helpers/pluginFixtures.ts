@@ -1,8 +1,12 @@
 import { create, entry, reviewRow, sameAs, unique, type CollectionFixtures } from './fixtureParts'
 
+// Snapshots are unique per (campaign, sequence): every fixture takes the next one.
+let sequence = 0
+const nextSequence = () => (sequence += 1)
+
 /**
  * The access matrix's documents for the collections the plugins add: voting,
- * the workflow's reasons, expert review and uploads in flight.
+ * the workflow's reasons, expert review, frozen results and uploads in flight.
  */
 export const PLUGIN_FIXTURES: Record<string, CollectionFixtures> = {
   voters: {
@@ -121,6 +125,25 @@ export const PLUGIN_FIXTURES: Record<string, CollectionFixtures> = {
       review: (await reviewRow(w, w.users.reviewer)).id,
       reviewer: w.users.reviewer.id,
       hours: 24,
+    }),
+  },
+  'result-snapshots': {
+    kinds: {
+      frozen: (w) =>
+        create(w, 'result-snapshots', {
+          campaign: w.openCampaign.id,
+          sequence: nextSequence(),
+          sha256: 'a'.repeat(64),
+          frozenAt: new Date().toISOString(),
+          body: { tracks: [] },
+        }),
+    },
+    sample: async (w) => ({
+      campaign: w.openCampaign.id,
+      sequence: nextSequence(),
+      sha256: 'b'.repeat(64),
+      frozenAt: new Date().toISOString(),
+      body: { forged: true },
     }),
   },
   'upload-sessions': {

@@ -125,7 +125,7 @@ describe('the five source notices', () => {
       minFileBytes: 2 * 1024 * 1024,
       captionMaxChars: 150,
     })
-    expect(photo?.quota).toMatchObject({ kind: 'share', value: 20 })
+    expect(photo?.tiers).toEqual([expect.objectContaining({ kind: 'share', value: 20 })])
     expect(
       campaign.tracks?.find((t) => t.kind === 'print')?.requirements?.allowedFileKinds,
     ).toEqual(['pdf'])
@@ -181,8 +181,15 @@ describe('the five source notices', () => {
 
   it('should recreate seed 004 with four series, their quotas and the five-criterion rubric', async () => {
     const campaign = await campaignBySlug('yigongti-2021')
-    const quotas = Object.fromEntries((campaign.tracks ?? []).map((t) => [t.key, t.quota?.value]))
+    // The notice's numbers: 50 cases (10 best + 40 excellent), 20 poems, 30 songs, 30 stories.
+    const quotas = Object.fromEntries(
+      (campaign.tracks ?? []).map((t) => [
+        t.key,
+        (t.tiers ?? []).reduce((n, tier) => n + tier.value, 0),
+      ]),
+    )
     expect(quotas).toEqual({ 'party-case': 50, poem: 20, 'red-song': 30, 'party-story': 30 })
+    expect(campaign.results).toMatchObject({ expertShare: 100, promoteNext: false })
     const caseTrack = campaign.tracks?.find((t) => t.key === 'party-case')
     expect(caseTrack?.requirements).toMatchObject({
       bodyMaxChars: 3000,

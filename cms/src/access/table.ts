@@ -301,6 +301,16 @@ export const ACCESS_TABLE: {
       readVersions: nobody,
       note: 'One row per reminder sent; its unique index is the claim that keeps two CMS processes from mailing twice.',
     },
+    'result-snapshots': {
+      read: everyone,
+      create: nobody,
+      update: nobody,
+      delete: nobody,
+      readVersions: nobody,
+      note:
+        'Frozen results: written once by the results plugin’s freeze route (editors only), never changed or deleted; ' +
+        'public, so anyone can recompute a snapshot’s SHA-256 from its body. The freezing editor is read by editors only.',
+    },
     'upload-sessions': {
       read: editors,
       create: nobody,

@@ -1,5 +1,6 @@
 import { participantsPlugin } from '@exemplar/plugin-participants'
-import { reviewPlugin } from '@exemplar/plugin-review'
+import { resultsPlugin } from '@exemplar/plugin-results'
+import { campaignExpertScores, reviewPlugin } from '@exemplar/plugin-review'
 import { submissionsPlugin } from '@exemplar/plugin-submissions'
 import { votingPlugin } from '@exemplar/plugin-voting'
 import { workflowPlugin } from '@exemplar/plugin-workflow'
@@ -59,6 +60,16 @@ export const plugins: Plugin[] = [
     users: 'users',
     organizations: 'organizations',
     media: 'media',
+    isEditor,
+  }),
+  // The results rank what review scored and voting counted; review's normalization is handed over here.
+  resultsPlugin({
+    entries: 'entries',
+    campaigns: 'campaigns',
+    organizations: 'organizations',
+    users: 'users',
+    rankedStates: PUBLIC_ENTRY_STATES,
+    expertScores: campaignExpertScores,
     isEditor,
   }),
   // Last: the access table and the API guards cover every collection the plugins above added.

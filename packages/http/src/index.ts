@@ -108,3 +108,27 @@ export function keepMessage<E extends Error>(error: E, name = 'ExemplarRefusal')
   error.name = name
   return error
 }
+
+/** A refusal a route answers with its status and the one error body (plus any extra keys). */
+export class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly problems: Problem | Problem[],
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(Array.isArray(problems) ? (problems[0]?.message ?? '') : problems.message)
+    this.name = 'ExemplarRefusal'
+  }
+}
+
+/** Runs a route's work; a `Refusal` becomes its status and the one error body, anything else is thrown on. */
+export async function answerRefusals(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof Refusal) {
+      return jsonResponse(error.status, errorBody(error.problems, error.extra))
+    }
+    throw error
+  }
+}

@@ -27,6 +27,7 @@ export { reviewOptionsOf } from './options'
 export { autoAssign, manualAssign } from './service/assign'
 export { campaignForReview } from './service/lookups'
 export { saveDraft, submitReview } from './service/score'
+export { campaignExpertScores } from './service/expertScores'
 
 const named = (names: string[]) => (f: Field) => !('name' in f) || !names.includes(f.name)
 

@@ -70,7 +70,8 @@ export const cujinTracks: TrackDef[] = [
       notes:
         '原启事未规定篇幅和配图数量，平台按正文不超过 5000 字、配图不超过 9 张设置。建议写明背景、主要做法、成效与可推广经验。',
     },
-    quota: { kind: 'none', awardName: '健康中国实践典型案例' },
+    // The notice names no number of awards: the demo's stated rule is at most 30 % of the track.
+    tiers: [{ key: 'excellent', name: '健康中国实践典型案例', kind: 'share', value: 30 }],
   },
 ]
 

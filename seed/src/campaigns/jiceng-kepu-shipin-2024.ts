@@ -55,7 +55,8 @@ const tracks: TrackDef[] = [
       notes:
         '原报道未给出作品规格，平台按 mp4 格式、不超过 2 GB、时长不超过 3 分钟设置，并要求附上视频文字稿。',
     },
-    quota: { kind: 'none', awardName: '基层科普践行者' },
+    // The notice names no number of awards: the demo's stated rule is at most 30 % of the track.
+    tiers: [{ key: 'excellent', name: '基层科普践行者', kind: 'share', value: 30 }],
   },
 ]
 

@@ -79,7 +79,7 @@ export const nixingzheTracks: TrackDef[] = [
       allowedFileKinds: ['image'],
       notes: '每张照片不小于 2 MB，并附不超过 150 字的说明，交代时间、地点、人物、事件四要素。',
     },
-    quota: { kind: 'share', value: 20, awardName: '优秀作品' },
+    tiers: [{ key: 'excellent', name: '优秀作品', kind: 'share', value: 20 }],
   },
   {
     key: 'print',
@@ -91,7 +91,7 @@ export const nixingzheTracks: TrackDef[] = [
       allowedFileKinds: ['pdf'],
       notes: '以 PDF 格式报送，要求文字清晰可读、图片不变形、色彩还原准确。',
     },
-    quota: { kind: 'share', value: 20, awardName: '优秀作品' },
+    tiers: [{ key: 'excellent', name: '优秀作品', kind: 'share', value: 20 }],
   },
 ]
 

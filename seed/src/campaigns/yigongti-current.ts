@@ -4,6 +4,7 @@ import {
   yigongtiContacts,
   yigongtiLegalTerms,
   yigongtiOrganizers,
+  yigongtiResults,
   yigongtiTracks,
 } from './yigongti-jiandang-2021'
 
@@ -42,6 +43,7 @@ export function yigongtiCurrent(now: Date): CampaignDef {
       k: 3,
       normalization: 'zscore',
     },
+    results: yigongtiResults,
     tracks: yigongtiTracks,
     themes: [],
   }

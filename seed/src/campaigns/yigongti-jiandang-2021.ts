@@ -3,6 +3,7 @@ import type {
   ContactDef,
   LegalTermDef,
   OrganizerDef,
+  ResultsSettingsDef,
   RubricCriterionDef,
   TrackDef,
 } from '../types'
@@ -108,7 +109,17 @@ export const yigongtiTracks: TrackDef[] = [
       notes:
         '图文 Word 文档（.doc/.docx，30 MB 以内）与 PPT 均为必交项；摘要 200 字左右，正文不超过 3000 字，字号不小于 14 号，并附版权声明。计划征集约 100 个案例，评出优秀价值案例 50 个。',
     },
-    quota: { kind: 'count', value: 50, awardName: '优秀价值案例' },
+    // 评出优秀价值案例 50 个, among them the best (专家讨论确定最佳和优秀案例名单): 10 + 40.
+    tiers: [
+      { key: 'best', name: '最佳价值案例', nameEn: 'Best value case', kind: 'count', value: 10 },
+      {
+        key: 'excellent',
+        name: '优秀价值案例',
+        nameEn: 'Excellent value case',
+        kind: 'count',
+        value: 40,
+      },
+    ],
     rubric: yigongtiRubric,
   },
   {
@@ -125,7 +136,7 @@ export const yigongtiTracks: TrackDef[] = [
       notes:
         '可提交文字，或视频、音频朗诵，均须附诗歌文本。视频为 mp4、2 GB 以内、不超过 3 分钟；音频不超过 3 分钟、10 MB 以内。音视频须自配背景音乐和字幕，画面清晰、无明显背景噪音。',
     },
-    quota: { kind: 'count', value: 20, awardName: '优秀原创诗歌' },
+    tiers: [{ key: 'excellent', name: '优秀原创诗歌', kind: 'count', value: 20 }],
   },
   {
     key: 'red-song',
@@ -140,7 +151,7 @@ export const yigongtiTracks: TrackDef[] = [
       requiresText: true,
       notes: '视频须自配背景音乐和字幕，mp4 格式，2 GB 以内，不超过 3 分钟，画质清晰、无背景噪音。',
     },
-    quota: { kind: 'count', value: 30, awardName: '优秀红歌视频' },
+    tiers: [{ key: 'excellent', name: '优秀红歌视频', kind: 'count', value: 30 }],
   },
   {
     key: 'party-story',
@@ -156,9 +167,22 @@ export const yigongtiTracks: TrackDef[] = [
       notes:
         '视频须自配背景音乐和字幕，mp4 格式，2 GB 以内，不超过 3 分钟，画质清晰、表达清楚、无明显背景噪音。',
     },
-    quota: { kind: 'count', value: 30, awardName: '优秀讲故事视频' },
+    tiers: [{ key: 'excellent', name: '优秀讲故事视频', kind: 'count', value: 30 }],
   },
 ]
+
+/**
+ * Seed 004 ranks by the experts alone (专家评审, then 讨论确定名单), publishes
+ * the list (公示名单), and revokes an entry found to cheat (撤销其入选资格)
+ * without naming a replacement: its place stays empty.
+ */
+export const yigongtiResults: ResultsSettingsDef = {
+  expertShare: 100,
+  voteScale: 'max',
+  tieRule: 'expert',
+  promoteNext: false,
+  publicityDays: 7,
+}
 
 export const yigongtiJiandang2021: CampaignDef = {
   slug: 'yigongti-2021',
@@ -175,6 +199,7 @@ export const yigongtiJiandang2021: CampaignDef = {
     '2021 年 5 月 14 日至 16 日在深圳举行的首届中国县域医共体大会上，将为入选案例颁发证书，优秀作品在全国县域医共体建设优秀成果展上展示、展演；优秀案例还有机会收入案例集出版，并在“医共体学苑”进行直播分享。',
   ],
   sourceNotice: '004',
+  results: yigongtiResults,
   organizers: yigongtiOrganizers,
   contacts: yigongtiContacts,
   legalTerms: yigongtiLegalTerms,

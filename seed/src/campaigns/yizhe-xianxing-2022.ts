@@ -84,7 +84,8 @@ export const yizheTracks: TrackDef[] = [
       notes:
         '正文不超过 2000 字，配图不超过 5 张。特别鼓励借助互联网和数字化手段精准便民惠民，面向特定人群开展全流程健康科普宣教，帮助群众理解疾病与治疗方式、提高依从性。作品审核通过后不能再修改。',
     },
-    quota: { kind: 'none', awardName: '优秀案例' },
+    // The notice names no number of awards: the demo's stated rule is at most 30 % of the track.
+    tiers: [{ key: 'excellent', name: '优秀案例', kind: 'share', value: 30 }],
   },
 ]
 

@@ -11,5 +11,6 @@ export {
   type EntryQuery,
   type Paginated,
 } from './entries'
+export { getFrozenResults, type FrozenResults, type SnapshotSummary } from './results'
 export { getPostBySlug, listPosts, type PostSummary } from './posts'
 export { getLeaderboard, getVoteSeries, type Tagged } from './voting'

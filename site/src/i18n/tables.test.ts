@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest'
 
 import enAccount from './en/account'
 import enCommon from './en/common'
+import enResults from './en/results'
 import enReview from './en/review'
 import enSubmission from './en/submission'
 import enVoting from './en/voting'
 import zhAccount from './zh/account'
 import zhCommon from './zh/common'
+import zhResults from './zh/results'
 import zhReview from './zh/review'
 import zhSubmission from './zh/submission'
 import zhVoting from './zh/voting'
@@ -17,6 +19,7 @@ const areas: [string, Record<string, string>, Record<string, string>][] = [
   ['submission', zhSubmission, enSubmission],
   ['account', zhAccount, enAccount],
   ['review', zhReview, enReview],
+  ['results', zhResults, enResults],
 ]
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()

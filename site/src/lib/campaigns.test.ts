@@ -124,14 +124,23 @@ describe('track rules', () => {
     ).toEqual(['文件不超过30MB', '视频时长不超过3分钟'])
   })
 
-  it('should state share and count quotas', () => {
-    expect(trackQuota(track({ quota: { kind: 'share', value: 20 } }))).toBe(
-      '优秀作品不超过报送总量的20%',
-    )
+  it('should state share and count quotas, tier by tier', () => {
     expect(
-      trackQuota(track({ quota: { kind: 'count', value: 50, awardName: '优秀价值案例' } })),
-    ).toBe('评选优秀价值案例50个')
-    expect(trackQuota(track({ quota: { kind: 'none' } }))).toBeUndefined()
+      trackQuota(
+        track({ tiers: [{ key: 'excellent', name: '优秀作品', kind: 'share', value: 20 }] }),
+      ),
+    ).toBe('优秀作品不超过本类别参评作品总数的20%')
+    expect(
+      trackQuota(
+        track({
+          tiers: [
+            { key: 'best', name: '最佳价值案例', kind: 'count', value: 10 },
+            { key: 'excellent', name: '优秀价值案例', kind: 'count', value: 40 },
+          ],
+        }),
+      ),
+    ).toBe('评选最佳价值案例10个；评选优秀价值案例40个')
+    expect(trackQuota(track({ tiers: [] }))).toBeUndefined()
   })
 
   it('should spell out requirements and quotas in English on English pages', () => {
@@ -154,9 +163,16 @@ describe('track rules', () => {
         'en',
       ),
     ).toEqual(['Video of at most 2 min 30 s', 'A written text is required'])
-    expect(trackQuota(track({ quota: { kind: 'share', value: 20 } }), 'en')).toBe(
-      'Excellent entries: at most 20% of all entries',
-    )
+    expect(
+      trackQuota(
+        track({
+          tiers: [
+            { key: 'excellent', name: '优秀作品', nameEn: 'Excellent', kind: 'share', value: 20 },
+          ],
+        }),
+        'en',
+      ),
+    ).toBe('Excellent: at most 20% of the track’s entries')
   })
 })
 

@@ -5,7 +5,7 @@
  */
 import type { Campaign, Theme } from '@exemplar/cms/payload-types'
 
-import { labelOf, phaseState, PROVINCE_LABELS, shanghaiYear } from '@exemplar/domain'
+import { describeTier, labelOf, phaseState, PROVINCE_LABELS, shanghaiYear } from '@exemplar/domain'
 
 import { formatBytes, formatDuration } from './format'
 import type { Locale } from '../i18n'
@@ -252,22 +252,20 @@ export function trackRequirements(track: Track, locale: Locale = 'zh'): string[]
   return rules
 }
 
-/** The award quota as the notices state it (or in English), or undefined when there is none. */
+/** The track's award tiers and quotas as the notices state them (or in English), or undefined when it has none. */
 export function trackQuota(track: Track, locale: Locale = 'zh'): string | undefined {
-  const quota = track.quota
-  if (!quota || !quota.kind || quota.kind === 'none' || !positive(quota.value)) {
+  const tiers = (track.tiers ?? []).filter((t) => t.name && positive(t.value))
+  if (tiers.length === 0) {
     return undefined
   }
-  if (locale === 'en') {
-    const award = quota.awardName || 'Excellent entries'
-    return quota.kind === 'share'
-      ? `${award}: at most ${quota.value}% of all entries`
-      : `${award}: ${quota.value} selected`
-  }
-  const award = quota.awardName || '优秀作品'
-  return quota.kind === 'share'
-    ? `${award}不超过报送总量的${quota.value}%`
-    : `评选${award}${quota.value}个`
+  return tiers
+    .map((t) =>
+      describeTier(
+        { key: t.key, name: t.name, nameEn: t.nameEn ?? undefined, kind: t.kind, value: t.value },
+        locale,
+      ),
+    )
+    .join(locale === 'en' ? '; ' : '；')
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Campaign, Post, Theme } from '@exemplar/cms/payload-types'
 import { splitCampaigns, themeAncestors, themeTree, themeWithDescendants } from './campaigns'
 import {
   getCampaignBySlug,
+  getFrozenResults,
   getEntryByNumber,
   getLeaderboard,
   getPledgeCount,
@@ -99,6 +100,11 @@ export async function loadPost(slug: string): Promise<{ post: Post; campaign?: C
  * A campaign's leaderboard as ?by= and ?track= ask, and the chart of its top
  * entries. A campaign without a public vote has no leaderboard (404).
  */
+export async function loadResults(slug: string) {
+  const campaign = await getCampaignBySlug(slug)
+  return { campaign, results: await getFrozenResults(campaign.id) }
+}
+
 export async function loadLeaderboard(slug: string, search: URLSearchParams) {
   const campaign = await getCampaignBySlug(slug)
   if (!hasVotingPhase(campaign)) {

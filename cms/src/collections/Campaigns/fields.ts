@@ -180,31 +180,6 @@ export const tracksField: Field = {
       ],
     },
     {
-      name: 'quota',
-      label: l('奖项名额', 'Award quota'),
-      type: 'group',
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            {
-              name: 'kind',
-              label: l('名额方式', 'Quota kind'),
-              type: 'select',
-              defaultValue: 'none',
-              options: [
-                { value: 'none', label: l('不设上限', 'No limit') },
-                { value: 'share', label: l('按比例（%）', 'Share of entries (%)') },
-                { value: 'count', label: l('按数量', 'Fixed count') },
-              ],
-            },
-            { ...positiveInt, name: 'value', label: l('数值', 'Value') },
-            { name: 'awardName', label: l('奖项名称', 'Award name'), type: 'text' },
-          ],
-        },
-      ],
-    },
-    {
       name: 'rubric',
       label: l('评审标准', 'Review rubric'),
       type: 'array',

@@ -1,6 +1,6 @@
 import type { PayloadHandler } from 'payload'
 
-import { toCsv } from '../lib/csv'
+import { toCsv } from '@exemplar/http/csv'
 import { toXlsx } from '../lib/xlsx'
 import { requireEditor } from '../service/editorActions'
 import { EXPORT_KINDS, exportTable, type ExportKind } from '../service/exports'

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 
-import type { ExportTable } from './table'
+import type { ExportTable } from '@exemplar/http/csv'
 import { toXlsx } from './xlsx'
 
 interface Score {

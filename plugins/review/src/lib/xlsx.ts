@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs'
 
-import { escapeFormula } from './table'
-import type { ExportTable } from './table'
+import { escapeFormula, type ExportTable } from '@exemplar/http/csv'
 
 // Excel's own limits on worksheet names; exceljs throws on most violations.
 const SHEET_NAME_MAX = 31

@@ -10,7 +10,7 @@ import {
 } from '@exemplar/domain'
 import type { PayloadRequest } from 'payload'
 
-import type { ExportColumn, ExportTable } from '../lib/table'
+import type { ExportColumn, ExportTable } from '@exemplar/http/csv'
 import type { ResolvedReviewOptions } from '../types'
 import { allDocs, refId, trackOf, type CampaignReview, type Doc } from './lookups'
 

@@ -1,5 +1,6 @@
-import { escapeFormula } from './table'
-import type { ExportTable } from './table'
+import { escapeFormula, type ExportTable } from './table'
+
+export { escapeFormula, type ExportColumn, type ExportTable } from './table'
 
 // Excel only detects UTF-8 (and so shows Chinese correctly) with a BOM.
 const BOM = Buffer.from([0xef, 0xbb, 0xbf])

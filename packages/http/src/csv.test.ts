@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { toCsv } from './csv'
-import { escapeFormula } from './table'
-import type { ExportTable } from './table'
+import { escapeFormula, type ExportTable } from './table'
 
 interface Item {
   text: string | null | undefined

@@ -1,0 +1,47 @@
+/** English UI strings of the results pages and the published formula; the type makes every Chinese key required. */
+import type { Strings } from '../index'
+import type zh from '../zh/results'
+
+const en: Strings<typeof zh> = {
+  'results.title': 'Results of {campaign}',
+  'results.description':
+    'Results of {campaign}: the awarded entries per track, how each total is made, and the SHA-256 of the frozen result.',
+  'results.link': 'See the results',
+  'results.none': 'The results have not been published yet.',
+  'results.stage.pending': 'Results (publicity has not started)',
+  'results.stage.publicity': 'In publicity',
+  'results.stage.final': 'Final results',
+  'results.publicityUntil':
+    'Publicity runs until {date}. An entry found to have cheated during publicity loses its place.',
+  'results.frozen': 'Version {n}, frozen on {date}',
+  'results.hash': 'Results SHA-256',
+  'results.hashHelp':
+    'The SHA-256 of the results (canonical JSON, keys sorted): anyone can download the data and recompute it.',
+  'results.export': 'Download the results (CSV)',
+  'results.json': 'Raw results (JSON)',
+  'results.history': 'All versions',
+  'results.reason': 'Reason for the change: {reason}',
+  'results.firstVersion': 'First frozen',
+  'results.tier': '{name} (quota {limit}, selected {filled})',
+  'results.shortfall': '{n} place(s) left empty',
+  'results.noWinners': 'No entry holds this award yet.',
+  'results.col.rank': 'Rank',
+  'results.col.entry': 'Entry',
+  'results.col.institution': 'Institution',
+  'results.col.expert': 'Expert score',
+  'results.col.votes': 'Votes',
+  'results.col.voteScore': 'Vote score',
+  'results.col.total': 'Total',
+  'results.revoked': 'Revoked',
+  'results.revokedReason': 'Reason: {reason}',
+  'results.unranked': '{n} other entries took part',
+  'results.base': '{n} entries in this track',
+  'formula.title': 'How winners are chosen',
+  'formula.intro':
+    'Each track ranks its entries by this total and fills its awards in order, within their quotas:',
+  'formula.revocation.promote': 'An entry revoked during publicity is replaced by the next one.',
+  'formula.revocation.keep': 'An entry revoked during publicity leaves its place empty.',
+  'formula.publicity': 'The list is published for at least {n} days.',
+}
+
+export default en
