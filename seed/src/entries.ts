@@ -1,5 +1,5 @@
 import type { Entry } from '@exemplar/cms/payload-types'
-import { formatEntryNumber, shanghaiDay } from '@exemplar/domain'
+import { DEFAULT_TRANSITION_REASONS, formatEntryNumber, shanghaiDay } from '@exemplar/domain'
 
 import { DOCTORS } from './people'
 import type { Random } from './random'
@@ -84,15 +84,24 @@ const PHASE_OF_STATE: Partial<Record<EntryState, PhaseDef['kind']>> = {
   revoked: 'publicity',
 }
 
-const REASONS: Partial<Record<EntryState, string[]>> = {
-  returned: ['缺少“推广情况”部分，请补充后重新提交。', '图片说明未写明时间和地点，请补充。'],
-  rejected: [
-    '内容与征集主题不符。',
-    '正文含有药品商业宣传内容，不符合征集要求。',
-    '作品非原创，与已发表文章高度重复。',
+/** Each text with the reason class an editor would pick from the workflow's list. */
+const REASONS: Partial<Record<EntryState, { code: string; text: string }[]>> = {
+  returned: [
+    { code: 'incomplete', text: '缺少“推广情况”部分，请补充后重新提交。' },
+    { code: 'incomplete', text: '图片说明未写明时间和地点，请补充。' },
   ],
-  revoked: ['公示期间收到实名举报，经核实案例数据存在虚报，撤销入选资格。'],
+  rejected: [
+    { code: 'offTopic', text: '内容与征集主题不符。' },
+    { code: 'format', text: '正文含有药品商业宣传内容，不符合征集要求。' },
+    { code: 'plagiarism', text: '作品非原创，与已发表文章高度重复。' },
+  ],
+  revoked: [
+    { code: 'fraud', text: '公示期间收到实名举报，经核实案例数据存在虚报，撤销入选资格。' },
+  ],
 }
+
+const reasonLabel = (code: string): string | null =>
+  DEFAULT_TRANSITION_REASONS.find((r) => r.code === code)?.label.zh ?? null
 
 const ACTIONS = [
   '“互联网+”慢病随访',
@@ -138,13 +147,16 @@ function historyFor(state: EntryState, ctx: EntryContext): NonNullable<Entry['hi
       Math.min(candidate.getTime() + ctx.random.int(0, 5) * 3_600_000, ctx.now.getTime()),
     )
     const reasons = REASONS[to]
+    const reason = reasons ? ctx.random.pick(reasons) : null
     rows.push({
       from,
       to,
       at: at.toISOString(),
       // IDs are numbers on SQLite and strings on MongoDB; the generated types know only the former.
       by: to === 'draft' || to === 'submitted' ? null : (ctx.editor as number),
-      reason: reasons ? ctx.random.pick(reasons) : null,
+      reasonCode: reason?.code ?? null,
+      reasonLabel: reason ? reasonLabel(reason.code) : null,
+      reason: reason?.text ?? null,
     })
     from = to
   }

@@ -7,6 +7,7 @@ import { archiveCampaigns, currentCampaigns } from './campaigns'
 import { buildEntries, type OrgRef, type ThemeRef } from './entries'
 import { demoImage } from './images'
 import { seedParticipants } from './participants'
+import { settleResults } from './results'
 import { seedReviews } from './reviews'
 import { DEMO_RUBRIC } from './campaigns/demoRubric'
 import { seriesOf } from './plans'
@@ -372,15 +373,13 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       random: reviewRandom,
     })
     created += scored.assigned + scored.submitted + scored.drafts
-    for (const { id, entry } of underReview) {
-      if (entry.status !== 'review') {
-        await payload.update({
-          collection: 'entries',
-          id,
-          data: { status: entry.status, history: entry.history, award: entry.award } as never,
-          depth: 0,
-        })
-      }
+    if (underReview.length > 0) {
+      created += await settleResults(payload, {
+        campaign,
+        campaignId,
+        entries: underReview,
+        editorId: userIds.get('editor@example.org')!,
+      })
     }
     for (const entry of fresh.filter((e) => !reviewed.includes(e))) {
       await createEntry(entry)

@@ -1,5 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { ENTRY_STATE_LABELS } from '@exemplar/domain'
 
 import type { Json } from '../helpers/api'
 import { currentSlug, signIn } from '../helpers/seededStack'
@@ -29,6 +31,10 @@ async function api(route: string): Promise<Json> {
   })
   expect(res.status, route).toBe(200)
   return (await res.json()) as Json
+}
+
+async function shownState(panel: Locator, label: string): Promise<void> {
+  await panel.locator('strong', { hasText: label }).waitFor({ state: 'visible', timeout: 30_000 })
 }
 
 beforeAll(async () => {
@@ -62,11 +68,14 @@ describe('screening, assignment, scoring on a phone, the normalized score', () =
     await expect
       .poll(async () => (await api(`/entries/${waiting.id}?depth=0`)).status, { timeout: 20_000 })
       .toBe('accepted')
-    // The panel reloads the page itself after each transition.
+    // The panel reloads the page itself after each transition: wait for the reloaded panel, or a
+    // later navigation races the reload and is aborted (net::ERR_ABORTED).
+    await shownState(panel, ENTRY_STATE_LABELS.accepted.zh)
     await panel.getByRole('button', { name: '进入专家评审' }).click({ timeout: 30_000 })
     await expect
       .poll(async () => (await api(`/entries/${waiting.id}?depth=0`)).status, { timeout: 20_000 })
       .toBe('review')
+    await shownState(panel, ENTRY_STATE_LABELS.review.zh)
 
     // Assignment: the desk's automatic run gives it (and every other assignable entry) k = 3.
     await editor.goto(`${cmsUrl}/admin/review`)

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto'
+
+import { canonicalJson, tierLimit, type ResultsBody } from '@exemplar/domain'
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -21,6 +24,7 @@ const COLLECTIONS: CollectionSlug[] = [
   'media',
   'organizations',
   'users',
+  'result-snapshots',
 ]
 
 async function counts(): Promise<Record<string, number>> {
@@ -282,6 +286,69 @@ describe('the five source notices', () => {
       expect(entry.reviewScore?.reviews).toBe(3)
       expect(entry.reviewScore?.average).toBeCloseTo(average, 1)
     }
+  })
+
+  it('should freeze every finished edition by the results code: hashes recompute, tiers within quotas, winners hold them', async () => {
+    const { docs: snapshots } = await payload.find({
+      collection: 'result-snapshots',
+      sort: 'sequence',
+      depth: 0,
+      pagination: false,
+    })
+    const { docs: campaigns } = await payload.find({
+      collection: 'campaigns',
+      depth: 0,
+      pagination: false,
+    })
+    const finished = campaigns.filter((c) => c.year < now.getFullYear())
+    expect(finished.length).toBeGreaterThanOrEqual(5)
+    for (const campaign of finished) {
+      const mine = snapshots.filter((s) => s.campaign === campaign.id)
+      expect(mine.length, campaign.slug).toBeGreaterThanOrEqual(1)
+      const latest = mine.at(-1)!
+      const body = latest.body as unknown as ResultsBody
+      expect(createHash('sha256').update(canonicalJson(body)).digest('hex')).toBe(latest.sha256)
+      // Dated in the edition, not on the day the demo was made.
+      expect(new Date(latest.frozenAt).getUTCFullYear(), campaign.slug).toBeLessThanOrEqual(
+        campaign.year + 1,
+      )
+      const { docs: entries } = await payload.find({
+        collection: 'entries',
+        where: { campaign: { equals: campaign.id } },
+        depth: 0,
+        pagination: false,
+      })
+      const holders = new Set(
+        body.tracks.flatMap((t) => t.rows.filter((r) => r.tier !== null).map((r) => r.entryId)),
+      )
+      for (const track of body.tracks) {
+        for (const tier of track.tiers) {
+          expect(tier.filled, `${campaign.slug} ${track.key} ${tier.key}`).toBeLessThanOrEqual(
+            tierLimit(tier, track.base),
+          )
+          expect(track.rows.filter((r) => r.tier === tier.key)).toHaveLength(tier.filled)
+        }
+      }
+      for (const entry of entries.filter((e) => ['awarded', 'revoked'].includes(e.status))) {
+        expect(holders.has(String(entry.id)), `${campaign.slug} ${entry.number}`).toBe(true)
+      }
+    }
+    // One award revoked after publicity: a second snapshot with the reason, the first still there.
+    const revoked = await payload.find({
+      collection: 'entries',
+      where: { status: { equals: 'revoked' } },
+      depth: 0,
+      limit: 1,
+    })
+    const entry = revoked.docs[0]!
+    const versions = snapshots.filter((s) => s.campaign === entry.campaign)
+    expect(versions.map((s) => s.sequence)).toEqual([1, 2])
+    expect(versions[1]!.reason).toBeTruthy()
+    expect(versions[1]!.previous).toBe(versions[0]!.id)
+    const row = (versions[1]!.body as unknown as ResultsBody).tracks
+      .flatMap((t) => t.rows)
+      .find((r) => r.entryId === String(entry.id))
+    expect(row?.revokedReason).toBeTruthy()
   })
 
   it('should place current editions so that submission, voting, review and publicity are open today', async () => {

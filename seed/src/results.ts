@@ -1,0 +1,148 @@
+import type { Entry } from '@exemplar/cms/payload-types'
+import type { EntryState, ResultsBody } from '@exemplar/domain'
+import { campaignForResults, freezeResults, resultsOptionsOf } from '@exemplar/plugin-results'
+import { createLocalReq, type Payload } from 'payload'
+
+import type { CampaignDef } from './types'
+
+type Id = number | string
+
+/** Where an entry ends when it held a place in the results (publicity, then awarded, or revoked). */
+const WINNER_STATES: readonly EntryState[] = ['shortlisted', 'publicity', 'awarded', 'revoked']
+
+export interface ReviewedEntry {
+  id: Id
+  /** The entry as the plan wrote it, with its final status and whole history. */
+  entry: Partial<Entry>
+}
+
+export interface SettleInput {
+  campaign: CampaignDef
+  campaignId: Id
+  entries: ReviewedEntry[]
+  editorId: Id
+}
+
+type HistoryRow = NonNullable<Entry['history']>[number]
+
+/** The planned history after its `review` row: what happened once the experts had scored. */
+const tailOf = (entry: Partial<Entry>): HistoryRow[] => {
+  const history = entry.history ?? []
+  return history.slice(history.findIndex((h) => h.to === 'review') + 1)
+}
+
+/**
+ * Moves scored entries on by the results the plugin computes, not by the
+ * plan: the entries holding a tier take the plan's winning outcomes (in
+ * publicity, awarded, or revoked after it), the rest its other outcomes.
+ * The first snapshot is frozen while every entry is still in review; when
+ * a winner is revoked a second one is frozen with the reason, as an
+ * editor would. Snapshots are dated inside the edition's publicity phase.
+ * Returns how many snapshots were made.
+ */
+export async function settleResults(payload: Payload, input: SettleInput): Promise<number> {
+  const { entries } = input
+  const finished = entries.some((e) => WINNER_STATES.includes(e.entry.status as EntryState))
+  if (!finished) {
+    for (const { id, entry } of entries) {
+      if (entry.status !== 'review') {
+        await moveOn(payload, id, entry.status!, entry.history ?? [], {})
+      }
+    }
+    return 0
+  }
+  const editor = await payload.findByID({ collection: 'users', id: input.editorId, depth: 0 })
+  const req = await createLocalReq({ user: { ...editor, collection: 'users' } as never }, payload)
+  const options = resultsOptionsOf(payload.config)
+  const campaign = await campaignForResults(req, options, String(input.campaignId))
+  const first = await freezeResults(req, options, campaign, '')
+  const body = first.snapshot.body as unknown as ResultsBody
+  await backdate(payload, first.snapshot.id, frozenOn(input.campaign))
+  let revokedAt: string | undefined
+  let reason: string | undefined
+  for (const track of body.tracks) {
+    const mine = new Map(
+      entries.filter((e) => e.entry.track === track.key).map((e) => [String(e.id), e]),
+    )
+    const plans = [...mine.values()]
+    const winners = plans.filter((e) => WINNER_STATES.includes(e.entry.status as EntryState))
+    const others = plans.filter((e) => !winners.includes(e))
+    const tierName = new Map(track.tiers.map((t) => [t.key, t.name]))
+    const holders = track.rows.filter((r) => r.tier !== null)
+    const rest = track.rows.filter((r) => r.tier === null)
+    const settle = async (rows: typeof track.rows, outcomes: ReviewedEntry[]) => {
+      for (const [i, row] of rows.entries()) {
+        const own = mine.get(String(row.entryId))
+        const outcome = outcomes[i % Math.max(outcomes.length, 1)]
+        if (!own || !outcome || outcome.entry.status === 'review') {
+          continue
+        }
+        const history = (own.entry.history ?? []).slice(
+          0,
+          (own.entry.history ?? []).findIndex((h) => h.to === 'review') + 1,
+        )
+        const tail = tailOf(outcome.entry)
+        const status = outcome.entry.status!
+        const awarded = status === 'awarded' || status === 'revoked'
+        const award = awarded
+          ? {
+              name: tierName.get(row.tier ?? '') ?? outcome.entry.award?.name ?? null,
+              certificateNumber: `EXM-${row.number}`,
+              awardedAt: tail.find((h) => h.to === 'awarded')?.at ?? tail.at(-1)?.at ?? null,
+            }
+          : {}
+        if (status === 'revoked') {
+          revokedAt = tail.at(-1)?.at ?? undefined
+          reason = tail.at(-1)?.reason ?? undefined
+        }
+        await moveOn(payload, own.id, status, [...history, ...tail], award)
+      }
+    }
+    await settle(holders, winners)
+    await settle(rest, others)
+  }
+  if (!revokedAt) {
+    return 1
+  }
+  const second = await freezeResults(
+    req,
+    options,
+    campaign,
+    reason ?? '公示期间查实弄虚作假，撤销其入选资格',
+  )
+  await backdate(payload, second.snapshot.id, revokedAt)
+  return second.created ? 2 : 1
+}
+
+async function moveOn(
+  payload: Payload,
+  id: Id,
+  status: string,
+  history: HistoryRow[],
+  award: Entry['award'],
+): Promise<void> {
+  await payload.update({
+    collection: 'entries',
+    id,
+    data: { status, history, award } as never,
+    depth: 0,
+  })
+}
+
+/** When the edition froze its results: as its publicity opened, else as they were announced. */
+const frozenOn = (campaign: CampaignDef): string | undefined => {
+  const phase = (kind: string) => campaign.phases.find((p) => p.kind === kind)
+  return phase('publicity')?.startsAt ?? phase('results')?.startsAt ?? phase('review')?.endsAt
+}
+
+/** A demo snapshot dated when the edition froze it, not on the day the demo was made. */
+async function backdate(payload: Payload, id: Id, at: string | undefined): Promise<void> {
+  if (at) {
+    await payload.update({
+      collection: 'result-snapshots',
+      id,
+      data: { frozenAt: new Date(at).toISOString() } as never,
+      depth: 0,
+    })
+  }
+}
