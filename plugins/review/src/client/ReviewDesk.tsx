@@ -72,21 +72,32 @@ export function ReviewDesk(props: { campaignsSlug: string }) {
       .catch((e: Error) => setMessage(e.message))
   }, [api, props.campaignsSlug])
 
-  const load = useCallback(async () => {
-    if (!campaign) {
-      return
-    }
-    const q = `campaign=${encodeURIComponent(campaign)}`
-    const [p, s] = await Promise.all([
-      callApi<Progress>(`${api}/review/progress?${q}`),
-      callApi<Scores>(`${api}/review/scores?${q}`),
-    ])
-    setProgress(p)
-    setScores(s)
-  }, [api, campaign])
+  // `live` says whether the answer is still wanted: switching campaigns while one loads must not
+  // let the earlier campaign's answer, arriving last, overwrite the one now chosen.
+  const load = useCallback(
+    async (live: () => boolean = () => true) => {
+      if (!campaign) {
+        return
+      }
+      const q = `campaign=${encodeURIComponent(campaign)}`
+      const [p, s] = await Promise.all([
+        callApi<Progress>(`${api}/review/progress?${q}`),
+        callApi<Scores>(`${api}/review/scores?${q}`),
+      ])
+      if (live()) {
+        setProgress(p)
+        setScores(s)
+      }
+    },
+    [api, campaign],
+  )
 
   useEffect(() => {
-    load().catch((e: Error) => setMessage(e.message))
+    let live = true
+    load(() => live).catch((e: Error) => live && setMessage(e.message))
+    return () => {
+      live = false
+    }
   }, [load])
 
   const assign = async () => {
