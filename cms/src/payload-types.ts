@@ -42,6 +42,7 @@ export interface Config {
     'review-conflicts': ReviewConflict;
     'review-reminders': ReviewReminder;
     'result-snapshots': ResultSnapshot;
+    certificates: Certificate;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -72,6 +73,7 @@ export interface Config {
     'review-conflicts': ReviewConflictsSelect<false> | ReviewConflictsSelect<true>;
     'review-reminders': ReviewRemindersSelect<false> | ReviewRemindersSelect<true>;
     'result-snapshots': ResultSnapshotsSelect<false> | ResultSnapshotsSelect<true>;
+    certificates: CertificatesSelect<false> | CertificatesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1004,6 +1006,53 @@ export interface ResultSnapshot {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificates".
+ */
+export interface Certificate {
+  id: number;
+  number: string;
+  year: number;
+  serial: number;
+  kind: 'award' | 'organizer' | 'media';
+  status: 'valid' | 'revoked';
+  campaign: number | Campaign;
+  entry?: (number | null) | Entry;
+  snapshot?: (number | null) | ResultSnapshot;
+  issuedAt: string;
+  holderUser?: (number | null) | User;
+  /**
+   * The public record masks them
+   */
+  holderNames?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * What the signature covers: exemplar-certificate-v1, a newline, then this record’s canonical JSON
+   */
+  record:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  signature: string;
+  keyId: string;
+  revokedAt?: string | null;
+  revokedReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1214,6 +1263,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'result-snapshots';
         value: number | ResultSnapshot;
+      } | null)
+    | ({
+        relationTo: 'certificates';
+        value: number | Certificate;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1898,6 +1951,30 @@ export interface ResultSnapshotsSelect<T extends boolean = true> {
   reason?: T;
   previous?: T;
   body?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificates_select".
+ */
+export interface CertificatesSelect<T extends boolean = true> {
+  number?: T;
+  year?: T;
+  serial?: T;
+  kind?: T;
+  status?: T;
+  campaign?: T;
+  entry?: T;
+  snapshot?: T;
+  issuedAt?: T;
+  holderUser?: T;
+  holderNames?: T;
+  record?: T;
+  signature?: T;
+  keyId?: T;
+  revokedAt?: T;
+  revokedReason?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -388,7 +388,8 @@ export function buildEntries(
           award: awarded
             ? {
                 name: track.tiers[0]?.name ?? '优秀作品',
-                certificateNumber: `EXM-${formatEntryNumber(numbering.year, numbering.code, serial)}`,
+                // Set when the certificate is issued from the frozen results (seed/src/results.ts).
+                certificateNumber: null,
                 awardedAt: history.at(-1)?.at ?? null,
               }
             : {},

@@ -1,5 +1,6 @@
 import type { Entry } from '@exemplar/cms/payload-types'
 import type { EntryState, ResultsBody } from '@exemplar/domain'
+import { certificatesOptionsOf, issueAwardCertificates } from '@exemplar/plugin-certificates'
 import { campaignForResults, freezeResults, resultsOptionsOf } from '@exemplar/plugin-results'
 import { createLocalReq, type Payload } from 'payload'
 
@@ -60,6 +61,8 @@ export async function settleResults(payload: Payload, input: SettleInput): Promi
   await backdate(payload, first.snapshot.id, frozenOn(input.campaign))
   let revokedAt: string | undefined
   let reason: string | undefined
+  // Revoked winners are awarded first and struck after their certificates exist, as in a real edition.
+  const revocations: { id: Id; history: HistoryRow[] }[] = []
   for (const track of body.tracks) {
     const mine = new Map(
       entries.filter((e) => e.entry.track === track.key).map((e) => [String(e.id), e]),
@@ -87,13 +90,16 @@ export async function settleResults(payload: Payload, input: SettleInput): Promi
         const award = awarded
           ? {
               name: tierName.get(row.tier ?? '') ?? outcome.entry.award?.name ?? null,
-              certificateNumber: `EXM-${row.number}`,
+              certificateNumber: null,
               awardedAt: tail.find((h) => h.to === 'awarded')?.at ?? tail.at(-1)?.at ?? null,
             }
           : {}
         if (status === 'revoked') {
           revokedAt = tail.at(-1)?.at ?? undefined
           reason = tail.at(-1)?.reason ?? undefined
+          revocations.push({ id: own.id, history: [...history, ...tail] })
+          await moveOn(payload, own.id, 'awarded', [...history, ...tail.slice(0, -1)], award)
+          continue
         }
         await moveOn(payload, own.id, status, [...history, ...tail], award)
       }
@@ -101,8 +107,24 @@ export async function settleResults(payload: Payload, input: SettleInput): Promi
     await settle(holders, winners)
     await settle(rest, others)
   }
+  const issued = await issueAwardCertificates(
+    req,
+    certificatesOptionsOf(payload.config),
+    input.campaignId,
+    new Date(awardedOn(input.campaign) ?? Date.now()),
+  )
+  for (const { id, history } of revocations) {
+    const award = (await payload.findByID({ collection: 'entries', id, depth: 0 })).award ?? {}
+    await moveOn(payload, id, 'revoked', history, award)
+    await payload.update({
+      collection: 'certificates',
+      where: { entry: { equals: id } },
+      data: { revokedAt: new Date(revokedAt ?? Date.now()).toISOString() },
+      depth: 0,
+    })
+  }
   if (!revokedAt) {
-    return 1
+    return 1 + issued.issued.length
   }
   const second = await freezeResults(
     req,
@@ -111,7 +133,7 @@ export async function settleResults(payload: Payload, input: SettleInput): Promi
     reason ?? '公示期间查实弄虚作假，撤销其入选资格',
   )
   await backdate(payload, second.snapshot.id, revokedAt)
-  return second.created ? 2 : 1
+  return (second.created ? 2 : 1) + issued.issued.length
 }
 
 async function moveOn(
@@ -134,6 +156,11 @@ const frozenOn = (campaign: CampaignDef): string | undefined => {
   const phase = (kind: string) => campaign.phases.find((p) => p.kind === kind)
   return phase('publicity')?.startsAt ?? phase('results')?.startsAt ?? phase('review')?.endsAt
 }
+
+/** When the edition handed out its certificates: as its results were announced. */
+const awardedOn = (campaign: CampaignDef): string | undefined =>
+  campaign.phases.find((p) => p.kind === 'results')?.startsAt ??
+  campaign.phases.find((p) => p.kind === 'publicity')?.endsAt
 
 /** A demo snapshot dated when the edition froze it, not on the day the demo was made. */
 async function backdate(payload: Payload, id: Id, at: string | undefined): Promise<void> {

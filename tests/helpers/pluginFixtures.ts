@@ -1,12 +1,17 @@
+import { formatCertificateNumber } from '@exemplar/domain'
+
 import { create, entry, reviewRow, sameAs, unique, type CollectionFixtures } from './fixtureParts'
 
 // Snapshots are unique per (campaign, sequence): every fixture takes the next one.
 let sequence = 0
 const nextSequence = () => (sequence += 1)
+// Certificate numbers are unique: every fixture takes the next serial.
+let serials = 0
+const nextSerial = () => (serials += 1)
 
 /**
  * The access matrix's documents for the collections the plugins add: voting,
- * the workflow's reasons, expert review, frozen results and uploads in flight.
+ * the workflow's reasons, expert review, frozen results, certificates and uploads in flight.
  */
 export const PLUGIN_FIXTURES: Record<string, CollectionFixtures> = {
   voters: {
@@ -145,6 +150,41 @@ export const PLUGIN_FIXTURES: Record<string, CollectionFixtures> = {
       frozenAt: new Date().toISOString(),
       body: { forged: true },
     }),
+  },
+  certificates: {
+    kinds: {
+      issued: (w) => {
+        const serial = nextSerial()
+        return create(w, 'certificates', {
+          number: formatCertificateNumber(2026, serial),
+          year: 2026,
+          serial,
+          kind: 'award',
+          campaign: w.openCampaign.id,
+          issuedAt: new Date().toISOString(),
+          holderUser: w.users.participant.id,
+          holderNames: ['张三'],
+          record: { v: 1 },
+          signature: 'c2lnbmF0dXJl',
+          keyId: '0123456789abcdef',
+        })
+      },
+    },
+    sample: async (w) => {
+      const serial = nextSerial()
+      return {
+        number: formatCertificateNumber(2026, serial),
+        year: 2026,
+        serial,
+        kind: 'award',
+        status: 'valid',
+        campaign: w.openCampaign.id,
+        issuedAt: new Date().toISOString(),
+        record: { forged: true },
+        signature: 'Zm9yZ2Vk',
+        keyId: 'forged',
+      }
+    },
   },
   'upload-sessions': {
     kinds: {

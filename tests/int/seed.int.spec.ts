@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto'
 
-import { canonicalJson, tierLimit, type ResultsBody } from '@exemplar/domain'
+import {
+  canonicalJson,
+  parseCertificateNumber,
+  tierLimit,
+  type CertificateRecord,
+  type ResultsBody,
+} from '@exemplar/domain'
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -25,6 +31,7 @@ const COLLECTIONS: CollectionSlug[] = [
   'organizations',
   'users',
   'result-snapshots',
+  'certificates',
 ]
 
 async function counts(): Promise<Record<string, number>> {
@@ -349,6 +356,37 @@ describe('the five source notices', () => {
       .flatMap((t) => t.rows)
       .find((r) => r.entryId === String(entry.id))
     expect(row?.revokedReason).toBeTruthy()
+  })
+
+  it('should certify every award of the finished editions, and show the revoked one as revoked', async () => {
+    const { docs: certificates } = await payload.find({
+      collection: 'certificates',
+      depth: 0,
+      pagination: false,
+    })
+    const { docs: awarded } = await payload.find({
+      collection: 'entries',
+      where: { status: { in: ['awarded', 'revoked'] } },
+      depth: 0,
+      pagination: false,
+    })
+    expect(awarded.length).toBeGreaterThan(10)
+    for (const entry of awarded) {
+      const mine = certificates.filter((c) => c.entry === entry.id)
+      expect(mine, entry.number ?? undefined).toHaveLength(1)
+      const certificate = mine[0]!
+      expect(parseCertificateNumber(certificate.number).ok).toBe(true)
+      expect(entry.award?.certificateNumber).toBe(certificate.number)
+      expect(certificate.status).toBe(entry.status === 'revoked' ? 'revoked' : 'valid')
+      const record = certificate.record as unknown as CertificateRecord
+      expect(record.work?.number).toBe(entry.number)
+      expect(record.award).toBe(entry.award?.name)
+      // Issued in the edition's own year, not on the day the demo was made.
+      expect(Number(record.issuedOn.slice(0, 4))).toBeGreaterThanOrEqual(record.campaign.year)
+      expect(Number(record.issuedOn.slice(0, 4))).toBeLessThanOrEqual(record.campaign.year + 1)
+    }
+    const revoked = certificates.find((c) => c.status === 'revoked')
+    expect(revoked?.revokedReason).toBe('公示期间查实弄虚作假')
   })
 
   it('should place current editions so that submission, voting, review and publicity are open today', async () => {

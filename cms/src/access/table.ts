@@ -311,6 +311,17 @@ export const ACCESS_TABLE: {
         'Frozen results: written once by the results plugin’s freeze route (editors only), never changed or deleted; ' +
         'public, so anyone can recompute a snapshot’s SHA-256 from its body. The freezing editor is read by editors only.',
     },
+    certificates: {
+      read: everyone,
+      create: nobody,
+      update: nobody,
+      delete: nobody,
+      readVersions: nobody,
+      note:
+        'Issued in bulk by the certificates plugin’s route (editors only) from a frozen result, revoked by its hook with the entry; ' +
+        'public, so whoever holds the paper can check it: the signed record masks people’s names, and the full names and the ' +
+        'holding account are read by editors and the holder only (field access in the plugin).',
+    },
     'upload-sessions': {
       read: editors,
       create: nobody,

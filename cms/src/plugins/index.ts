@@ -1,3 +1,4 @@
+import { certificatesPlugin } from '@exemplar/plugin-certificates'
 import { participantsPlugin } from '@exemplar/plugin-participants'
 import { resultsPlugin } from '@exemplar/plugin-results'
 import { campaignExpertScores, reviewPlugin } from '@exemplar/plugin-review'
@@ -8,6 +9,8 @@ import type { Plugin } from 'payload'
 
 import { accessTablePlugin } from '../access/accessTablePlugin'
 import { apiGuardsPlugin } from '../apiGuards'
+import { certificateSigningKey } from '../lib/certificateKey'
+import { awardHolders, recordCertificateOnEntry } from '../lib/certificateHolders'
 import { jsonAsTextPlugin } from './jsonAsText'
 import { PUBLIC_ENTRY_STATES, VOTABLE_ENTRY_STATES } from '@exemplar/domain'
 import { ARRAY_ROWS, rowLabel } from '../lib/arrayRows'
@@ -70,6 +73,16 @@ export const plugins: Plugin[] = [
     users: 'users',
     rankedStates: PUBLIC_ENTRY_STATES,
     expertScores: campaignExpertScores,
+    isEditor,
+  }),
+  // Certificates are issued from what the results froze, and revoked with their entry.
+  certificatesPlugin({
+    entries: 'entries',
+    campaigns: 'campaigns',
+    users: 'users',
+    holdersOf: awardHolders,
+    recordOnEntry: recordCertificateOnEntry,
+    signingKey: certificateSigningKey,
     isEditor,
   }),
   // Last: the access table and the API guards cover every collection the plugins above added.

@@ -8,8 +8,10 @@ import {
   clearCache,
   CmsUnavailable,
   getCampaignBySlug,
+  getCertificate,
   getLeaderboard,
   getPledgeCount,
+  getSigningKey,
   listCampaigns,
   listEntries,
   NotFound,
@@ -141,5 +143,34 @@ describe('the CMS client', () => {
     expect(seen).toHaveLength(2)
     routes['/api/participants/pledges/count'] = { status: 500, body: {} }
     await expect(getPledgeCount(9)).resolves.toBeUndefined()
+  })
+})
+
+describe('the certificate reads', () => {
+  it('should ask for one certificate by its number and answer null when there is none', async () => {
+    routes['/api/certificates'] = { status: 200, body: page([]) }
+    await expect(getCertificate('2021-000123-8')).resolves.toBeNull()
+    expect(queryOf(seen[0]!.url)).toMatchObject({
+      where: { number: { equals: '2021-000123-8' } },
+      depth: '0',
+      limit: '1',
+    })
+    clearCache()
+    routes['/api/certificates'] = { status: 200, body: page([{ id: 4, number: '2021-000123-8' }]) }
+    await expect(getCertificate('2021-000123-8')).resolves.toMatchObject({ id: 4 })
+  })
+
+  it('should read the public key, and say NotFound when the CMS has no such endpoint', async () => {
+    const key = {
+      algorithm: 'Ed25519',
+      keyId: '0123456789abcdef',
+      publicKeyPem: 'PEM',
+      publicKeyRaw: 'AA==',
+    }
+    routes['/api/certificates/public-key'] = { status: 200, body: key }
+    await expect(getSigningKey()).resolves.toEqual(key)
+    clearCache()
+    delete routes['/api/certificates/public-key']
+    await expect(getSigningKey()).rejects.toBeInstanceOf(NotFound)
   })
 })

@@ -11,6 +11,7 @@ export {
   type EntryQuery,
   type Paginated,
 } from './entries'
+export { getCertificate, getSigningKey, type Certificate, type SigningKey } from './certificates'
 export { getFrozenResults, type FrozenResults, type SnapshotSummary } from './results'
 export { getPostBySlug, listPosts, type PostSummary } from './posts'
 export { getLeaderboard, getVoteSeries, type Tagged } from './voting'

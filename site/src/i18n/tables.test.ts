@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
 
 import enAccount from './en/account'
+import enCertificates from './en/certificates'
 import enCommon from './en/common'
 import enResults from './en/results'
 import enReview from './en/review'
 import enSubmission from './en/submission'
 import enVoting from './en/voting'
 import zhAccount from './zh/account'
+import zhCertificates from './zh/certificates'
 import zhCommon from './zh/common'
 import zhResults from './zh/results'
 import zhReview from './zh/review'
@@ -20,6 +22,7 @@ const areas: [string, Record<string, string>, Record<string, string>][] = [
   ['account', zhAccount, enAccount],
   ['review', zhReview, enReview],
   ['results', zhResults, enResults],
+  ['certificates', zhCertificates, enCertificates],
 ]
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()

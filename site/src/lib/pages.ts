@@ -7,12 +7,14 @@ import type { Campaign, Post, Theme } from '@exemplar/cms/payload-types'
 import { splitCampaigns, themeAncestors, themeTree, themeWithDescendants } from './campaigns'
 import {
   getCampaignBySlug,
+  getCertificate,
   getFrozenResults,
   getEntryByNumber,
   getLeaderboard,
   getPledgeCount,
   getVoteSeries,
   getPostBySlug,
+  getSigningKey,
   listCampaigns,
   listEntries,
   listPosts,
@@ -124,4 +126,16 @@ export async function loadLeaderboard(slug: string, search: URLSearchParams) {
     etag: board.etag,
     series: withBaseline(series, top.data.rows),
   }
+}
+
+/**
+ * A certificate by its canonical number (null when there is none) and the
+ * current signing key; a CMS without the key endpoint still shows the page.
+ */
+export async function loadCertificate(number: string) {
+  const [certificate, key] = await Promise.all([
+    getCertificate(number),
+    getSigningKey().catch(orNotFound),
+  ])
+  return { certificate, key }
 }

@@ -1,0 +1,14 @@
+import type { Endpoint } from 'payload'
+
+import { issueCertificatesHandler } from './issueCertificatesHandler'
+import { publicKeyHandler } from './publicKeyHandler'
+
+/**
+ * The certificates plugin's routes (API.md), one handler each. On the
+ * collection, not the root: Payload hands `/api/<slug>/…` to the collection
+ * whose slug it starts with, and ahead of its own `/:id`.
+ */
+export const certificatesEndpoints: Endpoint[] = [
+  { method: 'post', path: '/issue', handler: issueCertificatesHandler },
+  { method: 'get', path: '/public-key', handler: publicKeyHandler },
+]

@@ -1,0 +1,45 @@
+import { answerRefusals, problemResponse, readJsonObject, Refusal } from '@exemplar/http'
+import type { PayloadRequest } from 'payload'
+
+import { certificatesOptionsOf } from '../options'
+import type { ResolvedCertificatesOptions } from '../types'
+
+/** Runs an editor's route with the plugin's options: a refusal becomes the one error body. */
+export function answerCertificateEditor(
+  req: PayloadRequest,
+  work: (options: ResolvedCertificatesOptions, body: Record<string, unknown>) => Promise<Response>,
+): Promise<Response> {
+  return answerRefusals(async () => {
+    if (!req.user) {
+      return problemResponse(401, { code: 'unauthenticated', message: '请先登录' })
+    }
+    const options = certificatesOptionsOf(req.payload.config)
+    if (!options.isEditor(req.user)) {
+      throw new Refusal(403, { code: 'forbidden', message: '只有组委会编辑可以颁发证书' })
+    }
+    const body = await readJsonObject(req)
+    if (!body.ok) {
+      throw new Refusal(400, body.problem)
+    }
+    return work(options, body.value)
+  })
+}
+
+/** A campaign named by its id (a positive integer, or MongoDB's 24 hex digits). */
+export function campaignIdOf(value: unknown): number | string {
+  const raw = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : ''
+  if (raw === '') {
+    throw new Refusal(400, { field: 'campaign', code: 'required', message: '请指定征集活动' })
+  }
+  if (/^[1-9][0-9]{0,15}$/.test(raw)) {
+    return Number(raw)
+  }
+  if (/^[0-9a-f]{24}$/.test(raw)) {
+    return raw
+  }
+  throw new Refusal(400, {
+    field: 'campaign',
+    code: 'invalid',
+    message: `征集活动 ID“${raw.slice(0, 40)}”无效`,
+  })
+}

@@ -1,0 +1,123 @@
+import { createHash, verify } from 'node:crypto'
+
+import {
+  canonicalJson,
+  formatCertificateNumber,
+  mod112CheckChar,
+  type CertificateRecord,
+  type ResultsBody,
+} from '@exemplar/domain'
+import { describe, expect, inject, it } from 'vitest'
+
+import type { Json } from '../helpers/api'
+import { signIn } from '../helpers/seededStack'
+
+/**
+ * Results and certificates as a reader meets them on the seeded stack: the
+ * results page shows the hash anyone recomputes from the snapshot, a
+ * certificate's page shows its status, masked holders and a QR code, its
+ * signature verifies with the published key alone, and a mistyped or
+ * unknown number is a 404 that says which.
+ */
+const cmsUrl = inject('cmsUrl')
+const siteUrl = inject('siteUrl')
+
+async function json(url: string): Promise<Json> {
+  const res = await fetch(url)
+  expect(res.status, url).toBe(200)
+  return (await res.json()) as Json
+}
+
+const testId = (html: string, id: string): string | undefined =>
+  new RegExp(`data-testid="${id}"[^>]*>([^<]*)<`).exec(html)?.[1]?.trim()
+
+async function certificateWhere(status: 'valid' | 'revoked'): Promise<Json> {
+  const found = await json(
+    `${cmsUrl}/api/certificates?where[status][equals]=${status}&depth=0&limit=1`,
+  )
+  const doc = (found.docs as Json[])[0]
+  expect(doc, status).toBeDefined()
+  return doc!
+}
+
+describe('results and certificates on the site', () => {
+  it('should show on the results page the SHA-256 anyone recomputes from the frozen snapshot', async () => {
+    const snapshot = (await json(`${cmsUrl}/api/result-snapshots?sort=-sequence&depth=0&limit=1`))
+      .docs as Json[]
+    const latest = snapshot[0]!
+    const body = latest.body as ResultsBody
+    const sha = createHash('sha256').update(canonicalJson(body)).digest('hex')
+    expect(sha).toBe(latest.sha256)
+    const page = await fetch(`${siteUrl}/campaigns/${body.campaign.slug}/results`)
+    expect(page.status).toBe(200)
+    expect(testId(await page.text(), 'results-hash')).toBe(sha)
+  })
+
+  it('should show a valid certificate with masked holders, a QR code, and a signature the public key verifies', async () => {
+    const doc = await certificateWhere('valid')
+    expect(doc.holderNames).toBeUndefined()
+    const record = doc.record as CertificateRecord
+    const res = await fetch(`${siteUrl}/certificates/${String(doc.number)}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toMatch(/max-age=([1-5]?[0-9])\b/)
+    const html = await res.text()
+    expect(html).toMatch(/data-testid="certificate-status"[^>]*data-status="valid"/)
+    expect(testId(html, 'certificate-status')).toBe('有效')
+    expect(testId(html, 'certificate-number')).toBe(doc.number)
+    expect(html).toContain('data-testid="certificate-qr"')
+    for (const name of record.holder.names) {
+      expect(name).toContain('＊')
+    }
+    // The key through the site's own /api, then only node:crypto and the published rule.
+    const key = await json(`${siteUrl}/api/certificates/public-key`)
+    expect(key.keyId).toBe(record.keyId)
+    const message = Buffer.from(`exemplar-certificate-v1\n${canonicalJson(record)}`, 'utf8')
+    const signature = Buffer.from(String(doc.signature), 'base64')
+    expect(verify(null, message, String(key.publicKeyPem), signature)).toBe(true)
+    expect(verify(null, Buffer.from(`${message}x`), String(key.publicKeyPem), signature)).toBe(
+      false,
+    )
+  })
+
+  it('should show a revoked award as 已撤销 with its reason class', async () => {
+    const doc = await certificateWhere('revoked')
+    const html = await (await fetch(`${siteUrl}/certificates/${String(doc.number)}`)).text()
+    expect(html).toMatch(/data-testid="certificate-status"[^>]*data-status="revoked"/)
+    expect(testId(html, 'certificate-status')).toBe('已撤销')
+    expect(html).toContain(String(doc.revokedReason))
+  })
+
+  it('should answer 404 for an unknown number and for a mistyped one, saying which', async () => {
+    const unknown = formatCertificateNumber(2099, 999_999)
+    const missing = await fetch(`${siteUrl}/certificates/${unknown}`)
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toContain(unknown)
+    const good = mod112CheckChar('2099999999')
+    const typo = `2099-999999-${good === '0' ? '1' : '0'}`
+    const mistyped = await fetch(`${siteUrl}/certificates/${typo}`)
+    expect(mistyped.status).toBe(404)
+    expect(await mistyped.text()).toContain('校验位不符')
+  })
+
+  it('should let only editors issue, over the collection’s own route', async () => {
+    const anonymous = await fetch(`${cmsUrl}/api/certificates/issue`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ campaign: 1 }),
+    })
+    expect(anonymous.status).toBe(401)
+    const token = await signIn(cmsUrl, 'editor@example.org', 'exemplar-editor')
+    const campaign = (
+      (await json(`${cmsUrl}/api/campaigns?where[slug][equals]=yigongti-2021&depth=0&limit=1`))
+        .docs as Json[]
+    )[0]!
+    const again = await fetch(`${cmsUrl}/api/certificates/issue`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({ campaign: campaign.id }),
+    })
+    // Every award of that edition was certified by the seed: issuing again adds nothing.
+    expect(again.status).toBe(200)
+    expect(((await again.json()) as Json).issued).toEqual([])
+  })
+})
