@@ -16,7 +16,10 @@ ENV NEXT_TELEMETRY_DISABLED=1 ASTRO_TELEMETRY_DISABLED=1
 RUN npm run build
 
 FROM build AS cms
-ENV NODE_ENV=production
+# Certificates print through Debian's Chromium, with the CJK fonts they embed.
+RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-wqy-microhei \
+  && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production CHROMIUM_PATH=/usr/bin/chromium
 EXPOSE 3000
 CMD ["npm", "run", "start", "-w", "@exemplar/cms"]
 

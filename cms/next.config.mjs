@@ -21,6 +21,8 @@ const nextConfig = {
     '@exemplar/plugin-submissions',
     '@exemplar/plugin-voting',
   ],
+  // Certificates print through Debian's Chromium: Playwright stays a plain Node package.
+  serverExternalPackages: ['playwright-core'],
   poweredByHeader: false,
   // The CMS origin has no pages of its own: its root is the admin.
   redirects: async () => [{ source: '/', destination: '/admin', permanent: false }],

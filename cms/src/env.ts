@@ -31,6 +31,10 @@ export function payloadSecret(): string {
 export const cmsPort = Number(process.env.CMS_PORT ?? 3000)
 export const sitePort = Number(process.env.SITE_PORT ?? 4321)
 
+/** The public site's origin: where certificates' QR codes and emails' links point. */
+export const sitePublicUrl = (): string =>
+  process.env.SITE_PUBLIC_URL ?? `http://localhost:${sitePort}`
+
 /** Public origins allowed to call the API with credentials (CORS) and to post forms (CSRF). */
 export function trustedOrigins(): string[] {
   const fromEnv = process.env.EXEMPLAR_ORIGINS?.split(',')
@@ -39,8 +43,5 @@ export function trustedOrigins(): string[] {
   if (fromEnv && fromEnv.length > 0) {
     return fromEnv
   }
-  return [
-    process.env.CMS_PUBLIC_URL ?? `http://localhost:${cmsPort}`,
-    process.env.SITE_PUBLIC_URL ?? `http://localhost:${sitePort}`,
-  ]
+  return [process.env.CMS_PUBLIC_URL ?? `http://localhost:${cmsPort}`, sitePublicUrl()]
 }

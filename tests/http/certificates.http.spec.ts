@@ -10,6 +10,7 @@ import {
 import { describe, expect, inject, it } from 'vitest'
 
 import type { Json } from '../helpers/api'
+import { pdfFonts, pdfText } from '../helpers/pdfText'
 import { signIn } from '../helpers/seededStack'
 
 /**
@@ -22,8 +23,8 @@ import { signIn } from '../helpers/seededStack'
 const cmsUrl = inject('cmsUrl')
 const siteUrl = inject('siteUrl')
 
-async function json(url: string): Promise<Json> {
-  const res = await fetch(url)
+async function json(url: string, token?: string): Promise<Json> {
+  const res = await fetch(url, token ? { headers: { authorization: `JWT ${token}` } } : {})
   expect(res.status, url).toBe(200)
   return (await res.json()) as Json
 }
@@ -85,6 +86,40 @@ describe('results and certificates on the site', () => {
     expect(html).toMatch(/data-testid="certificate-status"[^>]*data-status="revoked"/)
     expect(testId(html, 'certificate-status')).toBe('已撤销')
     expect(html).toContain(String(doc.revokedReason))
+  })
+
+  it('should print a PDF with the Chinese font embedded as a subset: full names for editors, masked for anyone', async () => {
+    const doc = await certificateWhere('valid')
+    const token = await signIn(cmsUrl, 'editor@example.org', 'exemplar-editor')
+    const full = (await json(`${cmsUrl}/api/certificates/${String(doc.id)}?depth=0`, token))
+      .holderNames as string[]
+    expect(full.length).toBeGreaterThan(0)
+    // The site's address redirects to the CMS's print, through the site's own /api.
+    const viaSite = await fetch(`${siteUrl}/certificates/${String(doc.number)}.pdf`, {
+      redirect: 'manual',
+    })
+    expect(viaSite.status).toBe(302)
+    const target = new URL(viaSite.headers.get('location')!, siteUrl).toString()
+    const publicPdf = await fetch(target)
+    expect(publicPdf.status).toBe(200)
+    expect(publicPdf.headers.get('content-type')).toBe('application/pdf')
+    const masked = new Uint8Array(await publicPdf.arrayBuffer())
+    const maskedText = pdfText(masked)
+    expect(maskedText).toContain(String(doc.number))
+    expect(maskedText).not.toContain(full[0]!)
+    const editorPdf = await fetch(`${cmsUrl}/api/certificates/${String(doc.number)}/pdf`, {
+      headers: { authorization: `JWT ${token}` },
+    })
+    expect(editorPdf.headers.get('cache-control')).toContain('no-store')
+    const bytes = new Uint8Array(await editorPdf.arrayBuffer())
+    expect(bytes.byteLength).toBeLessThanOrEqual(1024 * 1024)
+    const text = pdfText(bytes)
+    expect(text).toContain(full[0]!)
+    expect(text).toContain((doc.record as CertificateRecord).award)
+    const fonts = pdfFonts(bytes)
+    expect(fonts.length).toBeGreaterThan(0)
+    expect(fonts.every((f) => f.embedded && f.subset)).toBe(true)
+    expect(fonts.some((f) => /WenQuanYi/i.test(f.name))).toBe(true)
   })
 
   it('should answer 404 for an unknown number and for a mistyped one, saying which', async () => {

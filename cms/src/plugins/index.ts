@@ -9,7 +9,9 @@ import type { Plugin } from 'payload'
 
 import { accessTablePlugin } from '../access/accessTablePlugin'
 import { apiGuardsPlugin } from '../apiGuards'
+import { sitePublicUrl } from '../env'
 import { certificateSigningKey } from '../lib/certificateKey'
+import { printPdf } from '../lib/printPdf'
 import { awardHolders, recordCertificateOnEntry } from '../lib/certificateHolders'
 import { jsonAsTextPlugin } from './jsonAsText'
 import { PUBLIC_ENTRY_STATES, VOTABLE_ENTRY_STATES } from '@exemplar/domain'
@@ -83,6 +85,8 @@ export const plugins: Plugin[] = [
     holdersOf: awardHolders,
     recordOnEntry: recordCertificateOnEntry,
     signingKey: certificateSigningKey,
+    printPdf,
+    siteUrl: sitePublicUrl,
     isEditor,
   }),
   // Last: the access table and the API guards cover every collection the plugins above added.

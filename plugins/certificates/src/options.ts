@@ -25,6 +25,8 @@ export function resolveCertificatesOptions(
     holdersOf: options.holdersOf,
     recordOnEntry: options.recordOnEntry,
     signingKey: options.signingKey,
+    printPdf: options.printPdf,
+    siteUrl: options.siteUrl ?? (() => ''),
     isEditor: options.isEditor,
   }
 }

@@ -31,6 +31,10 @@ export interface CertificatesPluginOptions {
   recordOnEntry?: (req: PayloadRequest, entryId: Id, number: string) => Promise<void>
   /** The Ed25519 private key, PKCS #8 PEM. */
   signingKey: () => string
+  /** Prints one self-contained HTML page to PDF (Exemplar: Debian's Chromium); without it, no PDFs. */
+  printPdf?: (html: string) => Promise<Uint8Array>
+  /** The public site's origin, where a certificate's page (and its QR code) lives. */
+  siteUrl?: () => string
   isEditor: (user: unknown) => boolean
   /** Add the collection and hooks, but no routes. */
   disabled?: boolean
@@ -58,5 +62,7 @@ export interface ResolvedCertificatesOptions {
   holdersOf: CertificatesPluginOptions['holdersOf']
   recordOnEntry: CertificatesPluginOptions['recordOnEntry']
   signingKey: () => string
+  printPdf: CertificatesPluginOptions['printPdf']
+  siteUrl: () => string
   isEditor: (user: unknown) => boolean
 }

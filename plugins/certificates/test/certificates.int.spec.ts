@@ -4,6 +4,7 @@ import {
   canonicalJson,
   computeResults,
   DEFAULT_RESULT_FORMULA,
+  mod112CheckChar,
   parseCertificateNumber,
   type CertificateRecord,
 } from '@exemplar/domain'
@@ -178,6 +179,15 @@ describe('issuing from a frozen result', () => {
     expect(await diplomas()).toEqual(before)
   })
 
+  it('should list a member’s own diplomas to that member only', async () => {
+    expect((await callRoute(host, null, 'get', '/diplomas/mine')).status).toBe(401)
+    const mine = await callRoute(host, member, 'get', '/diplomas/mine')
+    expect(mine.status).toBe(200)
+    const docs = mine.body.docs as Doc[]
+    expect(docs.map((d) => (d.record as CertificateRecord).work?.title)).toEqual(['作品 1'])
+    expect((await callRoute(host, chair, 'get', '/diplomas/mine')).body.docs).toEqual([])
+  })
+
   it('should revoke a diploma with its work, giving the reason class', async () => {
     await host.payload.update({
       collection: 'works' as never,
@@ -192,6 +202,22 @@ describe('issuing from a frozen result', () => {
     expect(struck!.status).toBe('revoked')
     expect(struck!.revokedReason).toBe('公示期间查实弄虚作假')
     expect(struck!.revokedAt).toBeTruthy()
+  })
+})
+
+describe('the printable certificate', () => {
+  it('should refuse a mistyped number, answer 404 for an unknown one, and 503 on a host that cannot print', async () => {
+    const [first] = await diplomas()
+    const number = String(first!.number)
+    const typo = `${number.slice(0, -1)}${number.endsWith('0') ? '1' : '0'}`
+    const pdf = (n: string) =>
+      callRoute(host, null, 'get', '/diplomas/:number/pdf', undefined, { number: n })
+    const bad = await pdf(typo)
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(bad.body)).toContain('校验位不符')
+    expect((await pdf('2099-999999-' + mod112CheckChar('2099999999'))).status).toBe(404)
+    // This host gives no printer: the certificate exists, its PDF is not available.
+    expect((await pdf(number)).status).toBe(503)
   })
 })
 

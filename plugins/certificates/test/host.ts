@@ -140,6 +140,7 @@ export async function callRoute(
   method: string,
   path: string,
   body?: unknown,
+  routeParams: Record<string, string> = {},
 ): Promise<Answer> {
   const endpoint = certificatesEndpoints.find(
     (e) => e.method === method && `/diplomas${e.path}` === path,
@@ -152,6 +153,7 @@ export async function callRoute(
     host.payload,
   )
   req.json = async () => body
+  req.routeParams = routeParams
   req.payloadAPI = 'REST'
   const response = await (endpoint.handler as PayloadHandler)(req)
   return { status: response.status, body: (await response.json()) as Record<string, unknown> }

@@ -1,6 +1,8 @@
 import type { Endpoint } from 'payload'
 
+import { certificatePdfHandler } from './certificatePdfHandler'
 import { issueCertificatesHandler } from './issueCertificatesHandler'
+import { myCertificatesHandler } from './myCertificatesHandler'
 import { publicKeyHandler } from './publicKeyHandler'
 
 /**
@@ -11,4 +13,6 @@ import { publicKeyHandler } from './publicKeyHandler'
 export const certificatesEndpoints: Endpoint[] = [
   { method: 'post', path: '/issue', handler: issueCertificatesHandler },
   { method: 'get', path: '/public-key', handler: publicKeyHandler },
+  { method: 'get', path: '/mine', handler: myCertificatesHandler },
+  { method: 'get', path: '/:number/pdf', handler: certificatePdfHandler },
 ]

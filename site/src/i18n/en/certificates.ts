@@ -25,6 +25,7 @@ const en: Strings<typeof zh> = {
   'certificate.snapshot': 'Issued from',
   'certificate.snapshotValue': 'Results version {n}',
   'certificate.snapshotHash': 'Results SHA-256',
+  'certificate.pdf': 'Download the PDF (full names for the holder and the committee, signed in)',
   'certificate.qr': 'Scan to open this certificate’s page',
   'certificate.qrLabel': 'QR code of this page’s address: {url}',
   'certificate.verify.title': 'Verify it offline',

@@ -22,6 +22,7 @@ const zh = {
   'certificate.snapshot': '依据的评选结果',
   'certificate.snapshotValue': '第 {n} 版结果',
   'certificate.snapshotHash': '结果 SHA-256',
+  'certificate.pdf': '下载 PDF 证书（本人或组委会登录后显示全名）',
   'certificate.qr': '扫码打开本证书的查验页',
   'certificate.qrLabel': '本页地址的二维码：{url}',
   'certificate.verify.title': '离线核验',

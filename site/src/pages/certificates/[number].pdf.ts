@@ -1,0 +1,19 @@
+import type { APIRoute } from 'astro'
+
+import { parseCertificateNumber } from '@exemplar/domain'
+
+/**
+ * `/certificates/<number>.pdf`: the printable certificate, which the CMS
+ * prints. Sent through the site's own /api, so a signed-in holder's
+ * session reaches the CMS and the holder gets the names in full.
+ */
+export const GET: APIRoute = ({ params, redirect }) => {
+  const parsed = parseCertificateNumber(params.number ?? '')
+  if (!parsed.ok) {
+    return new Response(parsed.message, {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    })
+  }
+  return redirect(`/api/certificates/${parsed.number}/pdf`, 302)
+}
