@@ -42,7 +42,7 @@ const longDate = (day: string): string => {
 export async function certificateHtml(c: PrintedCertificate): Promise<string> {
   const r = c.record
   const qr = await QRCode.toString(c.pageUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 })
-  const holders = [c.names.join('、'), r.holder.institution].filter(Boolean).join('　')
+  const holders = [c.names.join('、'), r.holder.institution].filter(Boolean).join('\u3000')
   const work = r.work ? `作品《${esc(r.work.title)}》（编号 ${esc(r.work.number)}）` : ''
   const revoked = c.status === 'revoked'
   return `<!doctype html>
@@ -68,7 +68,7 @@ h1 { margin: 0 0 10mm; text-align: center; font-size: 30pt; letter-spacing: 0.5e
 <p class="award">${esc(r.award)}</p>
 ${revoked ? `<div class="stamp">${esc(CERTIFICATE_STATUS_LABELS.revoked.zh)}${c.revokedReason ? `<div style="font-size:16pt">${esc(c.revokedReason)}</div>` : ''}</div>` : ''}
 <div class="foot">
-<div>证书编号 ${esc(r.number)}<br>颁发日期 ${esc(longDate(r.issuedOn))}<br>状态 ${esc(CERTIFICATE_STATUS_LABELS[c.status].zh)}　扫码查验：${esc(c.pageUrl)}<br>签名密钥 ${esc(r.keyId)}</div>
+<div>证书编号 ${esc(r.number)}<br>颁发日期 ${esc(longDate(r.issuedOn))}<br>状态 ${esc(CERTIFICATE_STATUS_LABELS[c.status].zh)}\u3000扫码查验：${esc(c.pageUrl)}<br>签名密钥 ${esc(r.keyId)}</div>
 <div class="qr">${qr}</div>
 </div>
 </div></body></html>`
