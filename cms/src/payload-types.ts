@@ -43,6 +43,7 @@ export interface Config {
     'review-reminders': ReviewReminder;
     'result-snapshots': ResultSnapshot;
     certificates: Certificate;
+    objections: Objection;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -74,6 +75,7 @@ export interface Config {
     'review-reminders': ReviewRemindersSelect<false> | ReviewRemindersSelect<true>;
     'result-snapshots': ResultSnapshotsSelect<false> | ResultSnapshotsSelect<true>;
     certificates: CertificatesSelect<false> | CertificatesSelect<true>;
+    objections: ObjectionsSelect<false> | ObjectionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1053,6 +1055,25 @@ export interface Certificate {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "objections".
+ */
+export interface Objection {
+  id: number;
+  summary?: string | null;
+  campaign: number | Campaign;
+  entry: number | Entry;
+  objector: number | User;
+  text: string;
+  status: 'open' | 'upheld' | 'dismissed';
+  decision?: string | null;
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
+  snapshotId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1267,6 +1288,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'certificates';
         value: number | Certificate;
+      } | null)
+    | ({
+        relationTo: 'objections';
+        value: number | Objection;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1975,6 +2000,24 @@ export interface CertificatesSelect<T extends boolean = true> {
   keyId?: T;
   revokedAt?: T;
   revokedReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "objections_select".
+ */
+export interface ObjectionsSelect<T extends boolean = true> {
+  summary?: T;
+  campaign?: T;
+  entry?: T;
+  objector?: T;
+  text?: T;
+  status?: T;
+  decision?: T;
+  decidedBy?: T;
+  decidedAt?: T;
+  snapshotId?: T;
   updatedAt?: T;
   createdAt?: T;
 }

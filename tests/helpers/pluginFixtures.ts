@@ -11,7 +11,7 @@ const nextSerial = () => (serials += 1)
 
 /**
  * The access matrix's documents for the collections the plugins add: voting,
- * the workflow's reasons, expert review, frozen results, certificates and uploads in flight.
+ * the workflow's reasons, expert review, frozen results, certificates, objections and uploads in flight.
  */
 export const PLUGIN_FIXTURES: Record<string, CollectionFixtures> = {
   voters: {
@@ -185,6 +185,25 @@ export const PLUGIN_FIXTURES: Record<string, CollectionFixtures> = {
         keyId: 'forged',
       }
     },
+  },
+  objections: {
+    kinds: {
+      raised: async (w) =>
+        create(w, 'objections', {
+          campaign: w.openCampaign.id,
+          entry: (await entry(w, 'publicity', w.users.other)).id,
+          objector: w.users.participant.id,
+          text: '数据虚报',
+          status: 'open',
+        }),
+    },
+    sample: async (w) => ({
+      campaign: w.openCampaign.id,
+      entry: (await entry(w, 'publicity', w.users.other)).id,
+      objector: w.users.participant.id,
+      text: 'forged',
+      status: 'upheld',
+    }),
   },
   'upload-sessions': {
     kinds: {

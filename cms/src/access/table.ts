@@ -322,6 +322,21 @@ export const ACCESS_TABLE: {
         'public, so whoever holds the paper can check it: the signed record masks people’s names, and the full names and the ' +
         'holding account are read by editors and the holder only (field access in the plugin).',
     },
+    objections: {
+      read: {
+        ...editors,
+        participant: owns('objector'),
+        partner: owns('objector'),
+        reviewer: owns('objector'),
+      },
+      create: nobody,
+      update: nobody,
+      delete: nobody,
+      readVersions: nobody,
+      note:
+        'Raised only through the objections plugin’s route (signed in, inside the publicity window) and decided only ' +
+        'through its decide route (editors); an objector reads their own.',
+    },
     'upload-sessions': {
       read: editors,
       create: nobody,

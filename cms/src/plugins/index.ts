@@ -1,4 +1,5 @@
 import { certificatesPlugin } from '@exemplar/plugin-certificates'
+import { objectionsPlugin } from '@exemplar/plugin-objections'
 import { participantsPlugin } from '@exemplar/plugin-participants'
 import { resultsPlugin } from '@exemplar/plugin-results'
 import { campaignExpertScores, reviewPlugin } from '@exemplar/plugin-review'
@@ -11,6 +12,7 @@ import { accessTablePlugin } from '../access/accessTablePlugin'
 import { apiGuardsPlugin } from '../apiGuards'
 import { sitePublicUrl } from '../env'
 import { certificateSigningKey } from '../lib/certificateKey'
+import { refreezeResults, revokeByWorkflow } from '../lib/objectionActions'
 import { printPdf } from '../lib/printPdf'
 import { awardHolders, recordCertificateOnEntry } from '../lib/certificateHolders'
 import { jsonAsTextPlugin } from './jsonAsText'
@@ -87,6 +89,15 @@ export const plugins: Plugin[] = [
     signingKey: certificateSigningKey,
     printPdf,
     siteUrl: sitePublicUrl,
+    isEditor,
+  }),
+  // Objections in publicity: an upheld one revokes through the workflow and freezes the results again.
+  objectionsPlugin({
+    entries: 'entries',
+    campaigns: 'campaigns',
+    users: 'users',
+    revokeEntry: revokeByWorkflow,
+    refreeze: refreezeResults,
     isEditor,
   }),
   // Last: the access table and the API guards cover every collection the plugins above added.

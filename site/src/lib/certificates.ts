@@ -19,7 +19,7 @@ import QRCode from 'qrcode'
 import type { Certificate, SigningKey } from '../cms'
 import { localePath, type Locale } from '../i18n'
 import { tc } from '../i18n/certificates'
-import { formatDate } from './format'
+import { formatDate, formatDay } from './format'
 import { absoluteUrl } from './share'
 
 /** The public-key endpoint, through the site's same-origin /api proxy. */
@@ -95,11 +95,6 @@ export interface CertificateView {
   keyId: string
 }
 
-/** The record's YYYY-MM-DD is a Beijing day; noon there keeps it that day in any zone. */
-function issuedOnText(day: string, locale: Locale): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate(`${day}T12:00:00+08:00`, locale) : day
-}
-
 export function certificateView(certificate: Certificate, locale: Locale): CertificateView {
   const { record } = certificate
   const names = (record.holder?.names ?? []).filter((n) => n.trim() !== '')
@@ -127,7 +122,7 @@ export function certificateView(certificate: Certificate, locale: Locale): Certi
       href: localePath(locale, `/campaigns/${slug}`),
       resultsHref: localePath(locale, `/campaigns/${slug}/results`),
     },
-    issuedOn: { iso: record.issuedOn, text: issuedOnText(record.issuedOn, locale) },
+    issuedOn: { iso: record.issuedOn, text: formatDay(record.issuedOn, locale) },
     snapshot: record.snapshot,
     message: certificateMessage(record),
     signature: certificate.signature,

@@ -4,6 +4,7 @@ import {
   formatBytes,
   formatDate,
   formatDateTime,
+  formatDay,
   formatDuration,
   formatHour,
   formatTime,
@@ -23,6 +24,17 @@ describe('formatDateTime', () => {
 
   it('should format English dates in Shanghai time too', () => {
     expect(formatDateTime('2022-06-29T16:00:00Z', 'en')).toBe('30 Jun 2022, 00:00')
+  })
+})
+
+describe('formatDay', () => {
+  it('should show a Beijing day as that day, whatever zone the reader is in', () => {
+    expect(formatDay('2021-05-20')).toBe('2021年5月20日')
+    expect(formatDay('2021-12-31', 'en')).toBe('31 Dec 2021')
+  })
+
+  it('should show anything that is not YYYY-MM-DD as it came', () => {
+    expect(formatDay('2021年5月')).toBe('2021年5月')
   })
 })
 

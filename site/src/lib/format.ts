@@ -33,6 +33,15 @@ export function formatDate(instant: string | Date, locale: Locale = 'zh'): strin
   }).format(new Date(instant))
 }
 
+/**
+ * A calendar day already decided in Beijing (YYYY-MM-DD), shown like
+ * formatDate. Noon there keeps it that day in any zone; anything else is
+ * shown as it came.
+ */
+export function formatDay(day: string, locale: Locale = 'zh'): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate(`${day}T12:00:00+08:00`, locale) : day
+}
+
 /** 2022年6月30日 00:00 (zh) / 30 Jun 2022, 00:00 (en), in Beijing time. */
 export function formatDateTime(instant: string | Date, locale: Locale = 'zh'): string {
   const p = parts(instant, locale, {

@@ -1,7 +1,8 @@
 /**
  * The account page island (components/account/AccountPanel.astro): reads
  * `GET /api/participants/me` same-origin and fills the page; a verified
- * institution adds doctors (form upload, then `POST /api/doctor-profiles`).
+ * institution adds doctors (form upload, then `POST /api/doctor-profiles`);
+ * 我的证书 is read after, by ./certificates.
  */
 import {
   checkDoctor,
@@ -20,6 +21,7 @@ import { clearErrors, clearErrorsOnInput, showErrors, type FieldError } from '..
 import { getJson, postJson } from '../../lib/http'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { localeFromLang, type Locale } from '../../i18n'
+import { loadCertificates } from './certificates'
 import { rememberSignedIn, signOut } from './session'
 import { ta, type AccountKey } from '../../i18n/account'
 import { uploadMedia } from './upload'
@@ -76,6 +78,8 @@ async function load(root: HTMLElement): Promise<void> {
   }
   rememberSignedIn(true)
   render(root, result.data)
+  // Only a signed-in account has certificates to ask for; its own read, so a failure stays in its section.
+  void loadCertificates(root)
 }
 
 function roleLabel(role: string): string {

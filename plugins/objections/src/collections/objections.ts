@@ -1,0 +1,85 @@
+import { OBJECTION_STATUS_LABELS, optionsFrom } from '@exemplar/domain'
+import type { Access, CollectionConfig } from 'payload'
+
+import type { ResolvedObjectionsOptions } from '../types'
+
+const l = (zh: string, en: string) => ({ zh, en })
+
+/**
+ * 公示异议: raised by a signed-in account against one entry while the
+ * campaign's publicity is open, decided by an editor with a reason.
+ * Written only by the plugin's two routes, so an objection cannot be
+ * raised out of its window or decided twice; read by editors and by its
+ * objector (the host's access table says so).
+ */
+export function objectionsCollection(options: ResolvedObjectionsOptions): CollectionConfig {
+  const nobody: Access = () => false
+  return {
+    slug: options.slug,
+    labels: { singular: l('公示异议', 'Objection'), plural: l('公示异议', 'Objections') },
+    admin: {
+      useAsTitle: 'summary',
+      defaultColumns: ['summary', 'entry', 'status', 'createdAt', 'decidedAt'],
+      group: l('评选结果', 'Results'),
+    },
+    access: {
+      read: ({ req }) =>
+        options.isEditor(req.user) || (req.user ? { objector: { equals: req.user.id } } : false),
+      create: nobody,
+      update: nobody,
+      delete: nobody,
+    },
+    fields: [
+      { name: 'summary', label: l('摘要', 'Summary'), type: 'text', admin: { readOnly: true } },
+      {
+        name: 'campaign',
+        label: l('征集活动', 'Campaign'),
+        type: 'relationship',
+        relationTo: options.campaigns,
+        required: true,
+        index: true,
+      },
+      {
+        name: 'entry',
+        label: l('被异议作品', 'Entry'),
+        type: 'relationship',
+        relationTo: options.entries,
+        required: true,
+        index: true,
+      },
+      {
+        name: 'objector',
+        label: l('异议人', 'Objector'),
+        type: 'relationship',
+        relationTo: options.users,
+        required: true,
+        index: true,
+      },
+      { name: 'text', label: l('异议内容', 'Objection'), type: 'textarea', required: true },
+      {
+        name: 'status',
+        label: l('处理状态', 'Status'),
+        type: 'select',
+        required: true,
+        defaultValue: 'open',
+        index: true,
+        options: optionsFrom(OBJECTION_STATUS_LABELS),
+      },
+      { name: 'decision', label: l('处理意见', 'Decision'), type: 'textarea' },
+      {
+        name: 'decidedBy',
+        label: l('处理人', 'Decided by'),
+        type: 'relationship',
+        relationTo: options.users,
+      },
+      { name: 'decidedAt', label: l('处理时间', 'Decided at'), type: 'date' },
+      {
+        // An id, not a relationship: the snapshots belong to whichever capability froze them.
+        name: 'snapshotId',
+        label: l('重新冻结的结果快照', 'Results frozen again'),
+        type: 'text',
+        admin: { condition: (data) => data?.status === 'upheld' },
+      },
+    ],
+  }
+}

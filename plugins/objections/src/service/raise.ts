@@ -1,0 +1,99 @@
+import { objectionWindowProblem, OBJECTION_TEXT_MAX, type Phase } from '@exemplar/domain'
+import { Refusal } from '@exemplar/http'
+import type { PayloadRequest } from 'payload'
+
+import type { Id, ResolvedObjectionsOptions } from '../types'
+
+type Doc = Record<string, unknown> & { id: Id }
+
+const idOf = (v: unknown): Id => (v && typeof v === 'object' ? (v as { id: Id }).id : v) as Id
+
+/** The objection's text as given: required, at most OBJECTION_TEXT_MAX characters. */
+export function objectionText(value: unknown): string {
+  const text = typeof value === 'string' ? value.trim() : ''
+  if (!text) {
+    throw new Refusal(400, { field: 'text', code: 'required', message: '请写明异议内容与依据' })
+  }
+  if (text.length > OBJECTION_TEXT_MAX) {
+    throw new Refusal(400, {
+      field: 'text',
+      code: 'tooLong',
+      message: `异议内容不超过 ${OBJECTION_TEXT_MAX} 字，现为 ${text.length} 字`,
+      limit: OBJECTION_TEXT_MAX,
+    })
+  }
+  return text
+}
+
+/**
+ * Raises an objection as the signed-in account: the entry must be one the
+ * publicity lists, the campaign's publicity open now, and the account may
+ * not have an open objection against it already. Checked before anything
+ * is written, so a refusal stores nothing.
+ */
+export async function raiseObjection(
+  req: PayloadRequest,
+  options: ResolvedObjectionsOptions,
+  entryId: Id,
+  text: string,
+): Promise<Doc> {
+  const { fields } = options
+  const entry = (await req.payload.findByID({
+    collection: options.entries,
+    id: entryId,
+    depth: 0,
+    disableErrors: true,
+    overrideAccess: true,
+    req,
+  })) as unknown as Doc | null
+  if (!entry || !options.objectableStates.includes(String(entry[fields.status]))) {
+    throw new Refusal(404, {
+      field: 'entry',
+      code: 'notFound',
+      message: '没有这件公示中的作品：异议只能针对公示名单中的作品',
+    })
+  }
+  const campaignId = idOf(entry[fields.campaign])
+  const campaign = (await req.payload.findByID({
+    collection: options.campaigns,
+    id: campaignId,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })) as unknown as Doc
+  const problem = objectionWindowProblem((campaign[fields.phases] ?? []) as Phase[])
+  if (problem) {
+    throw new Refusal(409, { code: 'outsidePublicity', message: problem })
+  }
+  const { totalDocs } = await req.payload.count({
+    collection: options.slug,
+    where: {
+      entry: { equals: entry.id },
+      objector: { equals: req.user!.id },
+      status: { equals: 'open' },
+    },
+    overrideAccess: true,
+    req,
+  })
+  if (totalDocs > 0) {
+    throw new Refusal(409, {
+      field: 'entry',
+      code: 'duplicate',
+      message: '您对这件作品的异议正在处理中，请等待处理结果',
+    })
+  }
+  return (await req.payload.create({
+    collection: options.slug,
+    data: {
+      summary: `${String(entry[fields.number] ?? '')} ${String(entry[fields.title] ?? '')}`.trim(),
+      campaign: campaignId,
+      entry: entry.id,
+      objector: req.user!.id,
+      text,
+      status: 'open',
+    } as never,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })) as unknown as Doc
+}

@@ -1,0 +1,177 @@
+import { formatCertificateNumber } from '@exemplar/domain'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { makeWorld } from '../helpers/accessFixtures'
+import { apiClient, type ApiClient, type Json } from '../helpers/api'
+import type { Doc, World } from '../helpers/fixtureParts'
+import { bootPayload, type TestPayload } from '../helpers/payload'
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp'
+
+/**
+ * Objections in publicity on the real config: refused with a clear message
+ * and nothing stored outside the window; upheld by an editor, the entry is
+ * revoked through the workflow (history row with the reason class), its
+ * certificate moves to 已撤销, the results are frozen again with the
+ * reason, and the objector is told by mail.
+ */
+const KEY = 'objections'
+const day = 86_400_000
+let t: TestPayload
+let api: ApiClient
+let w: World
+let smtp: TestSmtpServer
+let open: Doc
+let closed: Doc
+
+const span = (from: number, to: number) => ({
+  startsAt: new Date(Date.now() + from * day).toISOString(),
+  endsAt: new Date(Date.now() + to * day).toISOString(),
+})
+
+async function campaign(slug: string, publicity: { startsAt: string; endsAt: string }) {
+  return (await t.payload.create({
+    collection: 'campaigns',
+    data: {
+      title: `异议测试 ${slug}`,
+      slug,
+      year: 2026,
+      _status: 'published',
+      tracks: [{ key: 'case', name: '图文案例', kind: 'text-image' }],
+      phases: [{ kind: 'publicity', ...publicity }],
+    } as never,
+    depth: 0,
+  })) as unknown as Doc
+}
+
+async function entryIn(where: Doc, status: string): Promise<Doc> {
+  return (await t.payload.create({
+    collection: 'entries',
+    data: {
+      title: `公示作品 ${Math.random().toString(36).slice(2, 8)}`,
+      campaign: where.id,
+      track: 'case',
+      status,
+      submittedBy: w.users.other.id,
+    } as never,
+    depth: 0,
+  })) as unknown as Doc
+}
+
+const objections = async () =>
+  (await t.payload.count({ collection: 'objections' as never })).totalDocs
+
+beforeAll(async () => {
+  smtp = await startSmtpServer()
+  process.env.SMTP_URL = smtp.url
+  t = await bootPayload(KEY)
+  api = apiClient(t.payload, KEY)
+  w = await makeWorld(t.payload)
+  open = await campaign('objections-open', span(-2, 5))
+  closed = await campaign('objections-closed', span(-30, -23))
+})
+
+afterAll(async () => {
+  await t?.cleanup()
+  await smtp?.stop()
+  delete process.env.SMTP_URL
+})
+
+describe('objections in publicity', () => {
+  it('should refuse an objection outside the publicity window with a clear message, storing nothing', async () => {
+    const late = await entryIn(closed, 'publicity')
+    const reply = await api.rest('POST', '/objections/raise', {
+      token: w.tokens.participant,
+      body: { entry: late.id, text: '该案例数据虚报' },
+    })
+    expect(reply.status).toBe(409)
+    expect(reply.body.errors[0].message).toMatch(
+      /异议只在公示期内受理（.+北京时间），现在不在公示期内/,
+    )
+    const anonymous = await api.rest('POST', '/objections/raise', {
+      body: { entry: late.id, text: '该案例数据虚报' },
+    })
+    expect(anonymous.status).toBe(401)
+    expect(await objections()).toBe(0)
+  })
+
+  it('should revoke an upheld entry through the workflow, revoke its certificate, freeze again and tell the objector', async () => {
+    const entry = await entryIn(open, 'awarded')
+    const certificate = (await t.payload.create({
+      collection: 'certificates',
+      data: {
+        number: formatCertificateNumber(2026, 1),
+        year: 2026,
+        serial: 1,
+        kind: 'award',
+        status: 'valid',
+        campaign: open.id,
+        entry: entry.id,
+        issuedAt: new Date().toISOString(),
+        record: { v: 1 },
+        signature: 'c2ln',
+        keyId: '0123456789abcdef',
+      } as never,
+      depth: 0,
+    })) as unknown as Doc
+    const first = await api.rest('POST', '/results/freeze', {
+      token: w.tokens.editor,
+      body: { campaign: open.id },
+    })
+    expect(first.status).toBe(201)
+
+    const raised = await api.rest('POST', '/objections/raise', {
+      token: w.tokens.participant,
+      body: { entry: entry.id, text: '该案例的随访率数据与原始记录不符' },
+    })
+    expect(raised.status).toBe(201)
+    const id = raised.body.objection.id as number
+    // The objector reads their own; another participant does not see it.
+    const mine = await api.rest('GET', `/objections/${id}`, { token: w.tokens.participant })
+    expect(mine.status).toBe(200)
+    const notMine = await api.rest('GET', '/objections', { token: w.tokens.partner })
+    expect(notMine.body.docs).toEqual([])
+
+    const refused = await api.rest('POST', `/objections/${id}/decide`, {
+      token: w.tokens.participant,
+      body: { decision: 'uphold', reason: '查实' },
+    })
+    expect(refused.status).toBe(403)
+    const decided = await api.rest('POST', `/objections/${id}/decide`, {
+      token: w.tokens.editor,
+      body: { decision: 'uphold', reason: '经核实随访率数据虚报' },
+    })
+    expect(decided.status).toBe(200)
+    expect(decided.body.objection.status).toBe('upheld')
+
+    const stored = (await t.payload.findByID({
+      collection: 'entries',
+      id: entry.id as number,
+      depth: 0,
+    })) as unknown as Json
+    expect(stored.status).toBe('revoked')
+    expect(stored.history.at(-1)).toMatchObject({
+      action: 'revoke',
+      reasonCode: 'fraud',
+      reason: '经核实随访率数据虚报',
+    })
+    const after = (await t.payload.findByID({
+      collection: 'certificates',
+      id: certificate.id as number,
+      depth: 0,
+    })) as unknown as Json
+    expect(after.status).toBe('revoked')
+    expect(after.revokedReason).toBe('公示期间查实弄虚作假')
+    const { docs: snapshots } = await t.payload.find({
+      collection: 'result-snapshots',
+      where: { campaign: { equals: open.id } },
+      sort: 'sequence',
+      depth: 0,
+    })
+    expect(snapshots.map((s) => s.sequence)).toEqual([1, 2])
+    expect(snapshots[1]!.reason).toBe('异议成立：经核实随访率数据虚报')
+    expect(decided.body.objection.snapshotId).toBe(String(snapshots[1]!.id))
+
+    const mail = await smtp.waitFor((m) => m.subject?.includes('异议成立') ?? false, 10_000)
+    expect(mail.text).toContain('经核实随访率数据虚报')
+  })
+})
