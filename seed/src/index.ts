@@ -379,6 +379,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         campaignId,
         entries: underReview,
         editorId: userIds.get('editor@example.org')!,
+        objectorId: userIds.get('partner@example.org')!,
       })
     }
     for (const entry of fresh.filter((e) => !reviewed.includes(e))) {

@@ -4,6 +4,7 @@ import { certificatesOptionsOf, issueAwardCertificates } from '@exemplar/plugin-
 import { campaignForResults, freezeResults, resultsOptionsOf } from '@exemplar/plugin-results'
 import { createLocalReq, type Payload } from 'payload'
 
+import { seedObjections } from './objections'
 import type { CampaignDef } from './types'
 
 type Id = number | string
@@ -22,6 +23,8 @@ export interface SettleInput {
   campaignId: Id
   entries: ReviewedEntry[]
   editorId: Id
+  /** Who raised the demo's objections. */
+  objectorId: Id
 }
 
 type HistoryRow = NonNullable<Entry['history']>[number]
@@ -63,6 +66,7 @@ export async function settleResults(payload: Payload, input: SettleInput): Promi
   let reason: string | undefined
   // Revoked winners are awarded first and struck after their certificates exist, as in a real edition.
   const revocations: { id: Id; history: HistoryRow[] }[] = []
+  const publicized: Id[] = []
   for (const track of body.tracks) {
     const mine = new Map(
       entries.filter((e) => e.entry.track === track.key).map((e) => [String(e.id), e]),
@@ -101,6 +105,9 @@ export async function settleResults(payload: Payload, input: SettleInput): Promi
           await moveOn(payload, own.id, 'awarded', [...history, ...tail.slice(0, -1)], award)
           continue
         }
+        if (status === 'publicity') {
+          publicized.push(own.id)
+        }
         await moveOn(payload, own.id, status, [...history, ...tail], award)
       }
     }
@@ -123,17 +130,30 @@ export async function settleResults(payload: Payload, input: SettleInput): Promi
       depth: 0,
     })
   }
+  const objections = (revoked: Parameters<typeof seedObjections>[1]['revoked']) =>
+    seedObjections(payload, {
+      campaignId: input.campaignId,
+      objectorId: input.objectorId,
+      editorId: input.editorId,
+      revoked,
+      openAgainst: publicized[0] ?? null,
+    })
   if (!revokedAt) {
-    return 1 + issued.issued.length
+    return 1 + issued.issued.length + (await objections([]))
   }
-  const second = await freezeResults(
-    req,
-    options,
-    campaign,
-    reason ?? '公示期间查实弄虚作假，撤销其入选资格',
-  )
+  const decision = reason ?? '公示期间查实弄虚作假，撤销其入选资格'
+  const second = await freezeResults(req, options, campaign, decision)
   await backdate(payload, second.snapshot.id, revokedAt)
-  return (second.created ? 2 : 1) + issued.issued.length
+  const at = new Date(revokedAt).toISOString()
+  const made = await objections(
+    revocations.map((r) => ({
+      entryId: r.id,
+      at,
+      reason: decision,
+      snapshotId: second.snapshot.id,
+    })),
+  )
+  return (second.created ? 2 : 1) + issued.issued.length + made
 }
 
 async function moveOn(

@@ -32,6 +32,7 @@ const COLLECTIONS: CollectionSlug[] = [
   'users',
   'result-snapshots',
   'certificates',
+  'objections',
 ]
 
 async function counts(): Promise<Record<string, number>> {
@@ -387,6 +388,17 @@ describe('the five source notices', () => {
     }
     const revoked = certificates.find((c) => c.status === 'revoked')
     expect(revoked?.revokedReason).toBe('公示期间查实弄虚作假')
+    // Behind it, the upheld objection pointing at the snapshot frozen again; today, an open one.
+    const { docs: objections } = await payload.find({
+      collection: 'objections',
+      depth: 1,
+      pagination: false,
+    })
+    const upheld = objections.find((o) => o.status === 'upheld')
+    expect(typeof upheld?.entry === 'object' && upheld.entry.id).toBe(revoked?.entry)
+    expect(upheld?.snapshotId).toBeTruthy()
+    const open = objections.find((o) => o.status === 'open')
+    expect(typeof open?.entry === 'object' && open.entry.status).toBe('publicity')
   })
 
   it('should place current editions so that submission, voting, review and publicity are open today', async () => {

@@ -30,6 +30,19 @@ export function objectionsCollection(options: ResolvedObjectionsOptions): Collec
       delete: nobody,
     },
     fields: [
+      {
+        name: 'decide',
+        type: 'ui',
+        admin: {
+          position: 'sidebar',
+          components: {
+            Field: {
+              path: '@exemplar/plugin-objections/client#DecidePanel',
+              clientProps: { slug: options.slug, entries: options.entries },
+            },
+          },
+        },
+      },
       { name: 'summary', label: l('摘要', 'Summary'), type: 'text', admin: { readOnly: true } },
       {
         name: 'campaign',

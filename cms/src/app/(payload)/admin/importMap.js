@@ -40,6 +40,7 @@ import { HistoryRowLabel as HistoryRowLabel_d0cb7904af756538d0e69f8212ab11a8 } f
 import { JsonText as JsonText_93a30b9b29e6e38fb95429e9469c5d3b } from '../../../components/JsonText'
 import { CampusRowLabel as CampusRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { MediaAccountRowLabel as MediaAccountRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
+import { DecidePanel as DecidePanel_b5e42dbfdd8c64760455a2b9ca8f0a71 } from '@exemplar/plugin-objections/client'
 import { ScreeningNavLink as ScreeningNavLink_93808b43837bebedb18e5e98ac5f26a5 } from '@exemplar/plugin-workflow/client'
 import { ReviewNavLink as ReviewNavLink_094fcdebb43b3bca628229778b8c9802 } from '@exemplar/plugin-review/client'
 import { ScreeningView as ScreeningView_9b1ea829dfdf9feacaf0861c73e3cb1b } from '@exemplar/plugin-workflow/rsc'
@@ -90,6 +91,7 @@ export const importMap = {
   "/components/JsonText#JsonText": JsonText_93a30b9b29e6e38fb95429e9469c5d3b,
   "/components/RowLabels#CampusRowLabel": CampusRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "/components/RowLabels#MediaAccountRowLabel": MediaAccountRowLabel_d0cb7904af756538d0e69f8212ab11a8,
+  "@exemplar/plugin-objections/client#DecidePanel": DecidePanel_b5e42dbfdd8c64760455a2b9ca8f0a71,
   "@exemplar/plugin-workflow/client#ScreeningNavLink": ScreeningNavLink_93808b43837bebedb18e5e98ac5f26a5,
   "@exemplar/plugin-review/client#ReviewNavLink": ReviewNavLink_094fcdebb43b3bca628229778b8c9802,
   "@exemplar/plugin-workflow/rsc#ScreeningView": ScreeningView_9b1ea829dfdf9feacaf0861c73e3cb1b,

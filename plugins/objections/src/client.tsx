@@ -1,0 +1,3 @@
+'use client'
+/** The objections plugin's admin component, referenced by path string, never imported by the config. */
+export { DecidePanel } from './client/DecidePanel'
