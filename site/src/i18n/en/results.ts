@@ -36,6 +36,24 @@ const en: Strings<typeof zh> = {
   'results.revokedReason': 'Reason: {reason}',
   'results.unranked': '{n} other entries took part',
   'results.base': '{n} entries in this track',
+  'objection.title': 'Object to the publicity list',
+  'objection.intro':
+    'During publicity anyone who finds that a selected entry cheated, copied or was selected by improper means may object under their own name. The committee checks, decides and tells the objector by email.',
+  'objection.account':
+    'Objections are raised from a registered account, so the committee can reach you and tell you its decision.',
+  'objection.signIn': 'Sign in or register',
+  'objection.entry': 'Entry objected to',
+  'objection.text': 'Your objection and its grounds',
+  'objection.textHint':
+    'Say what is wrong and what can be checked (a source, where the data comes from); at most {max} characters.',
+  'objection.submit': 'Raise the objection',
+  'objection.sending': 'Sending…',
+  'objection.required': 'Please say what the objection is and on what grounds',
+  'objection.tooLong': 'At most {max} characters; this one has {n}',
+  'objection.raised': 'Objection #{id} raised; the committee will email you its decision.',
+  'objection.signInFirst': 'Please sign in before raising an objection.',
+  'objection.failed': 'It did not go through (HTTP {status}); please try again later.',
+  'objection.network': 'The network failed; please try again later.',
   'formula.title': 'How winners are chosen',
   'formula.intro':
     'Each track ranks its entries by this total and fills its awards in order, within their quotas:',

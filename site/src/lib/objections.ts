@@ -1,0 +1,60 @@
+/**
+ * The objection form of a results page in publicity: which entries it
+ * names, what it checks before sending and what each answer of
+ * POST /api/objections/raise means for the reader. Pure, so tests need no
+ * browser.
+ */
+import { OBJECTION_TEXT_MAX, type ResultsBody } from '@exemplar/domain'
+
+import type { Locale } from '../i18n'
+import { tr } from '../i18n/results'
+import type { JsonReply } from './http'
+
+export interface ObjectableRow {
+  entryId: string | number
+  number: string
+  title: string
+}
+
+/** The entries the publicity lists: every row that holds a tier and is not revoked, track by track. */
+export function objectableRows(body: ResultsBody): ObjectableRow[] {
+  return body.tracks.flatMap((track) =>
+    track.rows
+      .filter((row) => row.tier !== null && !row.revoked)
+      .map(({ entryId, number, title }) => ({ entryId, number, title })),
+  )
+}
+
+/** What is wrong with the text before it is sent (the server says the same), or null. */
+export function objectionTextProblem(text: string, locale: Locale): string | null {
+  const trimmed = text.trim()
+  if (trimmed === '') {
+    return tr(locale, 'objection.required')
+  }
+  if (trimmed.length > OBJECTION_TEXT_MAX) {
+    return tr(locale, 'objection.tooLong', { max: OBJECTION_TEXT_MAX, n: trimmed.length })
+  }
+  return null
+}
+
+export type ObjectionOutcome =
+  | { kind: 'raised'; message: string }
+  | { kind: 'signIn'; message: string }
+  | { kind: 'refused'; message: string; field?: string }
+
+/** What an answer of the raise route means: raised, sign in first, or the server's own reason. */
+export function objectionOutcome(reply: JsonReply, locale: Locale): ObjectionOutcome {
+  if (reply.ok) {
+    const id = (reply.data as { objection?: { id?: unknown } } | undefined)?.objection?.id
+    return { kind: 'raised', message: tr(locale, 'objection.raised', { id: String(id ?? '') }) }
+  }
+  if (reply.status === 401) {
+    return { kind: 'signIn', message: tr(locale, 'objection.signInFirst') }
+  }
+  const problem = reply.errors[0]
+  return {
+    kind: 'refused',
+    message: problem?.message || tr(locale, 'objection.failed', { status: reply.status }),
+    ...(problem?.field ? { field: problem.field } : {}),
+  }
+}
