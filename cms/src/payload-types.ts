@@ -323,6 +323,15 @@ export interface Campaign {
     tieRule?: ('expert' | 'votes' | 'exclude') | null;
     promoteNext?: boolean | null;
     publicityDays?: number | null;
+    /**
+     * Counted from the frozen result; the committee confirms before certificates are issued
+     */
+    organizers?: {
+      enabled?: boolean | null;
+      minEntries?: number | null;
+      minAwarded?: number | null;
+      limit?: number | null;
+    };
   };
   updatedAt: string;
   createdAt: string;
@@ -1463,6 +1472,14 @@ export interface CampaignsSelect<T extends boolean = true> {
         tieRule?: T;
         promoteNext?: T;
         publicityDays?: T;
+        organizers?:
+          | T
+          | {
+              enabled?: T;
+              minEntries?: T;
+              minAwarded?: T;
+              limit?: T;
+            };
       };
   updatedAt?: T;
   createdAt?: T;

@@ -6,8 +6,8 @@ import type { Entry, Organization } from '@exemplar/cms/payload-types'
 import { archiveCampaigns, currentCampaigns } from './campaigns'
 import { buildEntries, type OrgRef, type ThemeRef } from './entries'
 import { demoImage } from './images'
-import { seedParticipants } from './participants'
-import { settleResults } from './results'
+import { DEMO_OUTLET, seedParticipants } from './participants'
+import { seedMediaCertificates, settleResults } from './results'
 import { seedReviews } from './reviews'
 import { DEMO_RUBRIC } from './campaigns/demoRubric'
 import { seriesOf } from './plans'
@@ -218,6 +218,8 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   ]
 
   const pledgeCampaignIds: Id[] = []
+  // Seed 001's finished editions certify their participating media.
+  const mediaCampaignIds: Id[] = []
   let entryTotal = 0
   let themeTotal = 0
   let postTotal = 0
@@ -386,6 +388,9 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       await createEntry(entry)
     }
     entryTotal += entries.length
+    if (!current && campaign.sourceNotice === '001') {
+      mediaCampaignIds.push(campaignId)
+    }
     log(
       `活动 ${index + 1}/${editions.length} ${campaign.title}：主题 ${campaignThemes}，作品 ${entries.length}`,
     )
@@ -401,6 +406,11 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   })
   created += participantRecords
   log(`医者名片、倡议书签署与合作媒体 ${participantRecords}`)
+  created += await seedMediaCertificates(payload, {
+    editorId: userIds.get('editor@example.org')!,
+    campaignIds: mediaCampaignIds,
+    outlets: [DEMO_OUTLET],
+  })
 
   return {
     campaigns: editions.length,

@@ -18,6 +18,9 @@ export interface ParticipantsContext {
   pdf: Id | undefined
 }
 
+/** The demo's one partner outlet (seed 001's receipt form), verified by an editor. */
+export const DEMO_OUTLET = '云溪健康导报社'
+
 /** Fictional doctors of the demo participant's hospital (certificate codes are invented). */
 const DOCTORS = [
   { name: '林知远', department: '心血管内科', title: 'chief', verification: 'verified' },
@@ -118,7 +121,7 @@ export async function seedParticipants(
     await payload.create({
       collection: 'media-partners',
       data: {
-        outletName: '云溪健康导报社',
+        outletName: DEMO_OUTLET,
         address: '云溪市健康路 1 号（示例地址）',
         email: 'partner@example.org',
         contactName: '周编辑',

@@ -1,6 +1,10 @@
 import type { Entry } from '@exemplar/cms/payload-types'
 import type { EntryState, ResultsBody } from '@exemplar/domain'
-import { certificatesOptionsOf, issueAwardCertificates } from '@exemplar/plugin-certificates'
+import {
+  certificatesOptionsOf,
+  issueAwardCertificates,
+  issueInstitutionCertificates,
+} from '@exemplar/plugin-certificates'
 import { campaignForResults, freezeResults, resultsOptionsOf } from '@exemplar/plugin-results'
 import { createLocalReq, type Payload } from 'payload'
 
@@ -120,6 +124,20 @@ export async function settleResults(payload: Payload, input: SettleInput): Promi
     input.campaignId,
     new Date(awardedOn(input.campaign) ?? Date.now()),
   )
+  // The committee confirms every institution the organizer rule named.
+  const named = (body.organizers?.candidates ?? []).filter((c) => c.selected)
+  const organizers =
+    named.length > 0
+      ? await issueInstitutionCertificates(
+          req,
+          certificatesOptionsOf(payload.config),
+          input.campaignId,
+          'organizer',
+          named.map((c) => c.institution),
+          new Date(awardedOn(input.campaign) ?? Date.now()),
+        )
+      : { issued: [] }
+  issued.issued.push(...(organizers.issued as never[]))
   for (const { id, history } of revocations) {
     const award = (await payload.findByID({ collection: 'entries', id, depth: 0 })).award ?? {}
     await moveOn(payload, id, 'revoked', history, award)
@@ -192,4 +210,31 @@ async function backdate(payload: Payload, id: Id, at: string | undefined): Promi
       depth: 0,
     })
   }
+}
+
+/**
+ * Seed 001's participating media: every verified partner outlet gets the
+ * finished editions' media certificate, as the committee would confirm it.
+ */
+export async function seedMediaCertificates(
+  payload: Payload,
+  input: { editorId: Id; campaignIds: Id[]; outlets: string[] },
+): Promise<number> {
+  const editor = await payload.findByID({ collection: 'users', id: input.editorId, depth: 0 })
+  const req = await createLocalReq({ user: { ...editor, collection: 'users' } as never }, payload)
+  let made = 0
+  for (const campaignId of input.campaignIds) {
+    const campaign = await payload.findByID({ collection: 'campaigns', id: campaignId, depth: 0 })
+    const results = campaign.phases?.find((p) => p.kind === 'results')
+    const outcome = await issueInstitutionCertificates(
+      req,
+      certificatesOptionsOf(payload.config),
+      campaignId,
+      'media',
+      input.outlets,
+      new Date(results?.startsAt ?? Date.now()),
+    )
+    made += outcome.issued.length
+  }
+  return made
 }

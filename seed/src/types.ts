@@ -156,6 +156,8 @@ export interface CampaignDef {
 export interface ResultsSettingsDef extends Partial<ResultFormula> {
   promoteNext?: boolean
   publicityDays?: number
+  /** 优秀组织机构 by the stated rule (seed 000). */
+  organizers?: { enabled: boolean; minEntries: number; minAwarded: number; limit: number }
 }
 
 export interface ReviewSettingsDef {

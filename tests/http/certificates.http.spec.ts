@@ -34,7 +34,7 @@ const testId = (html: string, id: string): string | undefined =>
 
 async function certificateWhere(status: 'valid' | 'revoked'): Promise<Json> {
   const found = await json(
-    `${cmsUrl}/api/certificates?where[status][equals]=${status}&depth=0&limit=1`,
+    `${cmsUrl}/api/certificates?where[status][equals]=${status}&where[kind][equals]=award&depth=0&limit=1`,
   )
   const doc = (found.docs as Json[])[0]
   expect(doc, status).toBeDefined()

@@ -401,6 +401,50 @@ describe('the five source notices', () => {
     expect(typeof open?.entry === 'object' && open.entry.status).toBe('publicity')
   })
 
+  it('should name seed 000’s excellent organizing institutions by the rule and certify them, and seed 001’s partner outlet', async () => {
+    const campaignOf = async (slug: string) =>
+      (await payload.find({ collection: 'campaigns', where: { slug: { equals: slug } }, depth: 0 }))
+        .docs[0]!
+    const yizhe = await campaignOf('yizhe-xianxing-2022')
+    const { docs: snapshots } = await payload.find({
+      collection: 'result-snapshots',
+      where: { campaign: { equals: yizhe.id } },
+      sort: 'sequence',
+      depth: 0,
+    })
+    const body = snapshots[0]!.body as unknown as ResultsBody
+    const named = (body.organizers?.candidates ?? []).filter((c) => c.selected)
+    expect(named.length).toBeGreaterThan(0)
+    expect(named.length).toBeLessThanOrEqual(body.organizers!.rule.limit)
+    for (const o of named) {
+      expect(o.entries).toBeGreaterThanOrEqual(body.organizers!.rule.minEntries)
+      expect(o.awarded).toBeGreaterThanOrEqual(1)
+    }
+    const certified = async (campaign: unknown, kind: string) =>
+      (
+        await payload.find({
+          collection: 'certificates',
+          where: { campaign: { equals: campaign }, kind: { equals: kind } },
+          depth: 0,
+          pagination: false,
+        })
+      ).docs
+    const organizers = await certified(yizhe.id, 'organizer')
+    expect(
+      organizers.map((c) => (c.record as unknown as CertificateRecord).holder.institution).sort(),
+    ).toEqual(named.map((o) => o.institution).sort())
+    const media = await certified((await campaignOf('nixingzhe-2020')).id, 'media')
+    expect(media.map((c) => (c.record as unknown as CertificateRecord).holder.institution)).toEqual(
+      ['云溪健康导报社'],
+    )
+    const partner = await payload.find({
+      collection: 'users',
+      where: { email: { equals: 'partner@example.org' } },
+      depth: 0,
+    })
+    expect(media[0]!.holderUser).toBe(partner.docs[0]!.id)
+  })
+
   it('should place current editions so that submission, voting, review and publicity are open today', async () => {
     const { docs } = await payload.find({
       collection: 'campaigns',

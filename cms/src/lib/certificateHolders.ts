@@ -60,3 +60,23 @@ export async function recordCertificateOnEntry(
     req,
   })
 }
+
+/**
+ * The outlets a media certificate may name (seed 001): media partners an
+ * editor verified, each with the account that manages it, which then
+ * finds the certificate on its own page.
+ */
+export async function verifiedMediaPartners(
+  req: PayloadRequest,
+): Promise<{ name: string; user: Id | null }[]> {
+  const { docs } = await req.payload.find({
+    collection: 'media-partners',
+    where: { verification: { equals: 'verified' } },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { outletName: true, owner: true },
+    req,
+  })
+  return docs.map((p) => ({ name: String(p.outletName ?? '').trim(), user: idOf(p.owner) }))
+}

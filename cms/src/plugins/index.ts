@@ -14,7 +14,11 @@ import { sitePublicUrl } from '../env'
 import { certificateSigningKey } from '../lib/certificateKey'
 import { refreezeResults, revokeByWorkflow } from '../lib/objectionActions'
 import { printPdf } from '../lib/printPdf'
-import { awardHolders, recordCertificateOnEntry } from '../lib/certificateHolders'
+import {
+  awardHolders,
+  recordCertificateOnEntry,
+  verifiedMediaPartners,
+} from '../lib/certificateHolders'
 import { jsonAsTextPlugin } from './jsonAsText'
 import { PUBLIC_ENTRY_STATES, VOTABLE_ENTRY_STATES } from '@exemplar/domain'
 import { ARRAY_ROWS, rowLabel } from '../lib/arrayRows'
@@ -86,6 +90,7 @@ export const plugins: Plugin[] = [
     users: 'users',
     holdersOf: awardHolders,
     recordOnEntry: recordCertificateOnEntry,
+    partnersOf: verifiedMediaPartners,
     signingKey: certificateSigningKey,
     printPdf,
     siteUrl: sitePublicUrl,

@@ -24,6 +24,7 @@ export function resolveCertificatesOptions(
     revokedState: options.revokedState ?? 'revoked',
     holdersOf: options.holdersOf,
     recordOnEntry: options.recordOnEntry,
+    partnersOf: options.partnersOf,
     signingKey: options.signingKey,
     printPdf: options.printPdf,
     siteUrl: options.siteUrl ?? (() => ''),

@@ -27,6 +27,11 @@ export interface CertificatesPluginOptions {
   revokedState?: string
   /** The holders of the awarded entries: the host knows where authors and institutions live. */
   holdersOf: (req: PayloadRequest, entryIds: Id[]) => Promise<Map<string, CertificateHolder>>
+  /**
+   * The verified partner outlets a media certificate may name (seed 001),
+   * with the account that manages each; without it, no media certificates.
+   */
+  partnersOf?: (req: PayloadRequest) => Promise<{ name: string; user: Id | null }[]>
   /** Tells the host an entry's certificate number (Exemplar keeps it in the entry's award group). */
   recordOnEntry?: (req: PayloadRequest, entryId: Id, number: string) => Promise<void>
   /** The Ed25519 private key, PKCS #8 PEM. */
@@ -61,6 +66,7 @@ export interface ResolvedCertificatesOptions {
   revokedState: string
   holdersOf: CertificatesPluginOptions['holdersOf']
   recordOnEntry: CertificatesPluginOptions['recordOnEntry']
+  partnersOf: CertificatesPluginOptions['partnersOf']
   signingKey: () => string
   printPdf: CertificatesPluginOptions['printPdf']
   siteUrl: () => string

@@ -231,3 +231,117 @@ describe('the signing key', () => {
     expect(Buffer.from(a.publicKeyRaw, 'base64')).toHaveLength(32)
   })
 })
+
+describe('organizers and partner outlets, confirmed by the chair', () => {
+  let fair: Doc
+  beforeAll(async () => {
+    fair = await create('contests', { name: '山村画展', season: 2022 })
+    const schools = ['第一小学', '第一小学', '第二小学', '第三小学']
+    const body = computeResults({
+      campaign: { id: fair.id, slug: 'paintings', title: '山村画展' },
+      normalization: 'none',
+      formula: { ...DEFAULT_RESULT_FORMULA, expertShare: 100 },
+      promoteNext: false,
+      organizerRule: { minEntries: 2, minAwarded: 1, limit: 1 },
+      tracks: [
+        {
+          key: 'paint',
+          name: '绘画',
+          tiers: [{ key: 'gold', name: '金奖', kind: 'count', value: 2 }],
+          entries: schools.map((school, i) => ({
+            entryId: 100 + i,
+            number: `H-${i + 1}`,
+            expert: 90 - i,
+            reviews: 3,
+            votes: 0,
+            title: `画 ${i + 1}`,
+            institution: school,
+            province: '',
+            pinnedVersion: null,
+            pinnedSha256: null,
+          })),
+        },
+      ],
+    })
+    const sha256 = createHash('sha256').update(canonicalJson(body)).digest('hex')
+    await create('verdicts', { campaign: fair.id, sequence: 1, sha256, body })
+  })
+
+  const ofFair = async () =>
+    (await diplomas()).filter((d) => String(d.contest ?? d.campaign) === String(fair.id))
+
+  it('should offer the institutions the rule named and the host’s outlets, to chairs only', async () => {
+    const path = '/diplomas/candidates'
+    expect(
+      (await callRoute(host, member, 'get', path, undefined, {}, { campaign: String(fair.id) }))
+        .status,
+    ).toBe(403)
+    const answer = await callRoute(
+      host,
+      chair,
+      'get',
+      path,
+      undefined,
+      {},
+      { campaign: String(fair.id) },
+    )
+    expect(answer.status).toBe(200)
+    expect(answer.body).toMatchObject({
+      awarded: 2,
+      organizers: [{ institution: '第一小学', entries: 2, awarded: 2, held: false }],
+      partners: [{ name: '乡村日报', held: false }],
+      issued: { award: 0, organizer: 0, media: 0 },
+    })
+  })
+
+  it('should refuse a name the rule did not give, storing nothing, then issue the confirmed ones once', async () => {
+    const issue = (body: Record<string, unknown>) =>
+      callRoute(host, chair, 'post', '/diplomas/issue', { campaign: fair.id, ...body })
+    const stranger = await issue({ kind: 'organizer', institutions: ['第一小学', '第二小学'] })
+    expect(stranger.status).toBe(400)
+    expect(JSON.stringify(stranger.body)).toContain(
+      '“第二小学”不在第 1 版结果评出的优秀组织机构名单中',
+    )
+    expect((await issue({ kind: 'media', partners: ['城里晚报'] })).status).toBe(400)
+    expect((await issue({ kind: 'organizer', institutions: [] })).status).toBe(400)
+    expect((await issue({ kind: 'trophy' })).status).toBe(400)
+    expect(await ofFair()).toHaveLength(0)
+
+    expect((await issue({ kind: 'organizer', institutions: ['第一小学'] })).status).toBe(201)
+    expect((await issue({ kind: 'media', partners: ['乡村日报'] })).status).toBe(201)
+    const again = await issue({ kind: 'organizer', institutions: ['第一小学'] })
+    expect(again.status).toBe(200)
+    expect(again.body).toMatchObject({ issued: [], existing: 1 })
+    const made = await ofFair()
+    expect(made.map((d) => [d.kind, (d.record as CertificateRecord).holder.institution])).toEqual([
+      ['organizer', '第一小学'],
+      ['media', '乡村日报'],
+    ])
+    const pem = String(
+      (await callRoute(host, null, 'get', '/diplomas/public-key')).body.publicKeyPem,
+    )
+    for (const d of made) {
+      const record = d.record as CertificateRecord
+      expect(record.work).toBeNull()
+      expect(record.award).toBe(d.kind === 'organizer' ? '优秀组织机构' : '合作媒体')
+      const message = Buffer.from(`exemplar-certificate-v1\n${canonicalJson(record)}`, 'utf8')
+      expect(verify(null, message, pem, Buffer.from(String(d.signature), 'base64'))).toBe(true)
+    }
+    const after = await callRoute(
+      host,
+      chair,
+      'get',
+      '/diplomas/candidates',
+      undefined,
+      {},
+      {
+        campaign: String(fair.id),
+      },
+    )
+    expect(after.body).toMatchObject({
+      organizers: [{ held: true }],
+      partners: [{ held: true }],
+      issued: { organizer: 1, media: 1 },
+    })
+  })
+})

@@ -86,6 +86,7 @@ export async function bootHost(name: string): Promise<Host> {
         fields: { status: 'state', campaign: 'contest', history: 'log', year: 'season' },
         awardedState: 'won',
         revokedState: 'struck',
+        partnersOf: async () => [{ name: '乡村日报', user: null }],
         holdersOf: async (req, ids) => {
           const { docs } = await req.payload.find({
             collection: 'works' as never,
@@ -141,6 +142,7 @@ export async function callRoute(
   path: string,
   body?: unknown,
   routeParams: Record<string, string> = {},
+  query: Record<string, string> = {},
 ): Promise<Answer> {
   const endpoint = certificatesEndpoints.find(
     (e) => e.method === method && `/diplomas${e.path}` === path,
@@ -154,6 +156,7 @@ export async function callRoute(
   )
   req.json = async () => body
   req.routeParams = routeParams
+  Object.assign(req, { searchParams: new URLSearchParams(query) })
   req.payloadAPI = 'REST'
   const response = await (endpoint.handler as PayloadHandler)(req)
   return { status: response.status, body: (await response.json()) as Record<string, unknown> }

@@ -3,6 +3,7 @@ import type {
   ContactDef,
   LegalTermDef,
   OrganizerDef,
+  ResultsSettingsDef,
   ThemeDef,
   TrackDef,
   VotingRuleDef,
@@ -115,6 +116,11 @@ export const yizheThemes: ThemeDef[] = ACTIONS.map((title, i) => ({
 
 export const yizheVoting: VotingRuleDef = { perEntryPerDay: 1, dailyCap: 10 }
 
+/** Seed 000 names excellent organizing institutions beside the excellent cases. */
+export const yizheResults: ResultsSettingsDef = {
+  organizers: { enabled: true, minEntries: 1, minAwarded: 1, limit: 5 },
+}
+
 export const yizheXianxing2022: CampaignDef = {
   slug: 'yizhe-xianxing-2022',
   series: 'yizhe-xianxing',
@@ -130,6 +136,7 @@ export const yizheXianxing2022: CampaignDef = {
     '年底经组委会评审后举行总结交流，发布优秀案例和优秀组织机构名单，优秀作品将通过健康中国行动专网、健康中国客户端、健康报等平台融合传播。',
   ],
   sourceNotice: '000',
+  results: yizheResults,
   organizers: yizheOrganizers,
   contacts: yizheContacts,
   legalTerms: yizheLegalTerms,

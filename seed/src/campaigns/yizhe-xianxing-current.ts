@@ -6,6 +6,7 @@ import {
   yizheOrganizers,
   yizheThemes,
   yizheTracks,
+  yizheResults,
   yizheVoting,
 } from './yizhe-xianxing-2022'
 
@@ -30,6 +31,7 @@ export function yizheXianxingCurrent(now: Date): CampaignDef {
     ],
     sourceNotice: '000',
     pledge: true,
+    results: yizheResults,
     organizers: yizheOrganizers,
     contacts: yizheContacts,
     legalTerms: yizheLegalTerms,

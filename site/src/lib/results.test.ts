@@ -36,6 +36,14 @@ describe('the formula on the page', () => {
     expect(lines).toContain('公众投票不计入总分')
     expect(lines).toContain('z 分数')
     expect(formulaLines(campaign([]), 'en')[0]).toBe('Total = experts 70% + public votes 30%.')
+    const withOrganizers = formulaLines(
+      campaign([], {
+        results: { organizers: { enabled: true, minEntries: 2, minAwarded: 1, limit: 5 } },
+      }),
+      'zh',
+    )
+    expect(withOrganizers.at(-1)).toContain('优秀组织机构：通过形式审查的报送作品不少于 2 件')
+    expect(formulaLines(campaign([]), 'zh').join('')).not.toContain('优秀组织机构')
   })
 })
 

@@ -3,6 +3,7 @@ import type { Campaign } from '@exemplar/cms/payload-types'
 import {
   DEFAULT_RESULT_FORMULA,
   describeFormula,
+  describeOrganizerRule,
   isOpen,
   type NormalizationMethod,
   type ResultFormula,
@@ -68,10 +69,20 @@ export function formulaOf(
   }
 }
 
-/** The formula in plain words, in the campaign's own normalization. */
+/** The formula in plain words, in the campaign's own normalization, and the organizer rule when it has one. */
 export function formulaLines(campaign: Campaign, locale: Locale): string[] {
   const normalization = (campaign.review?.normalization ?? 'none') as NormalizationMethod
-  return describeFormula(formulaOf(campaign), normalization, locale)
+  const o = campaign.results?.organizers
+  const organizers =
+    o?.enabled === true
+      ? [
+          describeOrganizerRule(
+            { minEntries: o.minEntries ?? 1, minAwarded: o.minAwarded ?? 1, limit: o.limit ?? 10 },
+            locale,
+          ),
+        ]
+      : []
+  return [...describeFormula(formulaOf(campaign), normalization, locale), ...organizers]
 }
 
 export interface TierView {

@@ -1,5 +1,6 @@
 import type { NormalizationMethod } from '../review/normalize'
 import { rankTrack, type RankedRow, type ResultCandidate, type ResultFormula } from './formula'
+import { rankOrganizers, type OrganizerResults, type OrganizerRule } from './organizers'
 import { assignTiers, type AwardTier, type TierOutcome } from './quotas'
 
 type Id = string | number
@@ -33,6 +34,8 @@ export interface ResultsInput {
   formula: ResultFormula
   promoteNext: boolean
   tracks: readonly TrackInput[]
+  /** When the campaign names excellent organizing institutions (seed 000). */
+  organizerRule?: OrganizerRule | null
 }
 
 export interface TrackResults {
@@ -55,6 +58,8 @@ export interface ResultsBody {
   formula: ResultFormula
   promoteNext: boolean
   tracks: TrackResults[]
+  /** Only when the campaign has an organizer rule, so a body without one hashes as before. */
+  organizers?: OrganizerResults
 }
 
 /** Ranks every track by the formula and fills its tiers within their quotas. */
@@ -90,6 +95,14 @@ export function computeResults(input: ResultsInput): ResultsBody {
     formula: { ...input.formula },
     promoteNext: input.promoteNext,
     tracks,
+    ...(input.organizerRule
+      ? {
+          organizers: rankOrganizers(
+            tracks.flatMap((t) => t.rows),
+            input.organizerRule,
+          ),
+        }
+      : {}),
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { certificateCandidatesHandler } from './certificateCandidatesHandler'
 import { certificatePdfHandler } from './certificatePdfHandler'
 import { issueCertificatesHandler } from './issueCertificatesHandler'
 import { myCertificatesHandler } from './myCertificatesHandler'
@@ -13,6 +14,7 @@ import { publicKeyHandler } from './publicKeyHandler'
 export const certificatesEndpoints: Endpoint[] = [
   { method: 'post', path: '/issue', handler: issueCertificatesHandler },
   { method: 'get', path: '/public-key', handler: publicKeyHandler },
+  { method: 'get', path: '/candidates', handler: certificateCandidatesHandler },
   { method: 'get', path: '/mine', handler: myCertificatesHandler },
   { method: 'get', path: '/:number/pdf', handler: certificatePdfHandler },
 ]

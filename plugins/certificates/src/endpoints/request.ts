@@ -8,6 +8,7 @@ import type { ResolvedCertificatesOptions } from '../types'
 export function answerCertificateEditor(
   req: PayloadRequest,
   work: (options: ResolvedCertificatesOptions, body: Record<string, unknown>) => Promise<Response>,
+  withBody = true,
 ): Promise<Response> {
   return answerRefusals(async () => {
     if (!req.user) {
@@ -16,6 +17,9 @@ export function answerCertificateEditor(
     const options = certificatesOptionsOf(req.payload.config)
     if (!options.isEditor(req.user)) {
       throw new Refusal(403, { code: 'forbidden', message: '只有组委会编辑可以颁发证书' })
+    }
+    if (!withBody) {
+      return work(options, {})
     }
     const body = await readJsonObject(req)
     if (!body.ok) {

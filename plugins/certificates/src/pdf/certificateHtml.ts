@@ -39,6 +39,17 @@ const longDate = (day: string): string => {
  * Hei): Chromium embeds those as a subset with a Unicode map, while
  * Noto CJK's CFF outlines come out as unnamed Type 3 glyphs.
  */
+/** What the holder did, by kind: an awarded work, an institution that organized, an outlet that took part. */
+function bodyLine(kind: CertificateRecord['kind'], campaign: string, work: string): string {
+  if (kind === 'organizer') {
+    return `在“${campaign}”中组织报送工作成绩突出，经组委会确认，被评为`
+  }
+  if (kind === 'media') {
+    return `作为合作媒体参与“${campaign}”的宣传推广工作，特授予`
+  }
+  return `在“${campaign}”中，${work}经专家评审与公示，荣获`
+}
+
 export async function certificateHtml(c: PrintedCertificate): Promise<string> {
   const r = c.record
   const qr = await QRCode.toString(c.pageUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 })
@@ -64,7 +75,7 @@ h1 { margin: 0 0 10mm; text-align: center; font-size: 30pt; letter-spacing: 0.5e
 <body><div class="sheet">
 <h1>${esc(CERTIFICATE_KIND_LABELS[r.kind].zh)}</h1>
 <p class="holder">${esc(holders)}：</p>
-<p class="body">在“${esc(r.campaign.title)}”中，${work}经专家评审与公示，荣获</p>
+<p class="body">${bodyLine(r.kind, esc(r.campaign.title), work)}</p>
 <p class="award">${esc(r.award)}</p>
 ${revoked ? `<div class="stamp">${esc(CERTIFICATE_STATUS_LABELS.revoked.zh)}${c.revokedReason ? `<div style="font-size:16pt">${esc(c.revokedReason)}</div>` : ''}</div>` : ''}
 <div class="foot">

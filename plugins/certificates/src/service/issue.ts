@@ -1,19 +1,13 @@
 import {
   awardedRows,
-  formatCertificateNumber,
-  maskPersonName,
-  shanghaiDay,
   shanghaiYear,
   type CertificateRecord,
   type ResultsBody,
 } from '@exemplar/domain'
-import { Refusal } from '@exemplar/http'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
-import { publicKeyOf, signRecord } from '../signing'
 import type { Id, ResolvedCertificatesOptions } from '../types'
-
-type Doc = Record<string, unknown> & { id: Id }
+import { createCertificates, idOf, newestSnapshot, type CertificateDraft, type Doc } from './create'
 
 export interface IssueOutcome {
   snapshot: { id: Id; sequence: number; sha256: string }
@@ -22,50 +16,18 @@ export interface IssueOutcome {
   existing: number
 }
 
-const idOf = (v: unknown): unknown => (v && typeof v === 'object' ? (v as { id?: unknown }).id : v)
-
-/** The campaign's newest frozen result, or a 409 saying results must be frozen first. */
-async function newestSnapshot(
-  req: PayloadRequest,
+/** The campaign as a certificate names it: the snapshot's title, the campaign's year. */
+export function campaignOf(
+  body: ResultsBody,
+  campaign: Doc,
   options: ResolvedCertificatesOptions,
-  campaignId: Id,
-): Promise<Doc> {
-  const { docs } = await req.payload.find({
-    collection: options.snapshots,
-    where: { campaign: { equals: campaignId } },
-    sort: '-sequence',
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  const snapshot = docs[0] as unknown as Doc | undefined
-  if (!snapshot) {
-    throw new Refusal(409, {
-      field: 'campaign',
-      code: 'notFrozen',
-      message: '该活动尚未冻结评选结果：请先冻结结果，再据此颁发证书',
-    })
+  at: Date,
+): CertificateRecord['campaign'] {
+  return {
+    slug: body.campaign.slug,
+    title: body.campaign.title,
+    year: Number(campaign[options.fields.year] ?? shanghaiYear(at)),
   }
-  return snapshot
-}
-
-/** The next free serial of the year; the unique number is what keeps two processes apart. */
-async function nextSerial(
-  req: PayloadRequest,
-  options: ResolvedCertificatesOptions,
-  year: number,
-): Promise<number> {
-  const { docs } = await req.payload.find({
-    collection: options.slug,
-    where: { year: { equals: year } },
-    sort: '-serial',
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  return Number((docs[0] as unknown as Doc | undefined)?.serial ?? 0) + 1
 }
 
 /**
@@ -124,60 +86,26 @@ export async function issueAwardCertificates(
       req,
       todo.map((r) => awarded.get(String(r.entryId))!),
     )
-    const key = options.signingKey()
-    const { keyId } = publicKeyOf(key)
-    const year = shanghaiYear(at)
-    let serial = await nextSerial(req, options, year)
-    const issued: IssueOutcome['issued'] = []
-    for (const row of todo) {
-      const holder = holders.get(String(row.entryId)) ?? {
-        names: [],
-        institution: row.institution,
-        user: null,
-      }
-      const entryId = awarded.get(String(row.entryId))!
-      const number = formatCertificateNumber(year, serial)
-      serial += 1
-      const record: CertificateRecord = {
-        v: 1,
-        number,
+    const made = await createCertificates(
+      req,
+      options,
+      todo.map((row): CertificateDraft => ({
         kind: 'award',
-        holder: { names: holder.names.map(maskPersonName), institution: holder.institution },
+        holder: holders.get(String(row.entryId)) ?? {
+          names: [],
+          institution: row.institution,
+          user: null,
+        },
         award: tierNames.get(`${row.track}\u0000${row.tier}`) ?? String(row.tier),
         work: { number: row.number, title: row.title },
-        campaign: {
-          slug: body.campaign.slug,
-          title: body.campaign.title,
-          year: Number(campaign[options.fields.year] ?? year),
-        },
-        issuedOn: shanghaiDay(at),
-        snapshot: { sequence: Number(snapshot.sequence), sha256: String(snapshot.sha256) },
-        keyId,
-      }
-      await req.payload.create({
-        collection: options.slug,
-        data: {
-          number,
-          year,
-          serial: serial - 1,
-          kind: 'award',
-          status: 'valid',
-          campaign: campaignId,
-          entry: entryId,
-          snapshot: snapshot.id,
-          issuedAt: at.toISOString(),
-          holderUser: holder.user,
-          holderNames: holder.names,
-          record,
-          signature: signRecord(record, key),
-          keyId,
-        } as never,
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
-      await options.recordOnEntry?.(req, entryId, number)
-      issued.push({ number, entryId })
+        entryId: awarded.get(String(row.entryId))!,
+      })),
+      { campaignId, campaign: campaignOf(body, campaign, options, at), snapshot, at },
+    )
+    const issued: IssueOutcome['issued'] = []
+    for (const { number, draft } of made) {
+      await options.recordOnEntry?.(req, draft.entryId!, number)
+      issued.push({ number, entryId: draft.entryId! })
     }
     if (started) {
       await commitTransaction(req)

@@ -1,5 +1,6 @@
 import {
   checkFormula,
+  checkOrganizerRule,
   checkTiers,
   DEFAULT_RESULT_FORMULA,
   optionsFrom,
@@ -37,6 +38,11 @@ export function campaignResultsField(): GroupField {
       )
     },
     fields: [
+      {
+        name: 'panel',
+        type: 'ui',
+        admin: { components: { Field: '@exemplar/plugin-results/client#ResultsPanel' } },
+      },
       {
         type: 'row',
         fields: [
@@ -85,6 +91,74 @@ export function campaignResultsField(): GroupField {
             max: 60,
             defaultValue: 7,
             admin: { step: 1 },
+          },
+        ],
+      },
+      organizerRuleField(),
+    ],
+  }
+}
+
+/** 优秀组织机构 (seed 000): named by a stated rule from the frozen result, confirmed by editors. */
+function organizerRuleField(): GroupField {
+  const shown = (_: unknown, sibling: Record<string, unknown> | undefined) =>
+    sibling?.enabled === true
+  return {
+    name: 'organizers',
+    label: l('优秀组织机构', 'Excellent organizing institutions'),
+    type: 'group',
+    admin: {
+      description: l(
+        '按通过形式审查的报送件数与入选件数评出，随结果快照冻结；组委会确认后颁发证书',
+        'Counted from the frozen result; the committee confirms before certificates are issued',
+      ),
+    },
+    validate: (value: unknown) => {
+      const v = (value ?? {}) as Record<string, unknown>
+      if (v.enabled !== true) {
+        return true
+      }
+      return (
+        checkOrganizerRule({
+          minEntries: Number(v.minEntries ?? 1),
+          minAwarded: Number(v.minAwarded ?? 1),
+          limit: Number(v.limit ?? 10),
+        }) ?? true
+      )
+    },
+    fields: [
+      {
+        name: 'enabled',
+        label: l('评选优秀组织机构', 'Name excellent organizing institutions'),
+        type: 'checkbox',
+        defaultValue: false,
+      },
+      {
+        type: 'row',
+        fields: [
+          {
+            name: 'minEntries',
+            label: l('报送作品不少于（件）', 'At least entries'),
+            type: 'number',
+            min: 0,
+            defaultValue: 1,
+            admin: { step: 1, condition: shown },
+          },
+          {
+            name: 'minAwarded',
+            label: l('入选作品不少于（件）', 'At least awarded'),
+            type: 'number',
+            min: 0,
+            defaultValue: 1,
+            admin: { step: 1, condition: shown },
+          },
+          {
+            name: 'limit',
+            label: l('名额（家）', 'At most institutions'),
+            type: 'number',
+            min: 1,
+            defaultValue: 10,
+            admin: { step: 1, condition: shown },
           },
         ],
       },

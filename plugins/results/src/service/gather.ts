@@ -1,6 +1,7 @@
 import {
   DEFAULT_RESULT_FORMULA,
   type AwardTier,
+  type OrganizerRule,
   type ResultEntry,
   type ResultFormula,
   type ResultsInput,
@@ -30,6 +31,7 @@ export interface CampaignResults {
   promoteNext: boolean
   publicityDays: number
   tracks: { key: string; name: string; tiers: AwardTier[] }[]
+  organizerRule: OrganizerRule | null
 }
 
 /** The campaign a route names by id or slug, with its formula and tiers, or a 404. */
@@ -103,6 +105,21 @@ export function campaignResultsOf(doc: Doc, options: ResolvedResultsOptions): Ca
     promoteNext: settings.promoteNext === true,
     publicityDays: typeof settings.publicityDays === 'number' ? settings.publicityDays : 7,
     tracks,
+    organizerRule: organizerRuleOf(settings.organizers),
+  }
+}
+
+/** The campaign's organizer rule when it names excellent organizing institutions, else null. */
+function organizerRuleOf(value: unknown): OrganizerRule | null {
+  const o = (value ?? {}) as Record<string, unknown>
+  if (o.enabled !== true) {
+    return null
+  }
+  const int = (v: unknown, fallback: number) => (typeof v === 'number' ? Math.floor(v) : fallback)
+  return {
+    minEntries: int(o.minEntries, 1),
+    minAwarded: int(o.minAwarded, 1),
+    limit: int(o.limit, 10),
   }
 }
 
@@ -178,6 +195,7 @@ export async function gatherResults(
     normalization: scores.method,
     formula: campaign.formula,
     promoteNext: campaign.promoteNext,
+    organizerRule: campaign.organizerRule,
     tracks: campaign.tracks.map((track) => ({
       key: track.key,
       name: track.name,

@@ -54,6 +54,8 @@ const en: Strings<typeof zh> = {
   'objection.signInFirst': 'Please sign in before raising an objection.',
   'objection.failed': 'It did not go through (HTTP {status}); please try again later.',
   'objection.network': 'The network failed; please try again later.',
+  'organizers.title': 'Excellent organizing institutions',
+  'organizers.counts': '({entries} entries past screening, {awarded} awarded)',
   'formula.title': 'How winners are chosen',
   'formula.intro':
     'Each track ranks its entries by this total and fills its awards in order, within their quotas:',

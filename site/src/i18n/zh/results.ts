@@ -49,6 +49,8 @@ const zh = {
   'objection.signInFirst': '请先登录后再提交异议。',
   'objection.failed': '提交未成功（HTTP {status}），请稍后重试。',
   'objection.network': '网络异常，请稍后重试。',
+  'organizers.title': '优秀组织机构',
+  'organizers.counts': '（通过审查的报送作品 {entries} 件，入选 {awarded} 件）',
   'formula.title': '评选规则',
   'formula.intro': '各类别按以下公式计算总分并排名，按名额依次确定各奖项：',
   'formula.revocation.promote': '公示期内撤销的作品，由下一名依次递补。',

@@ -28,6 +28,8 @@ import { RubricRowLabel as RubricRowLabel_d0cb7904af756538d0e69f8212ab11a8 } fro
 import { TrackRowLabel as TrackRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { LegalTermRowLabel as LegalTermRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { BlindDisplayWarning as BlindDisplayWarning_094fcdebb43b3bca628229778b8c9802 } from '@exemplar/plugin-review/client'
+import { ResultsPanel as ResultsPanel_a43c588e1c63cec0eca44004ad292c4b } from '@exemplar/plugin-results/client'
+import { IssuePanel as IssuePanel_810d66f7f72aeab63c8bf8acf673f1f9 } from '@exemplar/plugin-certificates/client'
 import { TrackCell as TrackCell_0250cf821f5fdac94d8630761e46b075 } from '../../../components/Track'
 import { TrackSelect as TrackSelect_0250cf821f5fdac94d8630761e46b075 } from '../../../components/Track'
 import { SectionRowLabel as SectionRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
@@ -79,6 +81,8 @@ export const importMap = {
   "/components/RowLabels#TrackRowLabel": TrackRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "/components/RowLabels#LegalTermRowLabel": LegalTermRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "@exemplar/plugin-review/client#BlindDisplayWarning": BlindDisplayWarning_094fcdebb43b3bca628229778b8c9802,
+  "@exemplar/plugin-results/client#ResultsPanel": ResultsPanel_a43c588e1c63cec0eca44004ad292c4b,
+  "@exemplar/plugin-certificates/client#IssuePanel": IssuePanel_810d66f7f72aeab63c8bf8acf673f1f9,
   "/components/Track#TrackCell": TrackCell_0250cf821f5fdac94d8630761e46b075,
   "/components/Track#TrackSelect": TrackSelect_0250cf821f5fdac94d8630761e46b075,
   "/components/RowLabels#SectionRowLabel": SectionRowLabel_d0cb7904af756538d0e69f8212ab11a8,

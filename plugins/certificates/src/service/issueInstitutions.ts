@@ -1,0 +1,135 @@
+import type { CertificateKind, ResultsBody } from '@exemplar/domain'
+import { Refusal } from '@exemplar/http'
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+
+import type { Id, ResolvedCertificatesOptions } from '../types'
+import { createCertificates, newestSnapshot, type CertificateDraft, type Doc } from './create'
+import { campaignOf } from './issue'
+
+export interface InstitutionOutcome {
+  snapshot: { id: Id; sequence: number; sha256: string }
+  issued: { number: string; institution: string }[]
+  /** Named institutions that already held one: issuing again changes nothing. */
+  existing: number
+}
+
+/** What each kind's certificate says it is for. */
+const AWARD_OF: Record<Exclude<CertificateKind, 'award'>, string> = {
+  organizer: '优秀组织机构',
+  media: '合作媒体',
+}
+
+/** The names a request confirms: a non-empty list of distinct, trimmed strings, at most 500. */
+export function namesIn(value: unknown, field: string, what: string): string[] {
+  const list = Array.isArray(value) ? value : []
+  const names = [...new Set(list.map((v) => (typeof v === 'string' ? v.trim() : '')))]
+  if (names.length === 0 || names.includes('')) {
+    throw new Refusal(400, { field, code: 'required', message: `请勾选要颁发证书的${what}` })
+  }
+  if (names.length > 500) {
+    throw new Refusal(400, {
+      field,
+      code: 'tooMany',
+      message: `一次至多颁发 500 张，现为 ${names.length} 张`,
+      limit: 500,
+    })
+  }
+  return names
+}
+
+/**
+ * Issues organizer (优秀组织机构) or media certificates to the holders an
+ * editor confirmed, from the campaign's newest frozen result: organizers
+ * only among the institutions its rule named, outlets only among the
+ * campaign's verified partners (the host's `partnersOf`). Once each per
+ * campaign and kind; one transaction, checked before anything is written.
+ */
+export async function issueInstitutionCertificates(
+  req: PayloadRequest,
+  options: ResolvedCertificatesOptions,
+  campaignId: Id,
+  kind: Exclude<CertificateKind, 'award'>,
+  names: readonly string[],
+  at: Date = new Date(),
+): Promise<InstitutionOutcome> {
+  const started = await initTransaction(req)
+  try {
+    const snapshot = await newestSnapshot(req, options, campaignId)
+    const body = snapshot.body as unknown as ResultsBody
+    const allowed = new Map<string, Id | null>()
+    if (kind === 'organizer') {
+      for (const c of body.organizers?.candidates ?? []) {
+        if (c.selected) {
+          allowed.set(c.institution, null)
+        }
+      }
+    } else {
+      for (const p of (await options.partnersOf?.(req)) ?? []) {
+        allowed.set(p.name, p.user)
+      }
+    }
+    const stranger = names.find((n) => !allowed.has(n))
+    if (stranger !== undefined) {
+      throw new Refusal(400, {
+        field: kind === 'organizer' ? 'institutions' : 'partners',
+        code: 'notNamed',
+        message:
+          kind === 'organizer'
+            ? `“${stranger.slice(0, 60)}”不在第 ${String(snapshot.sequence)} 版结果评出的优秀组织机构名单中`
+            : `“${stranger.slice(0, 60)}”不是已核验的合作媒体`,
+      })
+    }
+    const { docs: held } = await req.payload.find({
+      collection: options.slug,
+      where: { campaign: { equals: campaignId }, kind: { equals: kind } },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    const already = new Set(
+      held.map(
+        (c) =>
+          (c as unknown as { record?: { holder?: { institution?: string } } }).record?.holder
+            ?.institution,
+      ),
+    )
+    const campaign = (await req.payload.findByID({
+      collection: options.campaigns,
+      id: campaignId,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })) as unknown as Doc
+    const todo = names.filter((n) => !already.has(n))
+    const made = await createCertificates(
+      req,
+      options,
+      todo.map((institution): CertificateDraft => ({
+        kind,
+        holder: { names: [], institution, user: allowed.get(institution) ?? null },
+        award: AWARD_OF[kind],
+        work: null,
+        entryId: null,
+      })),
+      { campaignId, campaign: campaignOf(body, campaign, options, at), snapshot, at },
+    )
+    if (started) {
+      await commitTransaction(req)
+    }
+    return {
+      snapshot: {
+        id: snapshot.id,
+        sequence: Number(snapshot.sequence),
+        sha256: String(snapshot.sha256),
+      },
+      issued: made.map(({ number, draft }) => ({ number, institution: draft.holder.institution })),
+      existing: names.length - todo.length,
+    }
+  } catch (error) {
+    if (started) {
+      await killTransaction(req)
+    }
+    throw error
+  }
+}

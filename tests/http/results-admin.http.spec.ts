@@ -1,0 +1,109 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import type { Json } from '../helpers/api'
+import { closeChromium, launchChromium, signInToAdmin } from '../helpers/browser'
+import { currentSlug, signIn } from '../helpers/seededStack'
+
+/**
+ * The editors' side of results in the admin, in Chromium: on a campaign
+ * in expert review, preview the results track by track and freeze the
+ * first snapshot from the 评选规则 panel; on a finished seed-000 edition,
+ * the 颁发证书 panel shows what its result allows and what is held.
+ */
+const cmsUrl = inject('cmsUrl')
+
+let browser: Browser
+const contexts: BrowserContext[] = []
+let editorToken: string
+
+async function api(route: string): Promise<Json> {
+  const res = await fetch(`${cmsUrl}/api${route}`, {
+    headers: { authorization: `JWT ${editorToken}` },
+  })
+  expect(res.status, route).toBe(200)
+  return (await res.json()) as Json
+}
+
+const campaignId = async (slug: string) =>
+  ((await api(`/campaigns?where[slug][equals]=${slug}&depth=0&limit=1`)).docs as Json[])[0]!.id
+
+beforeAll(async () => {
+  editorToken = await signIn(cmsUrl, 'editor@example.org', 'exemplar-editor')
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await closeChromium(browser, contexts)
+})
+
+async function editorPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN' })
+  contexts.push(context)
+  const page = await context.newPage()
+  await signInToAdmin(page, cmsUrl, 'editor@example.org', 'exemplar-editor')
+  return page
+}
+
+describe('results and certificates in the admin', () => {
+  it('should preview a campaign’s results per tier and freeze the first snapshot', async () => {
+    const id = await campaignId(currentSlug('yigongti'))
+    const snapshots = `/result-snapshots?where[campaign][equals]=${String(id)}&depth=0`
+    expect((await api(snapshots)).totalDocs).toBe(0)
+    const page = await editorPage()
+    await page.goto(`${cmsUrl}/admin/collections/campaigns/${String(id)}`)
+    // The admin renders a field only once it scrolls into view.
+    await page.getByText('评选规则', { exact: true }).scrollIntoViewIfNeeded({ timeout: 30_000 })
+    const panel = page.getByTestId('results-panel')
+    await panel.getByTestId('results-preview').click({ timeout: 30_000 })
+    await expect
+      .poll(async () => panel.getByTestId('results-preview-state').innerText(), {
+        timeout: 20_000,
+      })
+      .toContain('尚未冻结结果')
+    const text = await panel.innerText()
+    expect(text).toMatch(/（参评 \d+ 件）/)
+    expect(text).toMatch(/入选 \d+ \/ 名额 \d+/)
+
+    await panel.getByTestId('results-freeze').click()
+    await expect
+      .poll(async () => panel.getByTestId('results-panel-message').innerText(), {
+        timeout: 20_000,
+      })
+      .toMatch(/^已冻结第 1 版结果，SHA-256 [0-9a-f]{64}$/)
+    const message = await panel.getByTestId('results-panel-message').innerText()
+    const frozen = (await api(snapshots)).docs as Json[]
+    expect(frozen).toHaveLength(1)
+    expect(message).toContain(String(frozen[0]!.sha256))
+    await expect
+      .poll(async () => panel.getByTestId('results-preview-state').innerText())
+      .toContain('与已冻结的第 1 版相同')
+    // Nothing changed since: freezing again is not offered.
+    expect(await panel.getByTestId('results-freeze').isDisabled()).toBe(true)
+  })
+
+  it('should show on a finished edition the certificates its result allows, and which are held', async () => {
+    const id = await campaignId('yizhe-xianxing-2022')
+    const held = (await api(
+      `/certificates?where[campaign][equals]=${String(id)}&where[kind][equals]=organizer&depth=0`,
+    )) as Json
+    expect(held.totalDocs).toBeGreaterThan(0)
+    const page = await editorPage()
+    await page.goto(`${cmsUrl}/admin/collections/campaigns/${String(id)}`)
+    const panel = page.getByTestId('certificates-panel')
+    const organizers = panel.getByTestId('certificates-organizers')
+    await organizers.waitFor({ timeout: 30_000 })
+    const items = organizers.locator('li')
+    expect(await items.count()).toBe(held.totalDocs)
+    for (const item of await items.all()) {
+      expect(await item.innerText()).toContain('（已颁发）')
+      expect(await item.locator('input').isDisabled()).toBe(true)
+    }
+    await panel.getByTestId('certificates-issue-awards').click()
+    await expect
+      .poll(async () => panel.getByTestId('certificates-panel-message').innerText(), {
+        timeout: 20_000,
+      })
+      .toMatch(/^新颁发 0 张，已有 \d+ 张$/)
+  })
+})
