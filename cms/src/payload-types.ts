@@ -1073,6 +1073,7 @@ export interface Objection {
   entry: number | Entry;
   objector: number | User;
   text: string;
+  evidence?: (number | Media)[] | null;
   status: 'open' | 'upheld' | 'dismissed';
   decision?: string | null;
   decidedBy?: (number | null) | User;
@@ -2030,6 +2031,7 @@ export interface ObjectionsSelect<T extends boolean = true> {
   entry?: T;
   objector?: T;
   text?: T;
+  evidence?: T;
   status?: T;
   decision?: T;
   decidedBy?: T;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 
 import { canonicalJson, type ResultsBody } from '@exemplar/domain'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import type { Json } from '../helpers/api'
@@ -69,6 +70,14 @@ describe('an objection in publicity, upheld', () => {
     await form
       .locator('textarea[name="text"]')
       .fill('该案例的随访数据与县卫生统计公报不符，请核实。')
+    const screenshot = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: '#36c' },
+    })
+      .png()
+      .toBuffer()
+    await form
+      .locator('input[name="evidence"]')
+      .setInputFiles({ name: '统计公报截图.png', mimeType: 'image/png', buffer: screenshot })
     await reader.getByTestId('objection-submit').click()
     await expect
       .poll(async () => reader.getByTestId('objection-message').innerText(), { timeout: 20_000 })
@@ -79,6 +88,10 @@ describe('an objection in publicity, upheld', () => {
       )
     ).docs[0] as Json
     expect(raised.text).toContain('县卫生统计公报')
+    // The evidence came along, private to the objector and the committee.
+    const evidence = raised.evidence as number[]
+    expect(evidence).toHaveLength(1)
+    expect((await fetch(`${cmsUrl}/api/media/${evidence[0]}`)).status).not.toBe(200)
 
     // The editor upholds it from the objection's page, with the entry's history in view.
     const editor = await newPage()
@@ -86,6 +99,7 @@ describe('an objection in publicity, upheld', () => {
     await editor.goto(`${cmsUrl}/admin/collections/objections/${String(raised.id)}`)
     const panel = editor.getByTestId('objection-panel')
     await panel.getByTestId('objection-entry-history').waitFor({ timeout: 30_000 })
+    expect(await panel.getByTestId('objection-evidence').locator('a').count()).toBe(1)
     await panel.locator('#objection-reason').fill('经核实随访数据虚报')
     await panel.getByRole('button', { name: '异议成立：撤销该作品' }).click()
     await expect

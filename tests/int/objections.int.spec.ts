@@ -1,4 +1,5 @@
 import { formatCertificateNumber } from '@exemplar/domain'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { makeWorld } from '../helpers/accessFixtures'
@@ -173,5 +174,58 @@ describe('objections in publicity', () => {
 
     const mail = await smtp.waitFor((m) => m.subject?.includes('异议成立') ?? false, 10_000)
     expect(mail.text).toContain('经核实随访率数据虚报')
+  })
+
+  it('should carry evidence the objector uploaded, refuse anyone else’s file, and keep it from other readers', async () => {
+    const png = await sharp({
+      create: { width: 40, height: 30, channels: 3, background: '#c33' },
+    })
+      .png()
+      .toBuffer()
+    const upload = async (token: string, name: string) => {
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), name)
+      const reply = await api.rest('POST', '/media', { token, form })
+      expect(reply.status, JSON.stringify(reply.body)).toBe(201)
+      return reply.body.doc.id as number
+    }
+    const mine = await upload(w.tokens.participant, '截图.png')
+    // Another participant's upload, as the submission form stores one.
+    const theirs = (
+      (await t.payload.create({
+        collection: 'media',
+        data: { owner: w.users.other.id, submissionUpload: true } as never,
+        file: { data: png, mimetype: 'image/png', name: 'theirs.png', size: png.length },
+        depth: 0,
+      })) as unknown as Doc
+    ).id
+    const entry = await entryIn(open, 'publicity')
+    const before = await objections()
+    const raise = (evidence: unknown) =>
+      api.rest('POST', '/objections/raise', {
+        token: w.tokens.participant,
+        body: { entry: entry.id, text: '获奖案例的照片系他院活动照片', evidence },
+      })
+    const foreign = await raise([theirs])
+    expect(foreign.status).toBe(400)
+    expect(foreign.body.errors[0]).toMatchObject({ field: 'evidence', code: 'notYours' })
+    const many = await raise([mine, mine, mine, mine])
+    expect(many.body.errors[0]).toMatchObject({ field: 'evidence', code: 'tooMany', limit: 3 })
+    expect(await objections()).toBe(before)
+
+    const raised = await raise([mine])
+    expect(raised.status).toBe(201)
+    const stored = (await t.payload.findByID({
+      collection: 'objections' as never,
+      id: raised.body.objection.id,
+      depth: 0,
+    })) as unknown as Doc
+    expect(stored.evidence).toEqual([mine])
+    // The file stays the objector's and the committee's: another reader cannot fetch it.
+    expect((await api.rest('GET', `/media/${mine}`, { token: w.tokens.partner })).status).not.toBe(
+      200,
+    )
+    expect((await api.rest('GET', `/media/${mine}`)).status).not.toBe(200)
+    expect((await api.rest('GET', `/media/${mine}`, { token: w.tokens.editor })).status).toBe(200)
   })
 })

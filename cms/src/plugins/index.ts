@@ -101,6 +101,7 @@ export const plugins: Plugin[] = [
     entries: 'entries',
     campaigns: 'campaigns',
     users: 'users',
+    media: 'media',
     revokeEntry: revokeByWorkflow,
     refreeze: refreezeResults,
     isEditor,

@@ -13,6 +13,7 @@ export function resolveObjectionsOptions(
     entries: slug(options.entries, 'entries'),
     campaigns: slug(options.campaigns, 'campaigns'),
     users: slug(options.users, 'users'),
+    media: options.media ? slug(options.media, options.media) : null,
     fields: {
       status: 'status',
       campaign: 'campaign',
@@ -20,6 +21,7 @@ export function resolveObjectionsOptions(
       number: 'number',
       phases: 'phases',
       email: 'email',
+      owner: 'owner',
       ...options.fields,
     },
     objectableStates: options.objectableStates ?? OBJECTABLE_ENTRY_STATES,

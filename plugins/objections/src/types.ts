@@ -10,6 +10,8 @@ export interface ObjectionsPluginOptions {
   users?: string
   /** Field names on the host's collections, where they differ from Exemplar's. */
   fields?: Partial<ObjectionsFields>
+  /** The host's upload collection evidence files live in (Exemplar: `media`); without it, no evidence. */
+  media?: string
   /** The entry states an objection may name (default: those the publicity lists, and awards). */
   objectableStates?: readonly string[]
   /**
@@ -42,6 +44,8 @@ export interface ObjectionsFields {
   phases: string
   /** Users. */
   email: string
+  /** Media: the account that uploaded a file. */
+  owner: string
 }
 
 export interface ResolvedObjectionsOptions {
@@ -49,6 +53,7 @@ export interface ResolvedObjectionsOptions {
   entries: CollectionSlug
   campaigns: CollectionSlug
   users: CollectionSlug
+  media: CollectionSlug | null
   fields: ObjectionsFields
   objectableStates: readonly string[]
   revokeEntry: ObjectionsPluginOptions['revokeEntry']

@@ -77,3 +77,19 @@ describe('what an answer means', () => {
     expect(objectionOutcome(reply(502), 'zh').message).toBe('提交未成功（HTTP 502），请稍后重试。')
   })
 })
+
+describe('the evidence files', () => {
+  it('should take up to three images or PDFs within 10 MB, naming the file that is not', async () => {
+    const { evidenceProblem } = await import('./objections')
+    const png = { name: '截图.png', size: 200_000, type: 'image/png' }
+    expect(evidenceProblem([], 'zh')).toBeNull()
+    expect(evidenceProblem([png, { ...png, type: 'application/pdf' }], 'zh')).toBeNull()
+    expect(evidenceProblem([png, png, png, png], 'zh')).toBe('证据材料最多 3 个文件，现选了 4 个')
+    expect(evidenceProblem([{ ...png, name: '录像.mp4', type: 'video/mp4' }], 'zh')).toBe(
+      '证据材料“录像.mp4”须为 JPEG、PNG、WebP 图片或 PDF 文件',
+    )
+    expect(evidenceProblem([{ ...png, size: 10 * 1024 * 1024 + 1 }], 'zh')).toBe(
+      '证据材料“截图.png”超过 10 MB',
+    )
+  })
+})

@@ -4,7 +4,13 @@
  * POST /api/objections/raise means for the reader. Pure, so tests need no
  * browser.
  */
-import { OBJECTION_TEXT_MAX, type ResultsBody } from '@exemplar/domain'
+import {
+  OBJECTION_EVIDENCE_BYTES_MAX,
+  OBJECTION_EVIDENCE_MAX,
+  OBJECTION_EVIDENCE_MIME_TYPES,
+  OBJECTION_TEXT_MAX,
+  type ResultsBody,
+} from '@exemplar/domain'
 
 import type { Locale } from '../i18n'
 import { tr } from '../i18n/results'
@@ -33,6 +39,28 @@ export function objectionTextProblem(text: string, locale: Locale): string | nul
   }
   if (trimmed.length > OBJECTION_TEXT_MAX) {
     return tr(locale, 'objection.tooLong', { max: OBJECTION_TEXT_MAX, n: trimmed.length })
+  }
+  return null
+}
+
+/** What is wrong with the chosen evidence files before any is uploaded (the server checks again), or null. */
+export function evidenceProblem(
+  files: readonly { name: string; size: number; type: string }[],
+  locale: Locale,
+): string | null {
+  if (files.length > OBJECTION_EVIDENCE_MAX) {
+    return tr(locale, 'objection.evidenceTooMany', { max: OBJECTION_EVIDENCE_MAX, n: files.length })
+  }
+  for (const file of files) {
+    if (!(OBJECTION_EVIDENCE_MIME_TYPES as readonly string[]).includes(file.type)) {
+      return tr(locale, 'objection.evidenceType', { name: file.name })
+    }
+    if (file.size > OBJECTION_EVIDENCE_BYTES_MAX) {
+      return tr(locale, 'objection.evidenceTooLarge', {
+        name: file.name,
+        mb: OBJECTION_EVIDENCE_BYTES_MAX / 1024 / 1024,
+      })
+    }
   }
   return null
 }

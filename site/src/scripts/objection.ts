@@ -6,8 +6,8 @@
  */
 import { localeFromLang } from '../i18n'
 import { tr } from '../i18n/results'
-import { NetworkError, postJson } from '../lib/http'
-import { objectionOutcome, objectionTextProblem } from '../lib/objections'
+import { NetworkError, postJson, problemsIn } from '../lib/http'
+import { evidenceProblem, objectionOutcome, objectionTextProblem } from '../lib/objections'
 
 function say(form: HTMLFormElement, text: string, link?: { href: string; label: string }): void {
   const region = form.querySelector('[data-objection-message]')
@@ -21,6 +21,22 @@ function say(form: HTMLFormElement, text: string, link?: { href: string; label: 
     a.textContent = link.label
     region.append(' ', a)
   }
+}
+
+/**
+ * Uploads one evidence file through the platform's own media route (the
+ * server checks its type by its bytes, re-encodes images, and keeps it
+ * private to its uploader and the committee); its id, or the reason it failed.
+ */
+async function uploadEvidence(file: File): Promise<{ id?: unknown; reason?: string }> {
+  const body = new FormData()
+  body.append('file', file)
+  const res = await fetch('/api/media', { method: 'POST', credentials: 'same-origin', body })
+  const parsed: unknown = await res.json().catch(() => undefined)
+  if (res.ok) {
+    return { id: (parsed as { doc?: { id?: unknown } } | undefined)?.doc?.id }
+  }
+  return { reason: problemsIn(parsed)[0]?.message ?? `HTTP ${res.status}` }
 }
 
 async function raise(form: HTMLFormElement): Promise<void> {
@@ -38,12 +54,34 @@ async function raise(form: HTMLFormElement): Promise<void> {
     text.focus()
     return
   }
+  const picker = form.querySelector<HTMLInputElement>('input[name="evidence"]')
+  const files = [...(picker?.files ?? [])]
+  const fileProblem = evidenceProblem(files, locale)
+  if (fileProblem) {
+    say(form, fileProblem)
+    picker?.focus()
+    return
+  }
   button.disabled = true
-  say(form, tr(locale, 'objection.sending'))
   try {
+    const evidence: unknown[] = []
+    for (const file of files) {
+      say(form, tr(locale, 'objection.uploading', { name: file.name }))
+      const uploaded = await uploadEvidence(file)
+      if (uploaded.id === undefined) {
+        say(
+          form,
+          tr(locale, 'objection.uploadFailed', { name: file.name, reason: uploaded.reason ?? '' }),
+        )
+        return
+      }
+      evidence.push(uploaded.id)
+    }
+    say(form, tr(locale, 'objection.sending'))
     const reply = await postJson('/api/objections/raise', {
       entry: entry.value,
       text: text.value.trim(),
+      ...(evidence.length > 0 ? { evidence } : {}),
     })
     const outcome = objectionOutcome(reply, locale)
     if (outcome.kind === 'signIn') {
@@ -56,6 +94,9 @@ async function raise(form: HTMLFormElement): Promise<void> {
     }
     if (outcome.kind === 'raised') {
       text.value = ''
+      if (picker) {
+        picker.value = ''
+      }
     } else if (outcome.kind === 'refused' && outcome.field === 'text') {
       text.setAttribute('aria-invalid', 'true')
       text.focus()

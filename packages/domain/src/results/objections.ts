@@ -19,6 +19,20 @@ export type ObjectionDecision = (typeof OBJECTION_DECISIONS)[number]
 export const OBJECTION_TEXT_MAX = 2000
 export const OBJECTION_DECISION_MAX = 1000
 
+/**
+ * Evidence an objection may carry (a screenshot, a scanned document): a
+ * few images or PDFs, each uploaded by the objector, kept private to them
+ * and the committee.
+ */
+export const OBJECTION_EVIDENCE_MAX = 3
+export const OBJECTION_EVIDENCE_BYTES_MAX = 10 * 1024 * 1024
+export const OBJECTION_EVIDENCE_MIME_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/pdf',
+] as const
+
 /** Entries an objection can name: those the publicity lists, and awards given in it. */
 export const OBJECTABLE_ENTRY_STATES: readonly EntryState[] = ['publicity', 'awarded']
 

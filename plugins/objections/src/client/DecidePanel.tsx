@@ -10,6 +10,7 @@ interface Objection {
   status: string
   entry: Id | { id: Id }
   decision?: string | null
+  evidence?: ({ id: Id; filename?: string | null; url?: string | null } | Id)[] | null
 }
 
 interface EntryView {
@@ -65,7 +66,7 @@ export function DecidePanel(props: { slug: string; entries: string }) {
       return
     }
     const load = async () => {
-      const o = await call<Objection>(`${api}/${props.slug}/${String(id)}?depth=0`)
+      const o = await call<Objection>(`${api}/${props.slug}/${String(id)}?depth=1`)
       setObjection(o)
       const entryId = typeof o.entry === 'object' ? o.entry.id : o.entry
       const e = await call<EntryView>(`${api}/${props.entries}/${String(entryId)}?depth=1`)
@@ -117,6 +118,20 @@ export function DecidePanel(props: { slug: string; entries: string }) {
             ))}
           </ol>
         </>
+      ) : null}
+      {objection?.evidence?.length ? (
+        <ul data-testid="objection-evidence">
+          {objection.evidence.map((file) =>
+            typeof file === 'object' ? (
+              <li key={String(file.id)}>
+                证据材料：
+                <a href={file.url ?? '#'} target="_blank" rel="noreferrer">
+                  {file.filename ?? String(file.id)}
+                </a>
+              </li>
+            ) : null,
+          )}
+        </ul>
       ) : null}
       {integrity ? (
         <p data-testid="objection-integrity">

@@ -1,4 +1,4 @@
-import { OBJECTION_STATUS_LABELS, optionsFrom } from '@exemplar/domain'
+import { OBJECTION_EVIDENCE_MAX, OBJECTION_STATUS_LABELS, optionsFrom } from '@exemplar/domain'
 import type { Access, CollectionConfig } from 'payload'
 
 import type { ResolvedObjectionsOptions } from '../types'
@@ -69,6 +69,19 @@ export function objectionsCollection(options: ResolvedObjectionsOptions): Collec
         index: true,
       },
       { name: 'text', label: l('异议内容', 'Objection'), type: 'textarea', required: true },
+      ...(options.media
+        ? [
+            {
+              name: 'evidence',
+              label: l('证据材料', 'Evidence'),
+              type: 'upload' as const,
+              relationTo: options.media,
+              hasMany: true as const,
+              maxRows: OBJECTION_EVIDENCE_MAX,
+              admin: { readOnly: true },
+            },
+          ]
+        : []),
       {
         name: 'status',
         label: l('处理状态', 'Status'),

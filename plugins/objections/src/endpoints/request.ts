@@ -1,4 +1,5 @@
 import { answerRefusals, problemResponse, readJsonObject, Refusal } from '@exemplar/http'
+import { OBJECTION_EVIDENCE_MAX } from '@exemplar/domain'
 import type { PayloadRequest } from 'payload'
 
 import { objectionsOptionsOf } from '../options'
@@ -40,4 +41,21 @@ export function docIdOf(value: unknown, field: string, what: string): Id {
     code: raw ? 'invalid' : 'required',
     message: raw ? `${what} ID“${raw.slice(0, 40)}”无效` : `请指定${what}`,
   })
+}
+
+/** The evidence a request names: at most a few media ids, distinct. */
+export function evidenceIds(value: unknown): Id[] {
+  if (value === undefined || value === null) {
+    return []
+  }
+  const list = Array.isArray(value) ? value : [value]
+  if (list.length > OBJECTION_EVIDENCE_MAX) {
+    throw new Refusal(400, {
+      field: 'evidence',
+      code: 'tooMany',
+      message: `证据材料最多 ${OBJECTION_EVIDENCE_MAX} 个文件，现为 ${list.length} 个`,
+      limit: OBJECTION_EVIDENCE_MAX,
+    })
+  }
+  return [...new Set(list.map((v) => docIdOf(v, 'evidence', '证据材料')))]
 }

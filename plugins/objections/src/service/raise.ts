@@ -1,4 +1,10 @@
-import { objectionWindowProblem, OBJECTION_TEXT_MAX, type Phase } from '@exemplar/domain'
+import {
+  objectionWindowProblem,
+  OBJECTION_EVIDENCE_BYTES_MAX,
+  OBJECTION_EVIDENCE_MIME_TYPES,
+  OBJECTION_TEXT_MAX,
+  type Phase,
+} from '@exemplar/domain'
 import { Refusal } from '@exemplar/http'
 import type { PayloadRequest } from 'payload'
 
@@ -26,6 +32,62 @@ export function objectionText(value: unknown): string {
 }
 
 /**
+ * Each evidence file must be one this account uploaded, an image or a PDF
+ * within the size limit: someone else's file, or a video, is refused by name.
+ */
+async function checkEvidence(
+  req: PayloadRequest,
+  options: ResolvedObjectionsOptions,
+  ids: readonly Id[],
+): Promise<void> {
+  if (ids.length === 0) {
+    return
+  }
+  if (!options.media) {
+    throw new Refusal(400, {
+      field: 'evidence',
+      code: 'unsupported',
+      message: '本平台不接收证据材料',
+    })
+  }
+  const { docs } = await req.payload.find({
+    collection: options.media,
+    where: { id: { in: [...ids] } },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const files = new Map((docs as unknown as Doc[]).map((d) => [String(d.id), d]))
+  for (const id of ids) {
+    const file = files.get(String(id))
+    if (!file || String(idOf(file[options.fields.owner])) !== String(req.user!.id)) {
+      throw new Refusal(400, {
+        field: 'evidence',
+        code: 'notYours',
+        message: `证据材料 ${String(id)} 不是您上传的文件`,
+      })
+    }
+    const name = String(file.filename ?? id)
+    if (!(OBJECTION_EVIDENCE_MIME_TYPES as readonly string[]).includes(String(file.mimeType))) {
+      throw new Refusal(400, {
+        field: 'evidence',
+        code: 'unsupported',
+        message: `证据材料“${name}”须为 JPEG、PNG、WebP 图片或 PDF 文件`,
+      })
+    }
+    if (Number(file.filesize ?? 0) > OBJECTION_EVIDENCE_BYTES_MAX) {
+      throw new Refusal(400, {
+        field: 'evidence',
+        code: 'tooLarge',
+        message: `证据材料“${name}”超过 10 MB`,
+        limit: OBJECTION_EVIDENCE_BYTES_MAX,
+      })
+    }
+  }
+}
+
+/**
  * Raises an objection as the signed-in account: the entry must be one the
  * publicity lists, the campaign's publicity open now, and the account may
  * not have an open objection against it already. Checked before anything
@@ -36,6 +98,7 @@ export async function raiseObjection(
   options: ResolvedObjectionsOptions,
   entryId: Id,
   text: string,
+  evidence: readonly Id[] = [],
 ): Promise<Doc> {
   const { fields } = options
   const entry = (await req.payload.findByID({
@@ -82,6 +145,7 @@ export async function raiseObjection(
       message: '您对这件作品的异议正在处理中，请等待处理结果',
     })
   }
+  await checkEvidence(req, options, evidence)
   return (await req.payload.create({
     collection: options.slug,
     data: {
@@ -90,6 +154,7 @@ export async function raiseObjection(
       entry: entry.id,
       objector: req.user!.id,
       text,
+      ...(options.media ? { evidence: [...evidence] } : {}),
       status: 'open',
     } as never,
     depth: 0,

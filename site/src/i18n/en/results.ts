@@ -46,6 +46,14 @@ const en: Strings<typeof zh> = {
   'objection.text': 'Your objection and its grounds',
   'objection.textHint':
     'Say what is wrong and what can be checked (a source, where the data comes from); at most {max} characters.',
+  'objection.evidence': 'Evidence (optional)',
+  'objection.evidenceHint':
+    'Screenshots or scans: JPEG, PNG or WebP images or PDFs, at most {max}, each up to {mb} MB; only the committee sees them.',
+  'objection.evidenceTooMany': 'At most {max} evidence files; {n} chosen',
+  'objection.evidenceType': 'Evidence “{name}” must be a JPEG, PNG or WebP image or a PDF',
+  'objection.evidenceTooLarge': 'Evidence “{name}” is over {mb} MB',
+  'objection.uploading': 'Uploading “{name}”…',
+  'objection.uploadFailed': '“{name}” did not upload: {reason}',
   'objection.submit': 'Raise the objection',
   'objection.sending': 'Sending…',
   'objection.required': 'Please say what the objection is and on what grounds',
