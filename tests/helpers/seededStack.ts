@@ -1,3 +1,5 @@
+import type { Json } from './api'
+
 /** The seed places current editions in Beijing's year: the slug of a series' current edition. */
 export function currentSlug(series: string): string {
   const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(
@@ -17,4 +19,13 @@ export async function signIn(cmsUrl: string, email: string, password: string): P
     throw new Error(`sign-in of ${email} answered ${res.status}`)
   }
   return ((await res.json()) as { token: string }).token
+}
+
+/** A REST read as the holder of a JWT; anything but 200 fails with the route named. */
+export async function readAs(cmsUrl: string, token: string, route: string): Promise<Json> {
+  const res = await fetch(`${cmsUrl}/api${route}`, { headers: { authorization: `JWT ${token}` } })
+  if (res.status !== 200) {
+    throw new Error(`GET ${route} answered ${res.status}: ${(await res.text()).slice(0, 200)}`)
+  }
+  return (await res.json()) as Json
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import type { Json } from '../helpers/api'
 import { closeChromium, launchChromium, signInToAdmin } from '../helpers/browser'
-import { currentSlug, signIn } from '../helpers/seededStack'
+import { currentSlug, readAs, signIn } from '../helpers/seededStack'
 
 /**
  * Publicity end to end, in Chromium, on the seeded current health edition
@@ -29,13 +29,7 @@ let browser: Browser
 const contexts: BrowserContext[] = []
 let editorToken: string
 
-async function api(route: string): Promise<Json> {
-  const res = await fetch(`${cmsUrl}/api${route}`, {
-    headers: { authorization: `JWT ${editorToken}` },
-  })
-  expect(res.status, route).toBe(200)
-  return (await res.json()) as Json
-}
+const api = (route: string): Promise<Json> => readAs(cmsUrl, editorToken, route)
 
 beforeAll(async () => {
   editorToken = await signIn(cmsUrl, 'editor@example.org', 'exemplar-editor')

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import type { Json } from '../helpers/api'
 import { closeChromium, launchChromium, signInToAdmin } from '../helpers/browser'
-import { currentSlug, signIn } from '../helpers/seededStack'
+import { currentSlug, readAs, signIn } from '../helpers/seededStack'
 
 /**
  * The editors' side of results in the admin, in Chromium: on a campaign
@@ -17,13 +17,7 @@ let browser: Browser
 const contexts: BrowserContext[] = []
 let editorToken: string
 
-async function api(route: string): Promise<Json> {
-  const res = await fetch(`${cmsUrl}/api${route}`, {
-    headers: { authorization: `JWT ${editorToken}` },
-  })
-  expect(res.status, route).toBe(200)
-  return (await res.json()) as Json
-}
+const api = (route: string): Promise<Json> => readAs(cmsUrl, editorToken, route)
 
 const campaignId = async (slug: string) =>
   ((await api(`/campaigns?where[slug][equals]=${slug}&depth=0&limit=1`)).docs as Json[])[0]!.id

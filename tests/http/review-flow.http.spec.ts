@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { ENTRY_STATE_LABELS } from '@exemplar/domain'
 
 import type { Json } from '../helpers/api'
-import { currentSlug, signIn } from '../helpers/seededStack'
+import { currentSlug, readAs, signIn } from '../helpers/seededStack'
 
 import { closeChromium, launchChromium, signInToAdmin } from '../helpers/browser'
 
@@ -25,13 +25,7 @@ let editorContext: BrowserContext
 let editor: Page
 let editorToken: string
 
-async function api(route: string): Promise<Json> {
-  const res = await fetch(`${cmsUrl}/api${route}`, {
-    headers: { authorization: `JWT ${editorToken}` },
-  })
-  expect(res.status, route).toBe(200)
-  return (await res.json()) as Json
-}
+const api = (route: string): Promise<Json> => readAs(cmsUrl, editorToken, route)
 
 async function shownState(panel: Locator, label: string): Promise<void> {
   await panel.locator('strong', { hasText: label }).waitFor({ state: 'visible', timeout: 30_000 })

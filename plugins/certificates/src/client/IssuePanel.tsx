@@ -1,5 +1,5 @@
 'use client'
-import { firstMessage } from '@exemplar/http'
+import { adminJson as call } from '@exemplar/http/admin'
 import { useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
@@ -16,20 +16,6 @@ interface Candidates {
 interface Issued {
   issued: unknown[]
   existing: number
-}
-
-async function call<T>(url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method: body === undefined ? 'GET' : 'POST',
-    credentials: 'include',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const data: unknown = await response.json().catch(() => null)
-  if (!response.ok) {
-    throw new Error(firstMessage(data) ?? `请求失败（HTTP ${response.status}）`)
-  }
-  return data as T
 }
 
 /** Ticks for names: the ones not yet holding a certificate, checked when `checked` says so. */

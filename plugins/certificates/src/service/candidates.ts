@@ -2,7 +2,7 @@ import type { CertificateKind, ResultsBody } from '@exemplar/domain'
 import type { PayloadRequest } from 'payload'
 
 import type { Id, ResolvedCertificatesOptions } from '../types'
-import type { Doc } from './create'
+import { newestSnapshotOf, snapshotRef } from './create'
 
 export interface Candidates {
   snapshot: { id: Id; sequence: number; sha256: string } | null
@@ -22,16 +22,8 @@ export async function certificateCandidates(
   options: ResolvedCertificatesOptions,
   campaignId: Id,
 ): Promise<Candidates> {
-  const [{ docs: snapshots }, { docs: held }] = await Promise.all([
-    req.payload.find({
-      collection: options.snapshots,
-      where: { campaign: { equals: campaignId } },
-      sort: '-sequence',
-      limit: 1,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    }),
+  const [snapshot, { docs: held }] = await Promise.all([
+    newestSnapshotOf(req, options, campaignId),
     req.payload.find({
       collection: options.slug,
       where: { campaign: { equals: campaignId } },
@@ -42,7 +34,6 @@ export async function certificateCandidates(
       req,
     }),
   ])
-  const snapshot = snapshots[0] as unknown as Doc | undefined
   const body = snapshot?.body as ResultsBody | undefined
   const issued: Record<CertificateKind, number> = { award: 0, organizer: 0, media: 0 }
   const holding = new Set<string>()
@@ -55,9 +46,7 @@ export async function certificateCandidates(
   }
   const partners = options.partnersOf ? await options.partnersOf(req) : null
   return {
-    snapshot: snapshot
-      ? { id: snapshot.id, sequence: Number(snapshot.sequence), sha256: String(snapshot.sha256) }
-      : null,
+    snapshot: snapshot ? snapshotRef(snapshot) : null,
     issued,
     awarded: (body?.tracks ?? []).reduce(
       (n, t) => n + t.rows.filter((r) => r.tier !== null && !r.revoked).length,

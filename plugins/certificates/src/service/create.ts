@@ -7,7 +7,7 @@ import {
   type CertificateRecord,
 } from '@exemplar/domain'
 import { Refusal } from '@exemplar/http'
-import type { PayloadRequest } from 'payload'
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { publicKeyOf, signRecord } from '../signing'
 import type { CertificateHolder, Id, ResolvedCertificatesOptions } from '../types'
@@ -17,12 +17,12 @@ export type Doc = Record<string, unknown> & { id: Id }
 export const idOf = (v: unknown): unknown =>
   v && typeof v === 'object' ? (v as { id?: unknown }).id : v
 
-/** The campaign's newest frozen result, or a 409 saying results must be frozen first. */
-export async function newestSnapshot(
+/** The campaign's newest frozen result, if it has one. */
+export async function newestSnapshotOf(
   req: PayloadRequest,
   options: ResolvedCertificatesOptions,
   campaignId: Id,
-): Promise<Doc> {
+): Promise<Doc | undefined> {
   const { docs } = await req.payload.find({
     collection: options.snapshots,
     where: { campaign: { equals: campaignId } },
@@ -32,7 +32,40 @@ export async function newestSnapshot(
     overrideAccess: true,
     req,
   })
-  const snapshot = docs[0] as unknown as Doc | undefined
+  return docs[0] as unknown as Doc | undefined
+}
+
+/** How an answer names the snapshot it issued from. */
+export const snapshotRef = (snapshot: Doc) => ({
+  id: snapshot.id,
+  sequence: Number(snapshot.sequence),
+  sha256: String(snapshot.sha256),
+})
+
+/** Runs work in one transaction (joining the caller's if there is one): all of it commits, or none. */
+export async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
+  const started = await initTransaction(req)
+  try {
+    const result = await work()
+    if (started) {
+      await commitTransaction(req)
+    }
+    return result
+  } catch (error) {
+    if (started) {
+      await killTransaction(req)
+    }
+    throw error
+  }
+}
+
+/** The campaign's newest frozen result, or a 409 saying results must be frozen first. */
+export async function newestSnapshot(
+  req: PayloadRequest,
+  options: ResolvedCertificatesOptions,
+  campaignId: Id,
+): Promise<Doc> {
+  const snapshot = await newestSnapshotOf(req, options, campaignId)
   if (!snapshot) {
     throw new Refusal(409, {
       field: 'campaign',

@@ -4,10 +4,18 @@ import {
   type CertificateRecord,
   type ResultsBody,
 } from '@exemplar/domain'
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import type { Id, ResolvedCertificatesOptions } from '../types'
-import { createCertificates, idOf, newestSnapshot, type CertificateDraft, type Doc } from './create'
+import {
+  createCertificates,
+  idOf,
+  inTransaction,
+  newestSnapshot,
+  snapshotRef,
+  type CertificateDraft,
+  type Doc,
+} from './create'
 
 export interface IssueOutcome {
   snapshot: { id: Id; sequence: number; sha256: string }
@@ -42,8 +50,7 @@ export async function issueAwardCertificates(
   campaignId: Id,
   at: Date = new Date(),
 ): Promise<IssueOutcome> {
-  const started = await initTransaction(req)
-  try {
+  return inTransaction(req, async () => {
     const snapshot = await newestSnapshot(req, options, campaignId)
     const body = snapshot.body as unknown as ResultsBody
     const campaign = (await req.payload.findByID({
@@ -107,22 +114,10 @@ export async function issueAwardCertificates(
       await options.recordOnEntry?.(req, draft.entryId!, number)
       issued.push({ number, entryId: draft.entryId! })
     }
-    if (started) {
-      await commitTransaction(req)
-    }
     return {
-      snapshot: {
-        id: snapshot.id,
-        sequence: Number(snapshot.sequence),
-        sha256: String(snapshot.sha256),
-      },
+      snapshot: snapshotRef(snapshot),
       issued,
       existing: already.size,
     }
-  } catch (error) {
-    if (started) {
-      await killTransaction(req)
-    }
-    throw error
-  }
+  })
 }

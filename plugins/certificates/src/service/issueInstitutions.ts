@@ -1,9 +1,16 @@
 import type { CertificateKind, ResultsBody } from '@exemplar/domain'
 import { Refusal } from '@exemplar/http'
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import type { Id, ResolvedCertificatesOptions } from '../types'
-import { createCertificates, newestSnapshot, type CertificateDraft, type Doc } from './create'
+import {
+  createCertificates,
+  inTransaction,
+  newestSnapshot,
+  snapshotRef,
+  type CertificateDraft,
+  type Doc,
+} from './create'
 import { campaignOf } from './issue'
 
 export interface InstitutionOutcome {
@@ -52,8 +59,7 @@ export async function issueInstitutionCertificates(
   names: readonly string[],
   at: Date = new Date(),
 ): Promise<InstitutionOutcome> {
-  const started = await initTransaction(req)
-  try {
+  return inTransaction(req, async () => {
     const snapshot = await newestSnapshot(req, options, campaignId)
     const body = snapshot.body as unknown as ResultsBody
     const allowed = new Map<string, Id | null>()
@@ -114,22 +120,10 @@ export async function issueInstitutionCertificates(
       })),
       { campaignId, campaign: campaignOf(body, campaign, options, at), snapshot, at },
     )
-    if (started) {
-      await commitTransaction(req)
-    }
     return {
-      snapshot: {
-        id: snapshot.id,
-        sequence: Number(snapshot.sequence),
-        sha256: String(snapshot.sha256),
-      },
+      snapshot: snapshotRef(snapshot),
       issued: made.map(({ number, draft }) => ({ number, institution: draft.holder.institution })),
       existing: names.length - todo.length,
     }
-  } catch (error) {
-    if (started) {
-      await killTransaction(req)
-    }
-    throw error
-  }
+  })
 }

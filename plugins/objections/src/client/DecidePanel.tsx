@@ -1,6 +1,6 @@
 'use client'
 import { ENTRY_STATE_LABELS, isEntryState, OBJECTION_DECISION_MAX } from '@exemplar/domain'
-import { firstMessage } from '@exemplar/http'
+import { adminJson as call } from '@exemplar/http/admin'
 import { useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
@@ -24,20 +24,6 @@ interface EntryView {
 interface Integrity {
   bursts: { entryId: Id; minute: string; votes: number }[]
   newVoterSpikes: { entryId: Id; hour: string; votes: number }[]
-}
-
-async function call<T>(url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method: body === undefined ? 'GET' : 'POST',
-    credentials: 'include',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const data: unknown = await response.json().catch(() => null)
-  if (!response.ok) {
-    throw new Error(firstMessage(data) ?? `请求失败（HTTP ${response.status}）`)
-  }
-  return data as T
 }
 
 const label = (s: string | null | undefined) =>

@@ -1,6 +1,6 @@
 'use client'
 import type { ResultsBody } from '@exemplar/domain'
-import { firstMessage } from '@exemplar/http'
+import { adminJson as call } from '@exemplar/http/admin'
 import { useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useState } from 'react'
 
@@ -16,20 +16,6 @@ interface Preview {
 interface Frozen {
   created: boolean
   snapshot: { sequence: number; sha256: string }
-}
-
-async function call<T>(url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method: body === undefined ? 'GET' : 'POST',
-    credentials: 'include',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const data: unknown = await response.json().catch(() => null)
-  if (!response.ok) {
-    throw new Error(firstMessage(data) ?? `请求失败（HTTP ${response.status}）`)
-  }
-  return data as T
 }
 
 const score = (n: number | null) => (n === null ? '—' : String(n))
