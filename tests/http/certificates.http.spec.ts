@@ -155,4 +155,34 @@ describe('results and certificates on the site', () => {
     expect(again.status).toBe(200)
     expect(((await again.json()) as Json).issued).toEqual([])
   })
+
+  it('should list seed 000’s excellent organizing institutions with the rule, and show their certificate', async () => {
+    const campaign = (
+      (
+        await json(
+          `${cmsUrl}/api/campaigns?where[slug][equals]=yizhe-xianxing-2022&depth=0&limit=1`,
+        )
+      ).docs as Json[]
+    )[0]!
+    const held = (
+      await json(
+        `${cmsUrl}/api/certificates?where[campaign][equals]=${campaign.id}&where[kind][equals]=organizer&depth=0`,
+      )
+    ).docs as Json[]
+    expect(held.length).toBeGreaterThan(0)
+    const page = await fetch(`${siteUrl}/campaigns/yizhe-xianxing-2022/results`)
+    const html = await page.text()
+    expect(html).toContain('data-testid="results-organizers"')
+    expect(html).toContain('优秀组织机构：通过形式审查的报送作品不少于 1 件')
+    for (const c of held) {
+      expect(html).toContain((c.record as CertificateRecord).holder.institution)
+    }
+    const record = held[0]!.record as CertificateRecord
+    const certificate = await fetch(`${siteUrl}/certificates/${record.number}`)
+    expect(certificate.status).toBe(200)
+    const text = await certificate.text()
+    expect(text).toContain(record.holder.institution)
+    expect(text).toContain('优秀组织机构')
+    expect(testId(text, 'certificate-status')).toContain('有效')
+  })
 })
