@@ -137,7 +137,7 @@ export async function settleResults(payload: Payload, input: SettleInput): Promi
           new Date(awardedOn(input.campaign) ?? Date.now()),
         )
       : { issued: [] }
-  issued.issued.push(...(organizers.issued as never[]))
+  const certified = issued.issued.length + organizers.issued.length
   for (const { id, history } of revocations) {
     const award = (await payload.findByID({ collection: 'entries', id, depth: 0 })).award ?? {}
     await moveOn(payload, id, 'revoked', history, award)
@@ -157,7 +157,7 @@ export async function settleResults(payload: Payload, input: SettleInput): Promi
       openAgainst: publicized[0] ?? null,
     })
   if (!revokedAt) {
-    return 1 + issued.issued.length + (await objections([]))
+    return 1 + certified + (await objections([]))
   }
   const decision = reason ?? '公示期间查实弄虚作假，撤销其入选资格'
   const second = await freezeResults(req, options, campaign, decision)
@@ -171,7 +171,7 @@ export async function settleResults(payload: Payload, input: SettleInput): Promi
       snapshotId: second.snapshot.id,
     })),
   )
-  return (second.created ? 2 : 1) + issued.issued.length + made
+  return (second.created ? 2 : 1) + certified + made
 }
 
 async function moveOn(

@@ -2,8 +2,8 @@ import { jsonResponse, Refusal } from '@exemplar/http'
 import type { PayloadHandler } from 'payload'
 
 import { issueAwardCertificates } from '../service/issue'
-import { issueInstitutionCertificates, namesIn } from '../service/issueInstitutions'
-import { answerCertificateEditor, campaignIdOf } from './request'
+import { issueInstitutionCertificates } from '../service/issueInstitutions'
+import { answerCertificateEditor, campaignIdOf, namesIn } from './request'
 
 /**
  * `POST /api/certificates/issue` `{campaign, kind?}`: issues the award

@@ -47,3 +47,21 @@ export function campaignIdOf(value: unknown): number | string {
     message: `征集活动 ID“${raw.slice(0, 40)}”无效`,
   })
 }
+
+/** The names a request confirms: a non-empty list of distinct, trimmed strings, at most 500. */
+export function namesIn(value: unknown, field: string, what: string): string[] {
+  const list = Array.isArray(value) ? value : []
+  const names = [...new Set(list.map((v) => (typeof v === 'string' ? v.trim() : '')))]
+  if (names.length === 0 || names.includes('')) {
+    throw new Refusal(400, { field, code: 'required', message: `请勾选要颁发证书的${what}` })
+  }
+  if (names.length > 500) {
+    throw new Refusal(400, {
+      field,
+      code: 'tooMany',
+      message: `一次至多颁发 500 张，现为 ${names.length} 张`,
+      limit: 500,
+    })
+  }
+  return names
+}

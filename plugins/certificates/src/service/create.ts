@@ -5,6 +5,7 @@ import {
   shanghaiYear,
   type CertificateKind,
   type CertificateRecord,
+  type ResultsBody,
 } from '@exemplar/domain'
 import { Refusal } from '@exemplar/http'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
@@ -41,6 +42,27 @@ export const snapshotRef = (snapshot: Doc) => ({
   sequence: Number(snapshot.sequence),
   sha256: String(snapshot.sha256),
 })
+
+/** What an issue answers: the snapshot it issued from, what it made, and how many named already held one. */
+export interface IssueOutcome<Issued> {
+  snapshot: ReturnType<typeof snapshotRef>
+  issued: Issued[]
+  existing: number
+}
+
+/** The campaign as a certificate names it: the snapshot's title, the campaign's year. */
+export function campaignOf(
+  body: ResultsBody,
+  campaign: Doc,
+  options: ResolvedCertificatesOptions,
+  at: Date,
+): CertificateRecord['campaign'] {
+  return {
+    slug: body.campaign.slug,
+    title: body.campaign.title,
+    year: Number(campaign[options.fields.year] ?? shanghaiYear(at)),
+  }
+}
 
 /** Runs work in one transaction (joining the caller's if there is one): all of it commits, or none. */
 export async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {

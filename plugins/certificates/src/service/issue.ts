@@ -1,13 +1,9 @@
-import {
-  awardedRows,
-  shanghaiYear,
-  type CertificateRecord,
-  type ResultsBody,
-} from '@exemplar/domain'
+import { awardedRows, type ResultsBody } from '@exemplar/domain'
 import type { PayloadRequest } from 'payload'
 
 import type { Id, ResolvedCertificatesOptions } from '../types'
 import {
+  campaignOf,
   createCertificates,
   idOf,
   inTransaction,
@@ -15,28 +11,10 @@ import {
   snapshotRef,
   type CertificateDraft,
   type Doc,
+  type IssueOutcome,
 } from './create'
 
-export interface IssueOutcome {
-  snapshot: { id: Id; sequence: number; sha256: string }
-  issued: { number: string; entryId: Id }[]
-  /** Awarded entries that already had a certificate: issuing again changes nothing. */
-  existing: number
-}
-
-/** The campaign as a certificate names it: the snapshot's title, the campaign's year. */
-export function campaignOf(
-  body: ResultsBody,
-  campaign: Doc,
-  options: ResolvedCertificatesOptions,
-  at: Date,
-): CertificateRecord['campaign'] {
-  return {
-    slug: body.campaign.slug,
-    title: body.campaign.title,
-    year: Number(campaign[options.fields.year] ?? shanghaiYear(at)),
-  }
-}
+export type AwardOutcome = IssueOutcome<{ number: string; entryId: Id }>
 
 /**
  * Issues an award certificate, signed, for every entry that holds a tier
@@ -49,7 +27,7 @@ export async function issueAwardCertificates(
   options: ResolvedCertificatesOptions,
   campaignId: Id,
   at: Date = new Date(),
-): Promise<IssueOutcome> {
+): Promise<AwardOutcome> {
   return inTransaction(req, async () => {
     const snapshot = await newestSnapshot(req, options, campaignId)
     const body = snapshot.body as unknown as ResultsBody
@@ -109,7 +87,7 @@ export async function issueAwardCertificates(
       })),
       { campaignId, campaign: campaignOf(body, campaign, options, at), snapshot, at },
     )
-    const issued: IssueOutcome['issued'] = []
+    const issued: AwardOutcome['issued'] = []
     for (const { number, draft } of made) {
       await options.recordOnEntry?.(req, draft.entryId!, number)
       issued.push({ number, entryId: draft.entryId! })

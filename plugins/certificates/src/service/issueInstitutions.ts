@@ -4,44 +4,22 @@ import type { PayloadRequest } from 'payload'
 
 import type { Id, ResolvedCertificatesOptions } from '../types'
 import {
+  campaignOf,
   createCertificates,
   inTransaction,
   newestSnapshot,
   snapshotRef,
   type CertificateDraft,
   type Doc,
+  type IssueOutcome,
 } from './create'
-import { campaignOf } from './issue'
 
-export interface InstitutionOutcome {
-  snapshot: { id: Id; sequence: number; sha256: string }
-  issued: { number: string; institution: string }[]
-  /** Named institutions that already held one: issuing again changes nothing. */
-  existing: number
-}
+export type InstitutionOutcome = IssueOutcome<{ number: string; institution: string }>
 
 /** What each kind's certificate says it is for. */
 const AWARD_OF: Record<Exclude<CertificateKind, 'award'>, string> = {
   organizer: '优秀组织机构',
   media: '合作媒体',
-}
-
-/** The names a request confirms: a non-empty list of distinct, trimmed strings, at most 500. */
-export function namesIn(value: unknown, field: string, what: string): string[] {
-  const list = Array.isArray(value) ? value : []
-  const names = [...new Set(list.map((v) => (typeof v === 'string' ? v.trim() : '')))]
-  if (names.length === 0 || names.includes('')) {
-    throw new Refusal(400, { field, code: 'required', message: `请勾选要颁发证书的${what}` })
-  }
-  if (names.length > 500) {
-    throw new Refusal(400, {
-      field,
-      code: 'tooMany',
-      message: `一次至多颁发 500 张，现为 ${names.length} 张`,
-      limit: 500,
-    })
-  }
-  return names
 }
 
 /**
@@ -91,6 +69,7 @@ export async function issueInstitutionCertificates(
       pagination: false,
       depth: 0,
       overrideAccess: true,
+      select: { record: true },
       req,
     })
     const already = new Set(
