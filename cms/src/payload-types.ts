@@ -1071,7 +1071,10 @@ export interface Objection {
   summary?: string | null;
   campaign: number | Campaign;
   entry: number | Entry;
-  objector: number | User;
+  objector?: (number | null) | User;
+  contactMasked?: string | null;
+  contactChannel?: ('email' | 'sms') | null;
+  contact?: string | null;
   text: string;
   evidence?: (number | Media)[] | null;
   status: 'open' | 'upheld' | 'dismissed';
@@ -2030,6 +2033,9 @@ export interface ObjectionsSelect<T extends boolean = true> {
   campaign?: T;
   entry?: T;
   objector?: T;
+  contactMasked?: T;
+  contactChannel?: T;
+  contact?: T;
   text?: T;
   evidence?: T;
   status?: T;

@@ -21,7 +21,7 @@ export interface ApiClient {
   rest: (
     method: string,
     route: string,
-    options?: { token?: string; body?: unknown; form?: FormData },
+    options?: { token?: string; body?: unknown; form?: FormData; headers?: Record<string, string> },
   ) => Promise<Reply>
   /** Payload's GraphQL endpoint, through the same handler Next mounts at /api/graphql. */
   graphql: (query: string, variables?: Json, token?: string) => Promise<GraphqlReply>
@@ -40,6 +40,9 @@ export function apiClient(payload: Payload, payloadInstanceCacheKey: string): Ap
   return {
     rest: async (method, route, options = {}) => {
       const headers = headersFor(options.token)
+      for (const [name, value] of Object.entries(options.headers ?? {})) {
+        headers.set(name, value)
+      }
       let body: BodyInit | undefined
       if (options.form) {
         body = options.form

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import type { Json } from '../helpers/api'
 import { closeChromium, launchChromium, signInToAdmin } from '../helpers/browser'
+import { codeInSmsOutbox, newestSms } from '../helpers/outbox'
 import { currentSlug, readAs, signIn } from '../helpers/seededStack'
 
 /**
@@ -20,9 +21,12 @@ import { currentSlug, readAs, signIn } from '../helpers/seededStack'
  * results phase, after publicity), so the certificate page's side is shown
  * on a finished edition: revoking an award through the same workflow
  * action an upheld objection takes turns its certificate page to 已撤销.
+ * A reader without an account objects after proving a mobile number by
+ * the voting code, and the decision reaches that number.
  */
 const cmsUrl = inject('cmsUrl')
 const siteUrl = inject('siteUrl')
+const dataDir = inject('dataDir')
 const SLUG = currentSlug('jiankang-zhongguo-cujin')
 
 let browser: Browser
@@ -167,5 +171,52 @@ describe('an objection in publicity, upheld', () => {
       )
       .toContain('已撤销')
     expect(await reader.getByTestId('certificate-revoked').innerText()).toContain('撤销')
+  })
+
+  it('should take an objection from a reader without an account who verifies a mobile number, and text them the decision', async () => {
+    const reader = await newPage()
+    await reader.goto(`${siteUrl}/campaigns/${SLUG}/results`)
+    const form = reader.getByTestId('objection-form')
+    await form.waitFor({ state: 'visible', timeout: 30_000 })
+    const select = form.locator('select[name="entry"]')
+    const entryId = await select.locator('option').last().getAttribute('value')
+    await select.selectOption(entryId!)
+    await form.locator('textarea[name="text"]').fill('该案例宣传图片中的患者未签署肖像授权。')
+    await reader.getByTestId('objection-submit').click()
+
+    // Not signed in: the code dialog opens, worded for an objection.
+    const dialog = reader.getByRole('dialog', { name: '验证身份后提交异议' })
+    await dialog.waitFor({ state: 'visible', timeout: 20_000 })
+    await dialog.getByLabel('手机短信').check()
+    const mobile = `137${String(Date.now()).slice(-8)}`
+    await dialog.getByLabel('手机号码').fill(mobile)
+    await dialog.getByRole('button', { name: '获取验证码' }).click()
+    const codeInput = dialog.getByLabel('6 位数字验证码')
+    await codeInput.waitFor({ state: 'visible' })
+    await expect
+      .poll(() => codeInSmsOutbox(dataDir, mobile), { timeout: 10_000 })
+      .toMatch(/^\d{6}$/)
+    await codeInput.fill(codeInSmsOutbox(dataDir, mobile)!)
+    await dialog.getByRole('button', { name: '验证并提交异议' }).click()
+    await expect
+      .poll(async () => reader.getByTestId('objection-message').innerText(), { timeout: 20_000 })
+      .toContain('发送到您验证的邮箱或手机')
+
+    const masked = `${mobile.slice(0, 3)}****${mobile.slice(-4)}`
+    const raised = (await api(`/objections?where[contactMasked][equals]=${masked}&depth=0&limit=1`))
+      .docs[0] as Json
+    expect(raised).toMatchObject({ status: 'open', text: '该案例宣传图片中的患者未签署肖像授权。' })
+    expect(String(raised.entry)).toBe(entryId)
+    expect(raised).not.toHaveProperty('contact')
+    const res = await fetch(`${cmsUrl}/api/objections/${String(raised.id)}/decide`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${editorToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ decision: 'dismiss', reason: '已核实患者签署了肖像授权书' }),
+    })
+    expect(res.status, await res.clone().text()).toBe(200)
+    await expect
+      .poll(() => newestSms(dataDir, mobile) ?? '', { timeout: 10_000 })
+      .toContain('异议不成立')
+    expect(newestSms(dataDir, mobile)).toContain('已核实患者签署了肖像授权书')
   })
 })

@@ -1,10 +1,8 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { launchChromium } from '../helpers/browser'
+import { codeInOutbox, codeInSmsOutbox } from '../helpers/outbox'
 
 /**
  * The public site's voting UI on the production stack: the leaderboard page
@@ -55,54 +53,6 @@ function meta(html: string, key: string): string | undefined {
     ?.replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
-}
-
-function decodeQuotedPrintable(text: string): string {
-  const bytes = text
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => `%${hex}`)
-  return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'))
-}
-
-/** The six-digit code in the newest text message the CMS's SMS outbox holds for `mobile`. */
-function codeInSmsOutbox(mobile: string): string | undefined {
-  const outbox = path.join(stack.dataDir, 'outbox')
-  const files = fs.existsSync(outbox)
-    ? fs.readdirSync(outbox).filter((f) => f.endsWith(`-sms-${mobile.slice(-4)}.txt`))
-    : []
-  for (const file of files.sort().reverse()) {
-    const text = fs.readFileSync(path.join(outbox, file), 'utf8')
-    if (text.startsWith(`To: ${mobile}\n`)) {
-      return /(?<!\d)\d{6}(?!\d)/.exec(text.slice(mobile.length + 4))?.[0]
-    }
-  }
-  return undefined
-}
-
-/** The six-digit code in the newest .eml the CMS wrote to `address`, if any yet. */
-function codeInOutbox(address: string): string | undefined {
-  const outbox = path.join(stack.dataDir, 'outbox')
-  const files = fs.existsSync(outbox)
-    ? fs.readdirSync(outbox).filter((f) => f.endsWith('.eml'))
-    : []
-  for (const file of files.sort().reverse()) {
-    const raw = fs.readFileSync(path.join(outbox, file), 'utf8')
-    const split = raw.search(/\r?\n\r?\n/)
-    const head = raw.slice(0, split)
-    const body = raw.slice(split).trim()
-    if (!head.toLowerCase().includes(`to: ${address}`)) {
-      continue
-    }
-    const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase()
-    const text =
-      encoding === 'base64'
-        ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-        : encoding === 'quoted-printable'
-          ? decodeQuotedPrintable(body)
-          : body
-    return /(?<!\d)\d{6}(?!\d)/.exec(text)?.[0]
-  }
-  return undefined
 }
 
 async function rowVotes(p: Page, key: string): Promise<string> {
@@ -244,8 +194,10 @@ describe('voting in Chromium', () => {
     await codeInput.waitFor({ state: 'visible' })
     await expect(dialog.textContent()).resolves.toContain('验证码已发送至 re***@example.org')
 
-    await expect.poll(() => codeInOutbox(address), { timeout: 10_000 }).toMatch(/^\d{6}$/)
-    await codeInput.fill(codeInOutbox(address)!)
+    await expect
+      .poll(() => codeInOutbox(stack.dataDir, address), { timeout: 10_000 })
+      .toMatch(/^\d{6}$/)
+    await codeInput.fill(codeInOutbox(stack.dataDir, address)!)
     await dialog.getByRole('button', { name: '验证并投票' }).click()
 
     const status = entry.locator('.vote [role="status"]')
@@ -293,8 +245,10 @@ describe('voting in Chromium', () => {
       await dialog.getByRole('button', { name: '获取验证码' }).click()
       const codeInput = dialog.getByLabel('6 位数字验证码')
       await codeInput.waitFor({ state: 'visible' })
-      await expect.poll(() => codeInSmsOutbox(mobile), { timeout: 10_000 }).toMatch(/^\d{6}$/)
-      await codeInput.fill(codeInSmsOutbox(mobile)!)
+      await expect
+        .poll(() => codeInSmsOutbox(stack.dataDir, mobile), { timeout: 10_000 })
+        .toMatch(/^\d{6}$/)
+      await codeInput.fill(codeInSmsOutbox(stack.dataDir, mobile)!)
       await dialog.getByRole('button', { name: '验证并投票' }).click()
       const status = entry.locator('.vote [role="status"]')
       await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('投票成功')

@@ -6,7 +6,7 @@ import { makeWorld } from '../helpers/accessFixtures'
 import { apiClient, type ApiClient, type Json } from '../helpers/api'
 import type { Doc, World } from '../helpers/fixtureParts'
 import { bootPayload, type TestPayload } from '../helpers/payload'
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp'
+import { recipientsOf, startSmtpServer, type TestSmtpServer } from '../helpers/smtp'
 
 /**
  * Objections in publicity on the real config: refused with a clear message
@@ -227,5 +227,60 @@ describe('objections in publicity', () => {
     )
     expect((await api.rest('GET', `/media/${mine}`)).status).not.toBe(200)
     expect((await api.rest('GET', `/media/${mine}`, { token: w.tokens.editor })).status).toBe(200)
+  })
+
+  it('should take an objection from a reader who proved an email by the voting code, and tell them the decision there', async () => {
+    const address = 'dugu.reader@example.org'
+    const sent = await api.rest('POST', '/voting/code', { body: { channel: 'email', address } })
+    expect(sent.status).toBe(202)
+    const mail = await smtp.waitFor((m) => recipientsOf(m).includes(address), 10_000)
+    const code = /验证码是 (\d{6})/.exec(mail.text ?? '')?.[1]
+    expect(code).toMatch(/^\d{6}$/)
+    const verified = await api.rest('POST', '/voting/verify', { body: { address, code } })
+    expect(verified.status).toBe(200)
+    const voter = { authorization: `Voter ${verified.body.token as string}` }
+    const entry = await entryIn(open, 'publicity')
+    const before = await objections()
+    const raise = (body: Record<string, unknown>, headers: Record<string, string> = voter) =>
+      api.rest('POST', '/objections/raise', {
+        headers,
+        body: { entry: entry.id, text: '该案例的患者照片未经本人同意', ...body },
+      })
+
+    // No address, an address the token does not prove, no token, evidence: each refused, nothing stored.
+    expect((await raise({})).status).toBe(401)
+    const other = await raise({ contact: 'someone.else@example.org' })
+    expect(other.status).toBe(401)
+    expect(other.body.errors[0]).toMatchObject({ field: 'contact', code: 'unverified' })
+    expect((await raise({ contact: address }, {})).status).toBe(401)
+    const huge = await raise({ contact: 'x'.repeat(5_000) })
+    expect(huge.body.errors[0]).toMatchObject({ field: 'contact', code: 'invalid', limit: 320 })
+    const withFile = await raise({ contact: address, evidence: [1] })
+    expect(withFile.status).toBe(400)
+    expect(withFile.body.errors[0]).toMatchObject({ field: 'evidence', code: 'accountRequired' })
+    expect(await objections()).toBe(before)
+
+    const raised = await raise({ contact: ' Dugu.Reader@Example.org ' })
+    expect(raised.status, JSON.stringify(raised.body)).toBe(201)
+    const again = await raise({ contact: address })
+    expect(again.status).toBe(409)
+    expect(again.body.errors[0]).toMatchObject({ code: 'duplicate' })
+
+    const id = raised.body.objection.id as number
+    const seen = await api.rest('GET', `/objections/${id}`, { token: w.tokens.editor })
+    expect(seen.body.contactMasked).toBe('du***@example.org')
+    expect(seen.body.objector ?? null).toBeNull()
+    expect(seen.body).not.toHaveProperty('contact')
+    const decided = await api.rest('POST', `/objections/${id}/decide`, {
+      token: w.tokens.editor,
+      body: { decision: 'dismiss', reason: '照片已取得患者书面同意' },
+    })
+    expect(decided.status).toBe(200)
+    expect(decided.body.objection).not.toHaveProperty('contact')
+    const notice = await smtp.waitFor(
+      (m) => recipientsOf(m).includes(address) && (m.subject?.includes('异议不成立') ?? false),
+      10_000,
+    )
+    expect(notice.text).toContain('照片已取得患者书面同意')
   })
 })

@@ -334,8 +334,9 @@ export const ACCESS_TABLE: {
       delete: nobody,
       readVersions: nobody,
       note:
-        'Raised only through the objections plugin’s route (signed in, inside the publicity window) and decided only ' +
-        'through its decide route (editors); an objector reads their own.',
+        'Raised only through the objections plugin’s route (signed in, or an address proved by the voting code, inside the ' +
+        'publicity window) and decided only through its decide route (editors); an account reads its own. The plain address ' +
+        'of a code-verified objector is read by nobody through the API (field access in the plugin); editors see it masked.',
     },
     'upload-sessions': {
       read: editors,

@@ -4,7 +4,7 @@ import { participantsPlugin } from '@exemplar/plugin-participants'
 import { resultsPlugin } from '@exemplar/plugin-results'
 import { campaignExpertScores, reviewPlugin } from '@exemplar/plugin-review'
 import { submissionsPlugin } from '@exemplar/plugin-submissions'
-import { votingPlugin } from '@exemplar/plugin-voting'
+import { verifiedVoterContact, votingPlugin } from '@exemplar/plugin-voting'
 import { workflowPlugin } from '@exemplar/plugin-workflow'
 import type { Plugin } from 'payload'
 
@@ -105,6 +105,9 @@ export const plugins: Plugin[] = [
     revokeEntry: revokeByWorkflow,
     refreeze: refreezeResults,
     isEditor,
+    // A reader without an account objects under the address the voting code proved.
+    verifiedContact: verifiedVoterContact,
+    sendSms,
   }),
   // Last: the access table and the API guards cover every collection the plugins above added.
   accessTablePlugin(),

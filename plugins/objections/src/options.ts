@@ -29,6 +29,8 @@ export function resolveObjectionsOptions(
     refreeze: options.refreeze,
     revokeReasonCode: options.revokeReasonCode ?? 'fraud',
     isEditor: options.isEditor,
+    verifiedContact: options.verifiedContact ?? null,
+    sendSms: options.sendSms ?? null,
   }
 }
 

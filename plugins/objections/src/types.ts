@@ -30,9 +30,29 @@ export interface ObjectionsPluginOptions {
   /** The reason code an upheld objection revokes with (default `fraud`). */
   revokeReasonCode?: string
   isEditor: (user: unknown) => boolean
+  /**
+   * Lets a reader without an account object under the address they proved
+   * by a one-time code (Exemplar: the voting plugin's code, through
+   * `verifiedVoterContact`): the address named in the body, if this
+   * request carries proof of it. Without it, only accounts object.
+   */
+  verifiedContact?: (req: PayloadRequest, claimed: string) => Promise<VerifiedContact | null>
+  /** Tells an objector who proved a mobile number of the decision (without it, they are not told). */
+  sendSms?: (to: string, text: string) => Promise<void>
   /** Add the collection, but no routes. */
   disabled?: boolean
 }
+
+export interface VerifiedContact {
+  channel: 'email' | 'sms'
+  /** The canonical address, kept on the objection so the decision reaches them. */
+  address: string
+  /** What editors see: `re***@example.org`, `138****5678`. */
+  masked: string
+}
+
+/** Who raises an objection: a signed-in account, or a reader known by a verified address. */
+export type Objector = { kind: 'account'; id: Id } | ({ kind: 'contact' } & VerifiedContact)
 
 export interface ObjectionsFields {
   /** Entries. */
@@ -60,4 +80,6 @@ export interface ResolvedObjectionsOptions {
   refreeze: ObjectionsPluginOptions['refreeze']
   revokeReasonCode: string
   isEditor: (user: unknown) => boolean
+  verifiedContact: ObjectionsPluginOptions['verifiedContact'] | null
+  sendSms: ObjectionsPluginOptions['sendSms'] | null
 }

@@ -28,6 +28,8 @@ export interface VotingResponse {
 
 export const VOTER_COOKIE = 'exemplar-voter'
 export const VOTER_TOKEN_TTL = 30 * 24 * 3600
+/** Longer voter tokens are not ours (ours are under 100 characters): refused unread. */
+export const MAX_TOKEN_LENGTH = 256
 
 /** A cookie's value, or `undefined`; a malformed escape is no cookie rather than an error. */
 export function cookie(header: string | undefined, name: string): string | undefined {

@@ -29,6 +29,7 @@ import {
   normalizeId,
   refusal,
   sha,
+  MAX_TOKEN_LENGTH,
   VOTER_COOKIE,
   VOTER_TOKEN_TTL,
   voterCookie,
@@ -45,8 +46,6 @@ export { CACHE_CAPS } from './cacheCaps'
 
 const MAX_BATCH = 256
 const COMMIT_DELAY_MS = 1
-/** Longer voter tokens are not ours (ours are under 100 characters): refused unread. */
-const MAX_TOKEN_LENGTH = 256
 
 interface Pending {
   input: CastInput

@@ -61,6 +61,17 @@ describe('what an answer means', () => {
       message: '异议已提交，编号 #7；组委会处理后将以邮件告知您。',
     })
     expect(objectionOutcome(reply(401), 'en').kind).toBe('signIn')
+    expect(
+      objectionOutcome(reply(201, { objection: { id: 8 } }), 'zh', { byCode: true }).message,
+    ).toBe('异议已提交，编号 #8；组委会处理后将把结果发送到您验证的邮箱或手机。')
+    const unproved = '该邮箱或手机号尚未通过验证码验证，请先获取验证码完成验证'
+    expect(
+      objectionOutcome(
+        reply(401, undefined, [{ field: 'contact', code: 'unverified', message: unproved }]),
+        'zh',
+        { byCode: true },
+      ),
+    ).toEqual({ kind: 'refused', message: unproved, field: 'contact' })
     const closed = '异议只在公示期内受理（2026-11-30 至 2026-12-06，北京时间），现在不在公示期内'
     expect(
       objectionOutcome(

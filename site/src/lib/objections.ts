@@ -70,13 +70,23 @@ export type ObjectionOutcome =
   | { kind: 'signIn'; message: string }
   | { kind: 'refused'; message: string; field?: string }
 
-/** What an answer of the raise route means: raised, sign in first, or the server's own reason. */
-export function objectionOutcome(reply: JsonReply, locale: Locale): ObjectionOutcome {
+/**
+ * What an answer of the raise route means: raised, sign in (or verify by a
+ * code) first, or the server's own reason. `byCode`: it was sent under an
+ * address proved by a one-time code, where the decision will go.
+ */
+export function objectionOutcome(
+  reply: JsonReply,
+  locale: Locale,
+  { byCode = false } = {},
+): ObjectionOutcome {
   if (reply.ok) {
     const id = (reply.data as { objection?: { id?: unknown } } | undefined)?.objection?.id
-    return { kind: 'raised', message: tr(locale, 'objection.raised', { id: String(id ?? '') }) }
+    const key = byCode ? 'objection.raisedByCode' : 'objection.raised'
+    return { kind: 'raised', message: tr(locale, key, { id: String(id ?? '') }) }
   }
-  if (reply.status === 401) {
+  // Sent under a code, a 401 says what is wrong with the proof: the server's words, not "sign in".
+  if (reply.status === 401 && !byCode) {
     return { kind: 'signIn', message: tr(locale, 'objection.signInFirst') }
   }
   const problem = reply.errors[0]

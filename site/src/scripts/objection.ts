@@ -1,13 +1,21 @@
 /**
  * The objection form (components/results/ObjectionForm.astro): checks the
  * text, POSTs it same-origin as the signed-in account and says what came
- * back; a reader not signed in is sent a link to sign in and return. What
- * the answers mean lives in lib/objections.ts.
+ * back. A reader not signed in verifies an email address or mobile number
+ * by a one-time code (the voting dialog) and the same text goes again
+ * under that address, or follows the link to sign in and return. What the
+ * answers mean lives in lib/objections.ts.
  */
 import { localeFromLang } from '../i18n'
 import { tr } from '../i18n/results'
-import { NetworkError, postJson, problemsIn } from '../lib/http'
-import { evidenceProblem, objectionOutcome, objectionTextProblem } from '../lib/objections'
+import { NetworkError, postJson, problemsIn, type JsonReply } from '../lib/http'
+import {
+  evidenceProblem,
+  objectionOutcome,
+  objectionTextProblem,
+  type ObjectionOutcome,
+} from '../lib/objections'
+import { voterDialog } from './voterDialog'
 
 function say(form: HTMLFormElement, text: string, link?: { href: string; label: string }): void {
   const region = form.querySelector('[data-objection-message]')
@@ -28,7 +36,9 @@ function say(form: HTMLFormElement, text: string, link?: { href: string; label: 
  * server checks its type by its bytes, re-encodes images, and keeps it
  * private to its uploader and the committee); its id, or the reason it failed.
  */
-async function uploadEvidence(file: File): Promise<{ id?: unknown; reason?: string }> {
+async function uploadEvidence(
+  file: File,
+): Promise<{ id?: unknown; reason?: string; signedOut?: boolean }> {
   const body = new FormData()
   body.append('file', file)
   const res = await fetch('/api/media', { method: 'POST', credentials: 'same-origin', body })
@@ -36,7 +46,28 @@ async function uploadEvidence(file: File): Promise<{ id?: unknown; reason?: stri
   if (res.ok) {
     return { id: (parsed as { doc?: { id?: unknown } } | undefined)?.doc?.id }
   }
-  return { reason: problemsIn(parsed)[0]?.message ?? `HTTP ${res.status}` }
+  return {
+    reason: problemsIn(parsed)[0]?.message ?? `HTTP ${res.status}`,
+    signedOut: res.status === 401 || res.status === 403,
+  }
+}
+
+/**
+ * Signed out and without files: the reader proves an address by a code
+ * and the same objection goes again under it. The first outcome stands
+ * when they close the dialog.
+ */
+async function raiseByCode(
+  send: (contact?: string) => Promise<JsonReply>,
+  first: ObjectionOutcome,
+  button: HTMLButtonElement,
+  locale: ReturnType<typeof localeFromLang>,
+): Promise<ObjectionOutcome> {
+  const contact = await voterDialog('objection').verify(button)
+  if (!contact) {
+    return first
+  }
+  return objectionOutcome(await send(contact), locale, { byCode: true })
 }
 
 async function raise(form: HTMLFormElement): Promise<void> {
@@ -68,6 +99,13 @@ async function raise(form: HTMLFormElement): Promise<void> {
     for (const file of files) {
       say(form, tr(locale, 'objection.uploading', { name: file.name }))
       const uploaded = await uploadEvidence(file)
+      if (uploaded.signedOut) {
+        say(form, tr(locale, 'objection.evidenceSignIn'), {
+          href: form.dataset.login ?? '/login',
+          label: tr(locale, 'objection.signIn'),
+        })
+        return
+      }
       if (uploaded.id === undefined) {
         say(
           form,
@@ -78,12 +116,18 @@ async function raise(form: HTMLFormElement): Promise<void> {
       evidence.push(uploaded.id)
     }
     say(form, tr(locale, 'objection.sending'))
-    const reply = await postJson('/api/objections/raise', {
-      entry: entry.value,
-      text: text.value.trim(),
-      ...(evidence.length > 0 ? { evidence } : {}),
-    })
-    const outcome = objectionOutcome(reply, locale)
+    const send = (contact?: string) =>
+      postJson('/api/objections/raise', {
+        entry: entry.value,
+        text: text.value.trim(),
+        ...(evidence.length > 0 ? { evidence } : {}),
+        ...(contact ? { contact } : {}),
+      })
+    let outcome = objectionOutcome(await send(), locale)
+    if (outcome.kind === 'signIn' && evidence.length === 0) {
+      say(form, '')
+      outcome = await raiseByCode(send, outcome, button, locale)
+    }
     if (outcome.kind === 'signIn') {
       say(form, outcome.message, {
         href: form.dataset.login ?? '/login',

@@ -6,7 +6,8 @@ import type { ResolvedObjectionsOptions } from '../types'
 const l = (zh: string, en: string) => ({ zh, en })
 
 /**
- * 公示异议: raised by a signed-in account against one entry while the
+ * 公示异议: raised by a signed-in account, or a reader who proved an
+ * address by a one-time code, against one entry while the
  * campaign's publicity is open, decided by an editor with a reason.
  * Written only by the plugin's two routes, so an objection cannot be
  * raised out of its window or decided twice; read by editors and by its
@@ -65,8 +66,32 @@ export function objectionsCollection(options: ResolvedObjectionsOptions): Collec
         label: l('异议人', 'Objector'),
         type: 'relationship',
         relationTo: options.users,
-        required: true,
         index: true,
+        admin: { condition: (data) => Boolean(data?.objector) },
+      },
+      {
+        // A reader without an account: the address they proved by a one-time code, masked for the admin.
+        name: 'contactMasked',
+        label: l('异议人（已验证的联系方式）', 'Objector (verified address)'),
+        type: 'text',
+        admin: { readOnly: true, condition: (data) => Boolean(data?.contactMasked) },
+      },
+      {
+        name: 'contactChannel',
+        type: 'select',
+        options: [
+          { value: 'email', label: l('邮箱', 'Email') },
+          { value: 'sms', label: l('手机', 'Mobile') },
+        ],
+        admin: { hidden: true },
+      },
+      {
+        // The plain address, only so the decision reaches them: nobody reads it through the API.
+        name: 'contact',
+        type: 'text',
+        index: true,
+        access: { read: () => false, create: () => false, update: () => false },
+        admin: { hidden: true },
       },
       { name: 'text', label: l('异议内容', 'Objection'), type: 'textarea', required: true },
       ...(options.media

@@ -22,7 +22,9 @@ export const decideObjectionHandler: PayloadHandler = (req) =>
       }
       const reason = decisionText(body.reason)
       const objection = await decideObjection(req, options, id, body.decision === 'uphold', reason)
-      return jsonResponse(200, { objection })
+      // The plain address stays in the database; the answer carries the masked one.
+      const { contact: _contact, ...shown } = objection
+      return jsonResponse(200, { objection: shown })
     },
     { editorsOnly: true },
   )

@@ -3,7 +3,7 @@ import { OBJECTION_EVIDENCE_MAX } from '@exemplar/domain'
 import type { PayloadRequest } from 'payload'
 
 import { objectionsOptionsOf } from '../options'
-import type { Id, ResolvedObjectionsOptions } from '../types'
+import type { Id, Objector, ResolvedObjectionsOptions } from '../types'
 
 /** Runs a signed-in route with the plugin's options and the JSON body; refusals become the one error body. */
 export function answerSignedIn(
@@ -24,6 +24,65 @@ export function answerSignedIn(
       throw new Refusal(400, body.problem)
     }
     return work(options, body.value)
+  })
+}
+
+/** Longer than any address a one-time code goes to: refused before anything reads it. */
+const CONTACT_MAX = 320
+
+/**
+ * Runs the raise route with the objector it is for: the signed-in account,
+ * or else the address named in `contact` when the request proves it by a
+ * one-time code (the host decides what proves it). Neither is 401.
+ */
+export function answerObjector(
+  req: PayloadRequest,
+  work: (
+    options: ResolvedObjectionsOptions,
+    body: Record<string, unknown>,
+    objector: Objector,
+  ) => Promise<Response>,
+): Promise<Response> {
+  return answerRefusals(async () => {
+    const options = objectionsOptionsOf(req.payload.config)
+    if (req.user) {
+      const body = await readJsonObject(req)
+      if (!body.ok) {
+        throw new Refusal(400, body.problem)
+      }
+      return work(options, body.value, { kind: 'account', id: req.user.id })
+    }
+    if (!options.verifiedContact) {
+      return problemResponse(401, { code: 'unauthenticated', message: '请先登录后再提出异议' })
+    }
+    const body = await readJsonObject(req)
+    if (!body.ok) {
+      throw new Refusal(400, body.problem)
+    }
+    const claimed = body.value.contact
+    if (claimed === undefined || claimed === null || claimed === '') {
+      return problemResponse(401, {
+        code: 'unauthenticated',
+        message: '请先登录，或用邮箱、手机号获取验证码验证身份后再提出异议',
+      })
+    }
+    if (typeof claimed !== 'string' || claimed.length > CONTACT_MAX) {
+      throw new Refusal(400, {
+        field: 'contact',
+        code: 'invalid',
+        message: `联系方式须为邮箱或手机号，不超过 ${CONTACT_MAX} 个字符`,
+        limit: CONTACT_MAX,
+      })
+    }
+    const contact = await options.verifiedContact(req, claimed)
+    if (!contact) {
+      return problemResponse(401, {
+        field: 'contact',
+        code: 'unverified',
+        message: '该邮箱或手机号尚未通过验证码验证，请先获取验证码完成验证',
+      })
+    }
+    return work(options, body.value, { kind: 'contact', ...contact })
   })
 }
 

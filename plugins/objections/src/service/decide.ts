@@ -33,7 +33,7 @@ export function decisionText(value: unknown): string {
  * host, so the workflow's table, history and certificates follow) and
  * freezes the results again with the reason; all of it in one
  * transaction, so a failure leaves the objection open and the entry as it
- * was. The objector is told afterwards, by mail.
+ * was. The objector is told afterwards, by mail or text message.
  */
 export async function decideObjection(
   req: PayloadRequest,
@@ -102,13 +102,13 @@ export async function decideObjection(
   return decided
 }
 
-/** Mail after the commit: a failing mail server never reverts a decision. */
-async function tellObjector(
+/** Where the decision goes: the account's email, or the address the objector proved by a code. */
+async function addressOf(
   req: PayloadRequest,
   options: ResolvedObjectionsOptions,
   objection: Doc,
-): Promise<void> {
-  try {
+): Promise<{ channel: 'email' | 'sms'; to: string } | null> {
+  if (objection.objector) {
     const user = (await req.payload.findByID({
       collection: options.users,
       id: idOf(objection.objector),
@@ -116,23 +116,49 @@ async function tellObjector(
       overrideAccess: true,
     })) as unknown as Doc
     const to = user[options.fields.email]
-    if (typeof to !== 'string' || !to) {
+    return typeof to === 'string' && to ? { channel: 'email', to } : null
+  }
+  const to = objection.contact
+  if (typeof to !== 'string' || !to) {
+    return null
+  }
+  return { channel: objection.contactChannel === 'sms' ? 'sms' : 'email', to }
+}
+
+/** Told after the commit: a failing mail server never reverts a decision. */
+async function tellObjector(
+  req: PayloadRequest,
+  options: ResolvedObjectionsOptions,
+  objection: Doc,
+): Promise<void> {
+  try {
+    const address = await addressOf(req, options, objection)
+    if (!address) {
       return
     }
     const label = OBJECTION_STATUS_LABELS[objection.status as 'upheld' | 'dismissed'].zh
+    const summary = String(objection.summary ?? '')
+    const decision = String(objection.decision ?? '')
+    if (address.channel === 'sms') {
+      await options.sendSms?.(
+        address.to,
+        `您对“${summary}”的公示异议已处理：${label}。处理意见：${decision}`,
+      )
+      return
+    }
     await req.payload.sendEmail({
-      to,
-      subject: `您对“${String(objection.summary ?? '')}”的异议：${label}`,
+      to: address.to,
+      subject: `您对“${summary}”的异议：${label}`,
       text: [
-        `您在公示期间对作品“${String(objection.summary ?? '')}”提出的异议已处理。`,
+        `您在公示期间对作品“${summary}”提出的异议已处理。`,
         `处理结果：${label}`,
-        `处理意见：${String(objection.decision ?? '')}`,
+        `处理意见：${decision}`,
         objection.status === 'upheld' ? '该作品的入选资格已撤销，评选结果已重新冻结。' : '',
       ]
         .filter(Boolean)
         .join('\n'),
     })
   } catch (error) {
-    req.payload.logger.warn({ err: error, objection: objection.id }, '[objections] mail not sent')
+    req.payload.logger.warn({ err: error, objection: objection.id }, '[objections] notice not sent')
   }
 }

@@ -8,7 +8,7 @@ import {
 import { Refusal } from '@exemplar/http'
 import type { PayloadRequest } from 'payload'
 
-import type { Id, ResolvedObjectionsOptions } from '../types'
+import type { Id, Objector, ResolvedObjectionsOptions } from '../types'
 
 type Doc = Record<string, unknown> & { id: Id }
 
@@ -38,10 +38,19 @@ export function objectionText(value: unknown): string {
 async function checkEvidence(
   req: PayloadRequest,
   options: ResolvedObjectionsOptions,
+  objector: Objector,
   ids: readonly Id[],
 ): Promise<void> {
   if (ids.length === 0) {
     return
+  }
+  if (objector.kind !== 'account') {
+    // Files are uploaded through an account; a code proves an address, not an uploader.
+    throw new Refusal(400, {
+      field: 'evidence',
+      code: 'accountRequired',
+      message: '上传证据材料需先登录账号；用验证码提出的异议只含文字',
+    })
   }
   if (!options.media) {
     throw new Refusal(400, {
@@ -61,7 +70,7 @@ async function checkEvidence(
   const files = new Map((docs as unknown as Doc[]).map((d) => [String(d.id), d]))
   for (const id of ids) {
     const file = files.get(String(id))
-    if (!file || String(idOf(file[options.fields.owner])) !== String(req.user!.id)) {
+    if (!file || String(idOf(file[options.fields.owner])) !== String(objector.id)) {
       throw new Refusal(400, {
         field: 'evidence',
         code: 'notYours',
@@ -88,14 +97,15 @@ async function checkEvidence(
 }
 
 /**
- * Raises an objection as the signed-in account: the entry must be one the
- * publicity lists, the campaign's publicity open now, and the account may
- * not have an open objection against it already. Checked before anything
+ * Raises an objection as the signed-in account or the verified address:
+ * the entry must be one the publicity lists, the campaign's publicity open
+ * now, and the objector may not have an open objection against it already. Checked before anything
  * is written, so a refusal stores nothing.
  */
 export async function raiseObjection(
   req: PayloadRequest,
   options: ResolvedObjectionsOptions,
+  objector: Objector,
   entryId: Id,
   text: string,
   evidence: readonly Id[] = [],
@@ -132,7 +142,9 @@ export async function raiseObjection(
     collection: options.slug,
     where: {
       entry: { equals: entry.id },
-      objector: { equals: req.user!.id },
+      ...(objector.kind === 'account'
+        ? { objector: { equals: objector.id } }
+        : { contact: { equals: objector.address } }),
       status: { equals: 'open' },
     },
     overrideAccess: true,
@@ -145,14 +157,20 @@ export async function raiseObjection(
       message: '您对这件作品的异议正在处理中，请等待处理结果',
     })
   }
-  await checkEvidence(req, options, evidence)
+  await checkEvidence(req, options, objector, evidence)
   return (await req.payload.create({
     collection: options.slug,
     data: {
       summary: `${String(entry[fields.number] ?? '')} ${String(entry[fields.title] ?? '')}`.trim(),
       campaign: campaignId,
       entry: entry.id,
-      objector: req.user!.id,
+      ...(objector.kind === 'account'
+        ? { objector: objector.id }
+        : {
+            contact: objector.address,
+            contactChannel: objector.channel,
+            contactMasked: objector.masked,
+          }),
       text,
       ...(options.media ? { evidence: [...evidence] } : {}),
       status: 'open',

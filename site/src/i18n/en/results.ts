@@ -38,9 +38,9 @@ const en: Strings<typeof zh> = {
   'results.base': '{n} entries in this track',
   'objection.title': 'Object to the publicity list',
   'objection.intro':
-    'During publicity anyone who finds that a selected entry cheated, copied or was selected by improper means may object under their own name. The committee checks, decides and tells the objector by email.',
+    'During publicity anyone who finds that a selected entry cheated, copied or was selected by improper means may object. The committee checks, decides and tells the objector.',
   'objection.account':
-    'Objections are raised from a registered account, so the committee can reach you and tell you its decision.',
+    'Object from a registered account (evidence files allowed), or without one after verifying an email address or mobile number by a code (text only).',
   'objection.signIn': 'Sign in or register',
   'objection.entry': 'Entry objected to',
   'objection.text': 'Your objection and its grounds',
@@ -59,7 +59,12 @@ const en: Strings<typeof zh> = {
   'objection.required': 'Please say what the objection is and on what grounds',
   'objection.tooLong': 'At most {max} characters; this one has {n}',
   'objection.raised': 'Objection #{id} raised; the committee will email you its decision.',
-  'objection.signInFirst': 'Please sign in before raising an objection.',
+  'objection.signInFirst':
+    'Please sign in, or verify an email address or mobile number, before raising an objection.',
+  'objection.evidenceSignIn':
+    'Evidence files need an account; without one you can send the text alone (clear the chosen files first).',
+  'objection.raisedByCode':
+    'Objection #{id} raised; the committee will send its decision to the address you verified.',
   'objection.failed': 'It did not go through (HTTP {status}); please try again later.',
   'objection.network': 'The network failed; please try again later.',
   'organizers.title': 'Excellent organizing institutions',

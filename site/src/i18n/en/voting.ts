@@ -33,6 +33,10 @@ const en: Strings<typeof zh> = {
   'voter.sent': 'A code was sent to {masked}; it is valid for 10 minutes.',
   'voter.code': 'Six-digit code',
   'voter.verify': 'Verify and vote',
+  'voter.objection.title': 'Verify to raise your objection',
+  'voter.objection.intro':
+    'No account is needed: verify with a code sent by email or text message, and the committee’s decision goes to that address or number. It is never shown.',
+  'voter.objection.verify': 'Verify and send the objection',
   'voter.verifying': 'Verifying…',
   'voter.changeEmail': 'Use another address',
   'voter.cancel': 'Cancel',

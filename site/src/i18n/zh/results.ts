@@ -35,8 +35,9 @@ const zh = {
   'results.base': '本类别参评作品 {n} 件',
   'objection.title': '对公示名单提出异议',
   'objection.intro':
-    '公示期内，任何人发现入选作品存在弄虚作假、抄袭或以不正当手段入选等问题，均可实名提出异议。组委会核实后作出处理，并以邮件告知异议人。',
-  'objection.account': '异议须以注册账号提出，便于组委会联系与告知处理结果。',
+    '公示期内，任何人发现入选作品存在弄虚作假、抄袭或以不正当手段入选等问题，均可提出异议。组委会核实后作出处理，并告知异议人。',
+  'objection.account':
+    '可用注册账号提出异议（可附证据材料），也可不登录，用邮箱或手机验证码验证身份后提出（仅文字）。',
   'objection.signIn': '登录或注册',
   'objection.entry': '异议针对的作品',
   'objection.text': '异议内容与依据',
@@ -54,7 +55,11 @@ const zh = {
   'objection.required': '请写明异议内容与依据',
   'objection.tooLong': '异议内容不超过 {max} 字，现为 {n} 字',
   'objection.raised': '异议已提交，编号 #{id}；组委会处理后将以邮件告知您。',
-  'objection.signInFirst': '请先登录后再提交异议。',
+  'objection.signInFirst': '请先登录，或用邮箱、手机验证码验证身份后再提交异议。',
+  'objection.evidenceSignIn':
+    '上传证据材料需先登录账号；不登录也可以只提交文字异议（清空所选文件后提交）。',
+  'objection.raisedByCode':
+    '异议已提交，编号 #{id}；组委会处理后将把结果发送到您验证的邮箱或手机。',
   'objection.failed': '提交未成功（HTTP {status}），请稍后重试。',
   'objection.network': '网络异常，请稍后重试。',
   'organizers.title': '优秀组织机构',

@@ -28,6 +28,10 @@ const zh = {
   'voter.sent': '验证码已发送至 {masked}，10 分钟内有效。',
   'voter.code': '6 位数字验证码',
   'voter.verify': '验证并投票',
+  'voter.objection.title': '验证身份后提交异议',
+  'voter.objection.intro':
+    '没有账号也可以提出异议：用邮箱或手机验证码验证身份，组委会的处理结果将发送到该邮箱或手机。邮箱和手机号不会公开。',
+  'voter.objection.verify': '验证并提交异议',
   'voter.verifying': '正在验证…',
   'voter.changeEmail': '换一个邮箱或手机号',
   'voter.cancel': '取消',
