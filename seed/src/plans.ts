@@ -32,6 +32,13 @@ export const SERIES: Record<
       { draft: 1, submitted: 2, accepted: 1 },
     ],
   },
+  // Seed 001's grassroots photo special: only its current edition, in publicity.
+  'nixingzhe-jiceng': {
+    code: 'NJ',
+    archiveCode: 'NJA',
+    archive: [],
+    current: [{ publicity: 4, review: 14, rejected: 2 }],
+  },
   'jiankang-zhongguo-cujin': {
     code: 'CJ',
     archiveCode: 'CJA',

@@ -5,10 +5,16 @@ import {
   issueAwardCertificates,
   issueInstitutionCertificates,
 } from '@exemplar/plugin-certificates'
-import { campaignForResults, freezeResults, resultsOptionsOf } from '@exemplar/plugin-results'
-import { createLocalReq, type Payload } from 'payload'
+import {
+  campaignForResults,
+  freezeResults,
+  previewResults,
+  resultsOptionsOf,
+} from '@exemplar/plugin-results'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { seedObjections } from './objections'
+import { seedVoteBurst } from './votes'
 import type { CampaignDef } from './types'
 
 type Id = number | string
@@ -63,6 +69,12 @@ export async function settleResults(payload: Payload, input: SettleInput): Promi
   const req = await createLocalReq({ user: { ...editor, collection: 'users' } as never }, payload)
   const options = resultsOptionsOf(payload.config)
   const campaign = await campaignForResults(req, options, String(input.campaignId))
+  const burst = await burstBeforeFreezing(req, input, async () => {
+    const { body } = await previewResults(req, options, campaign)
+    const id = body.tracks.flatMap((t) => t.rows).find((r) => r.tier !== null)?.entryId
+    // The snapshot body writes ids as text; SQLite's ids are numbers.
+    return id === undefined ? null : typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id
+  })
   const first = await freezeResults(req, options, campaign, '')
   const body = first.snapshot.body as unknown as ResultsBody
   await backdate(payload, first.snapshot.id, frozenOn(input.campaign))
@@ -154,10 +166,13 @@ export async function settleResults(payload: Payload, input: SettleInput): Promi
       objectorId: input.objectorId,
       editorId: input.editorId,
       revoked,
-      openAgainst: publicized[0] ?? null,
+      openAgainst:
+        burst !== null && publicized.some((p) => String(p) === String(burst.entryId))
+          ? burst.entryId
+          : (publicized[0] ?? null),
     })
   if (!revokedAt) {
-    return 1 + certified + (await objections([]))
+    return 1 + certified + (burst?.made ?? 0) + (await objections([]))
   }
   const decision = reason ?? '公示期间查实弄虚作假，撤销其入选资格'
   const second = await freezeResults(req, options, campaign, decision)
@@ -171,7 +186,37 @@ export async function settleResults(payload: Payload, input: SettleInput): Promi
       snapshotId: second.snapshot.id,
     })),
   )
-  return (second.created ? 2 : 1) + certified + made
+  return (second.created ? 2 : 1) + certified + (burst?.made ?? 0) + made
+}
+
+/**
+ * An edition in publicity after a public vote gets the fraud its open
+ * objection is about, before the results are frozen (the votes are part of
+ * the score): a burst of likes on an entry the publicity lists. More votes
+ * only raise it, so it still holds its place once frozen.
+ */
+async function burstBeforeFreezing(
+  req: PayloadRequest,
+  input: SettleInput,
+  firstHolder: () => Promise<Id | null>,
+): Promise<{ entryId: Id; made: number } | null> {
+  const voting = input.campaign.phases.find((p) => p.kind === 'voting')
+  const inPublicity = input.entries.some((e) => e.entry.status === 'publicity')
+  const entryId = voting && inPublicity ? await firstHolder() : null
+  if (!voting || entryId === null) {
+    return null
+  }
+  const start = Date.parse(voting.startsAt)
+  // On a minute's boundary, so the whole burst falls in one minute (and one hour) of the report.
+  const middle = new Date(
+    Math.floor((start + (Date.parse(voting.endsAt) - start) / 2) / 60_000) * 60_000,
+  )
+  const made = await seedVoteBurst(
+    req.payload,
+    { campaignId: input.campaignId, entryId, at: middle, slug: input.campaign.slug },
+    req,
+  )
+  return { entryId, made }
 }
 
 async function moveOn(

@@ -9,7 +9,10 @@ import { currentSlug, readAs, signIn } from '../helpers/seededStack'
  * The editors' side of results in the admin, in Chromium: on a campaign
  * in expert review, preview the results track by track and freeze the
  * first snapshot from the 评选规则 panel; on a finished seed-000 edition,
- * the 颁发证书 panel shows what its result allows and what is held.
+ * the 颁发证书 panel shows what its result allows and what is held; on
+ * seed 001's photo special in publicity, the 投票核查 panel names the
+ * entry behind the burst of likes its open objection is about, and flags
+ * those votes.
  */
 const cmsUrl = inject('cmsUrl')
 
@@ -99,5 +102,38 @@ describe('results and certificates in the admin', () => {
         timeout: 20_000,
       })
       .toMatch(/^新颁发 0 张，已有 \d+ 张$/)
+  })
+
+  it('should show the campaign’s vote-integrity report with the entries named, and flag the votes behind it', async () => {
+    const id = await campaignId(currentSlug('nixingzhe-jiceng'))
+    const open = (
+      await api(
+        `/objections?where[campaign][equals]=${String(id)}&where[status][equals]=open&depth=1`,
+      )
+    ).docs as Json[]
+    expect(open).toHaveLength(1)
+    const objected = open[0]!.entry as Json
+    const page = await editorPage()
+    await page.goto(`${cmsUrl}/admin/collections/campaigns/${String(id)}`)
+    await page.getByText('投票核查', { exact: true }).scrollIntoViewIfNeeded({ timeout: 30_000 })
+    const panel = page.getByTestId('integrity-panel')
+    await panel.getByTestId('integrity-load').click({ timeout: 30_000 })
+    const summary = panel.getByTestId('integrity-summary')
+    await summary.waitFor({ timeout: 20_000 })
+    expect(await summary.innerText()).toMatch(
+      /^集中投票 1 处，同一网络多人投票 1 处，同一设备多人投票 1 处/,
+    )
+    const bursts = panel.getByTestId('integrity-bursts')
+    expect(await bursts.locator('tbody tr').count()).toBe(1)
+    const row = await bursts.locator('tbody tr').first().innerText()
+    expect(row).toContain(String(objected.number))
+    expect(row).toContain('36')
+    await panel.getByTestId('integrity-flag').click()
+    await expect
+      .poll(async () => panel.getByTestId('integrity-message').innerText(), { timeout: 20_000 })
+      .toMatch(/^已标记 (36|0) 票为可疑/)
+    await expect
+      .poll(async () => summary.innerText(), { timeout: 20_000 })
+      .toContain('已标记可疑 36 票')
   })
 })

@@ -10,6 +10,7 @@ import {
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { votingService, type ResolvedVotingOptions } from '@exemplar/plugin-voting'
 import { seed, type SeedSummary } from '@exemplar/seed'
 
 import { bootPayload, type TestPayload } from '../helpers/payload'
@@ -399,6 +400,59 @@ describe('the five source notices', () => {
     expect(upheld?.snapshotId).toBeTruthy()
     const open = objections.find((o) => o.status === 'open')
     expect(typeof open?.entry === 'object' && open.entry.status).toBe('publicity')
+  })
+
+  it('should put seed 001’s current photo special in publicity today, with its shortlist frozen and an objection open', async () => {
+    const year = new Intl.DateTimeFormat('en', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+    }).format(new Date())
+    const { docs } = await payload.find({
+      collection: 'campaigns',
+      where: { slug: { equals: `nixingzhe-jiceng-${year}` } },
+      depth: 0,
+    })
+    const campaign = docs[0]!
+    expect(campaign.series).toBe('nixingzhe-jiceng')
+    expect(campaign.openPhases).toContain('publicity')
+    const { docs: snapshots } = await payload.find({
+      collection: 'result-snapshots',
+      where: { campaign: { equals: campaign.id } },
+      depth: 0,
+    })
+    expect(snapshots).toHaveLength(1)
+    const body = snapshots[0]!.body as unknown as ResultsBody
+    const holders = body.tracks.flatMap((t) => t.rows.filter((r) => r.tier !== null))
+    // At most 20 % of the track's entries (seed 001: “原则上不超过 20%”), each of them in publicity.
+    const ranked = body.tracks.flatMap((t) => t.rows).length
+    expect(holders.length).toBeGreaterThan(0)
+    expect(holders.length).toBeLessThanOrEqual(Math.floor(ranked * 0.2))
+    const { docs: listed } = await payload.find({
+      collection: 'entries',
+      where: { id: { in: holders.map((h) => h.entryId) } },
+      depth: 0,
+      pagination: false,
+    })
+    expect(new Set(listed.map((e) => e.status))).toEqual(new Set(['publicity']))
+    const { docs: objections } = await payload.find({
+      collection: 'objections',
+      where: { campaign: { equals: campaign.id }, status: { equals: 'open' } },
+      depth: 0,
+    })
+    expect(objections).toHaveLength(1)
+    const objected = String(objections[0]!.entry)
+    expect(holders.map((h) => String(h.entryId))).toContain(objected)
+    // What the objection is about, in the integrity report: a burst of likes on that entry.
+    const service = votingService(payload, payload.config.custom!.voting as ResolvedVotingOptions)
+    const report = await service.store.integrity({
+      campaignId: campaign.id,
+      burstPerMinute: 30,
+      clusterVoters: 20,
+      newVoterSpike: 30,
+    })
+    expect(report.bursts.map((b) => String(b.entryId))).toEqual([objected])
+    expect(report.deviceClusters[0]).toMatchObject({ voters: 36, votes: 36 })
+    expect(report.newVoterSpikes.map((b) => String(b.entryId))).toEqual([objected])
   })
 
   it('should name seed 000’s excellent organizing institutions by the rule and certify them, and seed 001’s partner outlet', async () => {

@@ -2,6 +2,7 @@ import type { Access, CollectionConfig, Config, Field } from 'payload'
 
 import { campaignVotingField } from './collections/campaignVotingField'
 import { entryTallyField } from './collections/entryTallyField'
+import { integrityPanelField } from './collections/integrityPanelField'
 import { voteAuditsCollection } from './collections/VoteAudits'
 import { voteCodesCollection } from './collections/VoteCodes'
 import { votersCollection } from './collections/Voters'
@@ -13,10 +14,11 @@ import { bumpGeneration } from './lib/generation'
 import { resolveVotingOptions } from './options'
 import type { ResolvedVotingOptions, VotingPluginOptions } from './types'
 
-export type { VotingPluginOptions } from './types'
+export type { ResolvedVotingOptions, VotingPluginOptions } from './types'
 export { votingService, VotingService } from './service'
 export { resolveVotingOptions } from './options'
 export { issueVoterToken } from './lib/token'
+export { verifiedVoterContact, type VerifiedContact } from './verifiedContact'
 
 /**
  * The plugin adds the tally field it keeps. A host that declares a field of
@@ -75,10 +77,14 @@ export const votingPlugin =
           fields: withTallyField(collection.fields, resolved),
         }
       }
+      const fields = needsField ? [...collection.fields, campaignVotingField] : collection.fields
       return {
         ...collection,
         hooks,
-        fields: needsField ? [...collection.fields, campaignVotingField] : collection.fields,
+        fields: [
+          ...fields.filter((f) => !('name' in f) || f.name !== 'votingIntegrity'),
+          integrityPanelField(resolved),
+        ],
       }
     })
     collections.push(

@@ -4,6 +4,7 @@ import { jiankangZhongguoCujinCurrent } from './jiankang-zhongguo-cujin-current'
 import { jicengKepuShipin2024 } from './jiceng-kepu-shipin-2024'
 import { nixingzhe2020 } from './nixingzhe-2020'
 import { nixingzheCurrent } from './nixingzhe-current'
+import { nixingzheJicengCurrent } from './nixingzhe-jiceng-current'
 import { yigongtiCurrent } from './yigongti-current'
 import { yigongtiJiandang2021 } from './yigongti-jiandang-2021'
 import { yizheXianxing2022 } from './yizhe-xianxing-2022'
@@ -25,6 +26,7 @@ export function currentCampaigns(now: Date): CampaignDef[] {
   return [
     yizheXianxingCurrent(now),
     nixingzheCurrent(now),
+    nixingzheJicengCurrent(now),
     yigongtiCurrent(now),
     jiankangZhongguoCujinCurrent(now),
   ]

@@ -27,6 +27,7 @@ import { PhaseRowLabel as PhaseRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from 
 import { RubricRowLabel as RubricRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { TrackRowLabel as TrackRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
 import { LegalTermRowLabel as LegalTermRowLabel_d0cb7904af756538d0e69f8212ab11a8 } from '../../../components/RowLabels'
+import { IntegrityPanel as IntegrityPanel_1be84becae2c42bf200cf78e7d9758fb } from '@exemplar/plugin-voting/client'
 import { BlindDisplayWarning as BlindDisplayWarning_094fcdebb43b3bca628229778b8c9802 } from '@exemplar/plugin-review/client'
 import { ResultsPanel as ResultsPanel_a43c588e1c63cec0eca44004ad292c4b } from '@exemplar/plugin-results/client'
 import { IssuePanel as IssuePanel_810d66f7f72aeab63c8bf8acf673f1f9 } from '@exemplar/plugin-certificates/client'
@@ -80,6 +81,7 @@ export const importMap = {
   "/components/RowLabels#RubricRowLabel": RubricRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "/components/RowLabels#TrackRowLabel": TrackRowLabel_d0cb7904af756538d0e69f8212ab11a8,
   "/components/RowLabels#LegalTermRowLabel": LegalTermRowLabel_d0cb7904af756538d0e69f8212ab11a8,
+  "@exemplar/plugin-voting/client#IntegrityPanel": IntegrityPanel_1be84becae2c42bf200cf78e7d9758fb,
   "@exemplar/plugin-review/client#BlindDisplayWarning": BlindDisplayWarning_094fcdebb43b3bca628229778b8c9802,
   "@exemplar/plugin-results/client#ResultsPanel": ResultsPanel_a43c588e1c63cec0eca44004ad292c4b,
   "@exemplar/plugin-certificates/client#IssuePanel": IssuePanel_810d66f7f72aeab63c8bf8acf673f1f9,
