@@ -122,6 +122,29 @@ describe('results and certificates on the site', () => {
     expect(fonts.some((f) => /WenQuanYi/i.test(f.name))).toBe(true)
   })
 
+  it('should print the English wording from the English page, its QR code pointing at the English page', async () => {
+    const doc = await certificateWhere('valid')
+    const html = await (await fetch(`${siteUrl}/en/certificates/${String(doc.number)}`)).text()
+    expect(html).toContain(`href="/certificates/${String(doc.number)}.pdf?lang=en"`)
+    const viaSite = await fetch(`${siteUrl}/certificates/${String(doc.number)}.pdf?lang=en`, {
+      redirect: 'manual',
+    })
+    expect(viaSite.status).toBe(302)
+    expect(viaSite.headers.get('location')).toBe(
+      `/api/certificates/${String(doc.number)}/pdf?lang=en`,
+    )
+    const pdf = await fetch(new URL(viaSite.headers.get('location')!, siteUrl))
+    expect(pdf.status).toBe(200)
+    const text = pdfText(new Uint8Array(await pdf.arrayBuffer()))
+    const record = doc.record as CertificateRecord
+    expect(text).toContain('Award certificate')
+    expect(text).toContain(`Certificate No. ${String(doc.number)}`)
+    expect(text).toContain(`/en/certificates/${String(doc.number)}`)
+    // Names, titles and the award stay as recorded, in Chinese.
+    expect(text).toContain(record.award)
+    expect(text).not.toContain('证书编号')
+  })
+
   it('should answer 404 for an unknown number and for a mistyped one, saying which', async () => {
     const unknown = formatCertificateNumber(2099, 999_999)
     const missing = await fetch(`${siteUrl}/certificates/${unknown}`)

@@ -17,7 +17,8 @@ type Doc = Record<string, unknown> & { id: number | string }
 const idOf = (v: unknown): unknown => (v && typeof v === 'object' ? (v as { id?: unknown }).id : v)
 
 /**
- * `GET /api/certificates/:number/pdf`: the certificate to print. The
+ * `GET /api/certificates/:number/pdf[?lang=en]`: the certificate to print,
+ * worded in Chinese or (with `lang=en`) English. The
  * holder and editors get the names in full; anyone else the public
  * record's masked ones, so a guessed number never prints a stranger's name.
  */
@@ -51,7 +52,8 @@ export const certificatePdfHandler: PayloadHandler = (req) =>
     const full =
       options.isEditor(req.user) ||
       (req.user != null && String(idOf(doc.holderUser)) === String(req.user.id))
-    const key = `${String(doc.id)}:${String(doc.updatedAt)}:${full ? 'full' : 'public'}`
+    const locale = req.query?.lang === 'en' ? 'en' : 'zh'
+    const key = `${String(doc.id)}:${String(doc.updatedAt)}:${full ? 'full' : 'public'}:${locale}`
     let pdf = printed.get(key)
     if (!pdf) {
       const html = await certificateHtml({
@@ -62,7 +64,8 @@ export const certificatePdfHandler: PayloadHandler = (req) =>
           full && Array.isArray(doc.holderNames)
             ? (doc.holderNames as string[])
             : record.holder.names,
-        pageUrl: `${options.siteUrl().replace(/\/$/, '')}/certificates/${parsed.number}`,
+        pageUrl: `${options.siteUrl().replace(/\/$/, '')}${locale === 'en' ? '/en' : ''}/certificates/${parsed.number}`,
+        locale,
       })
       pdf = await options.printPdf(html)
       printed.set(key, pdf)
