@@ -30,7 +30,9 @@ export function ensureBuilt(): void {
     const result = spawnSync('npm', ['run', 'build', '-w', workspace], {
       cwd: repoRoot,
       stdio: 'inherit',
-      env: process.env,
+      // A production build whatever the runner's NODE_ENV (vitest sets `test`, under which
+      // Astro builds in development mode: report-only CSP, no HSTS).
+      env: { ...process.env, NODE_ENV: 'production' },
     })
     if (result.status !== 0) {
       throw new Error(`npm run build -w ${workspace} failed`)
