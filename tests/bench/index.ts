@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<void>> = {
   votes: async () => (await import('./votes')).benchVotes(),
   uploads: async () => (await import('./uploads')).benchUploads(),
   assign: async () => (await import('./assign')).benchAssign(),
+  search: async () => (await import('./search')).benchSearch(),
 }
 
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))

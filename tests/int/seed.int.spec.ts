@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto'
 
 import {
   canonicalJson,
+  fieldsContain,
   parseCertificateNumber,
+  PUBLIC_ENTRY_STATES,
+  queryTokens,
   tierLimit,
   type CertificateRecord,
   type ResultsBody,
@@ -10,6 +13,7 @@ import {
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { searchableFields, searchStoreOf } from '@exemplar/plugin-search'
 import { votingService, type ResolvedVotingOptions } from '@exemplar/plugin-voting'
 import { seed, type SeedSummary } from '@exemplar/seed'
 
@@ -509,6 +513,49 @@ describe('the five source notices', () => {
     const open = new Set(docs.flatMap((c) => c.openPhases ?? []))
     for (const phase of ['submission', 'voting', 'review', 'publicity']) {
       expect(open.has(phase as never), phase).toBe(true)
+    }
+  })
+
+  it('should search the seeded gallery exactly: every hit contains the query, every public entry that does is hit', async () => {
+    const { docs: campaigns } = await payload.find({
+      collection: 'campaigns',
+      where: { _status: { equals: 'published' } },
+      depth: 0,
+      pagination: false,
+    })
+    const published = new Set(campaigns.map((c) => String(c.id)))
+    const { docs: entries } = await payload.find({
+      collection: 'entries',
+      where: { status: { in: [...PUBLIC_ENTRY_STATES] } },
+      depth: 0,
+      pagination: false,
+    })
+    const shown = entries.filter((e) => published.has(String(e.campaign)))
+    expect(shown.length).toBeGreaterThan(50)
+    const store = searchStoreOf(payload, { entries: 'entries', votes: 'voteCount' })
+    const queries = new Set(['健康', '医', '基层医疗', 'AI', '家庭医生签约', '逆行'])
+    for (const [i, e] of shown.entries()) {
+      if (i % 7 === 0) {
+        const text = searchableFields(e as never).join('')
+        const length = [1, 2, 3, 6][i % 4]!
+        queries.add(
+          text.slice(
+            i % Math.max(1, text.length - length),
+            (i % Math.max(1, text.length - length)) + length,
+          ),
+        )
+      }
+    }
+    for (const q of queries) {
+      const truth = shown.filter((e) => fieldsContain(searchableFields(e as never), q))
+      const answer = await store.search({
+        match: queryTokens(q),
+        filters: {},
+        sort: 'newest',
+        offset: 0,
+        limit: 10_000,
+      })
+      expect(new Set(answer.ids.map(String)), q).toEqual(new Set(truth.map((e) => String(e.id))))
     }
   })
 

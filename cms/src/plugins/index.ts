@@ -3,6 +3,7 @@ import { objectionsPlugin } from '@exemplar/plugin-objections'
 import { participantsPlugin } from '@exemplar/plugin-participants'
 import { resultsPlugin } from '@exemplar/plugin-results'
 import { campaignExpertScores, reviewPlugin } from '@exemplar/plugin-review'
+import { searchPlugin } from '@exemplar/plugin-search'
 import { submissionsPlugin } from '@exemplar/plugin-submissions'
 import { verifiedVoterContact, votingPlugin } from '@exemplar/plugin-voting'
 import { workflowPlugin } from '@exemplar/plugin-workflow'
@@ -109,6 +110,8 @@ export const plugins: Plugin[] = [
     verifiedContact: verifiedVoterContact,
     sendSms,
   }),
+  // The gallery's search over what the public reads: the same states the entries' read rule opens.
+  searchPlugin({ publicStates: PUBLIC_ENTRY_STATES }),
   // Last: the access table and the API guards cover every collection the plugins above added.
   accessTablePlugin(),
   apiGuardsPlugin(),

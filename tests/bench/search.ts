@@ -1,0 +1,177 @@
+/**
+ * `npm run bench -- search`: the gallery's index alone (the store behind
+ * /api/search) on 10,000 generated entries of about 1,500 characters each
+ * (health-promotion words, so queries of every length hit many entries),
+ * on a SQLite file. Each query is asked for a page of 24 with its facet
+ * counts, as the gallery asks; each answer's total is checked against the
+ * substring oracle before its time counts.
+ *
+ *  index_s — writing all 10,000 rows in one transaction.
+ *  p50_ms, p95_ms — over 400 searches: 1-, 2-, 3- and 6-character queries,
+ *            mixed Chinese and Latin, no query, and a query with filters.
+ *
+ * Goal (issue 14): search_p95_ms ≤ 50.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+
+import { entryTokens, fieldsContain, foldText, queryTokens } from '@exemplar/domain'
+
+const N = 10_000
+const WORDS = [
+  '合理膳食',
+  '行动',
+  '健康中国',
+  '基层',
+  '医疗',
+  '卫生',
+  '慢病',
+  '管理',
+  '家庭医生',
+  '签约',
+  '随访',
+  '糖尿病',
+  '高血压',
+  '儿童',
+  '口腔',
+  '健康',
+  '科普',
+  '视频',
+  'AI辅助',
+  '筛查',
+  '县域',
+  '医共体',
+  '护理',
+  '中医药',
+  '康复',
+  '疫苗',
+  '接种',
+  '心理',
+  '服务',
+  'App',
+  '，',
+  '。',
+  '数字化',
+  '膳食',
+  '村卫生室',
+  '乡镇卫生院',
+  '随访率',
+  '患者',
+  '团队',
+  '模式',
+]
+
+function lcg(seed: number) {
+  let s = seed >>> 0
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
+    return s / 4294967296
+  }
+}
+
+export async function benchSearch(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exemplar-bench-search-'))
+  process.env.DATABASE_URI = `file:${path.join(dir, 'bench.db')}`
+  process.env.EXEMPLAR_DATA_DIR = dir
+  process.env.PAYLOAD_SECRET = 'bench-secret'
+  const { default: config } = await import('@exemplar/cms/config')
+  const { getPayload, createLocalReq, initTransaction, commitTransaction } = await import('payload')
+  const { searchStoreOf } = await import('@exemplar/plugin-search')
+  const payload = await getPayload({ config, key: 'bench-search' })
+  const store = searchStoreOf(payload, { entries: 'entries', votes: 'voteCount' })
+
+  const rnd = lcg(14)
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!
+  const text = (chars: number) => {
+    let out = ''
+    while (out.length < chars) {
+      out += pick(WORDS)
+    }
+    return out
+  }
+  const provinces = ['四川省', '浙江省', '广东省', '云南省', '河南省']
+  const docs = Array.from({ length: N }, (_, i) => ({
+    id: 2_000_000 + i,
+    fields: [text(18), text(300), text(1_200)],
+    province: pick(provinces),
+    year: 2020 + (i % 6),
+  }))
+  let started = performance.now()
+  const req = await createLocalReq({}, payload)
+  await initTransaction(req)
+  for (const d of docs) {
+    await store.put(req, {
+      entryId: d.id,
+      campaignId: d.year,
+      campaignSlug: `bench-${d.year}`,
+      campaignTitle: `基准活动 ${d.year}`,
+      year: d.year,
+      track: 'case',
+      trackName: '图文案例',
+      themeId: null,
+      themeTitle: null,
+      province: d.province,
+      award: null,
+      awardRank: 0,
+      createdAt: new Date(Date.UTC(2026, 0, 1) + d.id).toISOString(),
+      tokens: entryTokens(d.fields),
+      folded: d.fields.map(foldText).join('\n'),
+    })
+  }
+  await commitTransaction(req)
+  const indexSeconds = (performance.now() - started) / 1000
+
+  const queries: { q: string; filters: Record<string, string> }[] = []
+  while (queries.length < 400) {
+    const source = pick(docs).fields[1]!
+    const length = pick([1, 2, 3, 6])
+    const start = Math.floor(rnd() * (source.length - length))
+    const kind = queries.length % 10
+    queries.push({
+      q:
+        kind === 0
+          ? ''
+          : kind === 1
+            ? pick(['AI辅助', 'App', 'ai'])
+            : source.slice(start, start + length),
+      filters: kind === 2 ? { province: '四川省', year: '2024' } : {},
+    })
+  }
+  const times: number[] = []
+  for (const { q, filters } of queries) {
+    started = performance.now()
+    const answer = await store.search({
+      match: queryTokens(q),
+      filters,
+      sort: 'newest',
+      offset: 0,
+      limit: 24,
+    })
+    times.push(performance.now() - started)
+    const truth = docs.filter(
+      (d) =>
+        (q === '' || fieldsContain(d.fields, q)) &&
+        (!filters.province || (d.province === filters.province && String(d.year) === filters.year)),
+    ).length
+    if (answer.totalDocs !== truth) {
+      throw new Error(`“${q}”: ${answer.totalDocs} hits, the oracle says ${truth}`)
+    }
+  }
+  times.sort((a, b) => a - b)
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!
+  const bytes = fs.statSync(path.join(dir, 'bench.db')).size
+  console.log('search: 10,000 entries × ~1,500 characters, page of 24 with facet counts')
+  console.log(
+    `  index  ${indexSeconds.toFixed(1)} s, database ${(bytes / 1024 / 1024).toFixed(0)} MB`,
+  )
+  console.log(
+    `  search p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`,
+  )
+  console.log(
+    `BENCH search entries=${N} chars=1500 index_s=${indexSeconds.toFixed(1)} db_mb=${(bytes / 1024 / 1024).toFixed(0)} p50_ms=${at(0.5).toFixed(1)} search_p95_ms=${at(0.95).toFixed(1)}`,
+  )
+  await payload.destroy()
+  fs.rmSync(dir, { recursive: true, force: true })
+}

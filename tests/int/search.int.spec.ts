@@ -1,0 +1,258 @@
+import { fieldsContain, foldText, queryTokens, entryTokens } from '@exemplar/domain'
+import { searchStoreOf, type SearchPage } from '@exemplar/plugin-search'
+import { commitTransaction, createLocalReq, initTransaction } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { apiClient, type ApiClient } from '../helpers/api'
+import { bootPayload, type TestPayload } from '../helpers/payload'
+
+/**
+ * The gallery's search on the real config: against a substring oracle on
+ * 10,000 generated entries in the store itself (1-, 2-, 3- and 6-character
+ * queries, mixed Chinese and Latin, every hit and every facet count), and
+ * through /api/search on real entries kept current by the hooks.
+ */
+const KEY = 'search'
+const N = 10_000
+let t: TestPayload
+let api: ApiClient
+
+// Words of health promotion, so queries of every length have many true hits and near misses.
+const WORDS = [
+  '合理膳食',
+  '行动',
+  '健康中国',
+  '基层',
+  '医疗',
+  '卫生',
+  '慢病',
+  '管理',
+  '家庭医生',
+  '签约',
+  '随访',
+  '糖尿病',
+  '高血压',
+  '儿童',
+  '口腔',
+  '健康',
+  '科普',
+  '视频',
+  'AI辅助',
+  '筛查',
+  '县域',
+  '医共体',
+  '护理',
+  '中医药',
+  '康复',
+  '疫苗',
+  '接种',
+  '心理',
+  '服务',
+  'App',
+  '，',
+  '。',
+  ' ',
+  '数字化',
+  '膳食',
+  '合理',
+  '食行',
+  '理膳',
+]
+const PROVINCES = ['四川省', '浙江省', '广东省', '云南省']
+
+function random(seed: number) {
+  let s = seed >>> 0
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0
+    return s / 2 ** 32
+  }
+}
+
+interface Generated {
+  id: number
+  fields: string[]
+  province: string
+  year: number
+}
+
+function generate(): Generated[] {
+  const next = random(20261203)
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
+  const text = (words: number) => Array.from({ length: words }, () => pick(WORDS)).join('')
+  return Array.from({ length: N }, (_, i) => ({
+    id: 1_000_000 + i,
+    fields: [text(3 + Math.floor(next() * 4)), text(20 + Math.floor(next() * 40)), text(10)],
+    province: pick(PROVINCES),
+    year: 2020 + (i % 5),
+  }))
+}
+
+beforeAll(async () => {
+  t = await bootPayload(KEY)
+  api = apiClient(t.payload, KEY)
+})
+
+afterAll(async () => {
+  await t?.cleanup()
+})
+
+describe('search against the substring oracle, 10,000 generated entries', () => {
+  const docs = generate()
+
+  it('should find exactly the entries containing each query, and count facets as the oracle does', async () => {
+    const store = searchStoreOf(t.payload, { entries: 'entries', votes: 'voteCount' })
+    const req = await createLocalReq({}, t.payload)
+    await initTransaction(req)
+    for (const d of docs) {
+      await store.put(req, {
+        entryId: d.id,
+        campaignId: d.year,
+        campaignSlug: `gen-${d.year}`,
+        campaignTitle: `生成活动 ${d.year}`,
+        year: d.year,
+        track: 'case',
+        trackName: '图文案例',
+        themeId: null,
+        themeTitle: null,
+        province: d.province,
+        award: null,
+        awardRank: 0,
+        createdAt: new Date(Date.UTC(2026, 0, 1) + d.id).toISOString(),
+        tokens: entryTokens(d.fields),
+        folded: d.fields.map(foldText).join('\n'),
+      })
+    }
+    await commitTransaction(req)
+
+    const next = random(7)
+    const queries = new Set<string>([
+      '膳',
+      '合理膳食',
+      '合理膳食行动',
+      'ai辅助',
+      'AI',
+      'app健康',
+      '慢病管理',
+      '食行动',
+      '，',
+      '医生签',
+      '不存在的词',
+    ])
+    while (queries.size < 60) {
+      const source = docs[Math.floor(next() * N)]!.fields[1]!
+      const length = [1, 2, 3, 6][Math.floor(next() * 4)]!
+      const start = Math.floor(next() * Math.max(1, source.length - length))
+      queries.add(source.slice(start, start + length))
+    }
+    for (const q of queries) {
+      const truth = docs.filter((d) => fieldsContain(d.fields, q))
+      const answer = await store.search({
+        match: queryTokens(q),
+        filters: {},
+        sort: 'newest',
+        offset: 0,
+        limit: N,
+      })
+      expect(answer.totalDocs, q).toBe(truth.length)
+      expect(new Set(answer.ids.map(Number)), q).toEqual(new Set(truth.map((d) => d.id)))
+      // With a province chosen: the total narrows, and the province facet still counts every province.
+      const filtered = await store.search({
+        match: queryTokens(q),
+        filters: { province: '四川省', year: '2022' },
+        sort: 'newest',
+        offset: 0,
+        limit: 24,
+      })
+      const inYear = truth.filter((d) => d.year === 2022)
+      expect(filtered.totalDocs, q).toBe(inYear.filter((d) => d.province === '四川省').length)
+      for (const row of filtered.facets.province) {
+        expect(row.count, `${q} ${row.value}`).toBe(
+          inYear.filter((d) => d.province === row.value).length,
+        )
+      }
+    }
+  }, 240_000)
+})
+
+describe('/api/search on real entries', () => {
+  let campaignId: number
+
+  beforeAll(async () => {
+    const campaign = await t.payload.create({
+      collection: 'campaigns',
+      data: {
+        title: '检索测试活动',
+        slug: 'search-test',
+        year: 2026,
+        _status: 'published',
+        tracks: [{ key: 'case', name: '图文案例', kind: 'text-image' }],
+      } as never,
+      depth: 0,
+    })
+    campaignId = campaign.id as number
+  })
+
+  const search = async (query: string) => {
+    const reply = await api.rest('GET', `/search?${query}`)
+    return reply as {
+      status: number
+      body: SearchPage & { errors?: { field: string; code: string }[] }
+    }
+  }
+  const entry = (title: string, status: string, province = '四川省') =>
+    t.payload.create({
+      collection: 'entries',
+      data: {
+        title,
+        abstract: `${title}的做法与成效。`,
+        campaign: campaignId,
+        track: 'case',
+        status,
+        province,
+        sections: [{ heading: '主要做法', body: '依托家庭医生团队开展随访，推广合理膳食。' }],
+      } as never,
+      depth: 0,
+    })
+
+  it('should find a public entry by its title, abstract or section text, with the match marked, and never a draft', async () => {
+    const shown = await entry('县域慢病管理的数字化探索', 'voting')
+    await entry('县域慢病管理草稿', 'draft')
+    const byTitle = await search(`q=${encodeURIComponent('慢病管理')}&campaign=search-test`)
+    expect(byTitle.status).toBe(200)
+    expect(byTitle.body.docs.map((d) => d.id)).toEqual([shown.id])
+    expect(byTitle.body.docs[0]!.titleParts.filter((p) => p.hit).map((p) => p.text)).toEqual([
+      '慢病管理',
+    ])
+    expect(byTitle.body.facets.province).toEqual([{ value: '四川省', label: '四川省', count: 1 }])
+    const bySection = await search(`q=${encodeURIComponent('合理膳食')}&campaign=search-test`)
+    expect(bySection.body.totalDocs).toBe(1)
+    expect(bySection.body.docs[0]!.snippet.some((p) => p.hit && p.text === '合理膳食')).toBe(true)
+  })
+
+  it('should follow an editor’s change of title, and drop an entry that leaves public display', async () => {
+    const doc = await entry('社区护理服务站建设', 'voting', '浙江省')
+    await t.payload.update({
+      collection: 'entries',
+      id: doc.id,
+      data: { title: '社区康复服务站建设', abstract: '社区康复服务站的做法。' } as never,
+      depth: 0,
+    })
+    expect((await search(`q=${encodeURIComponent('护理服务站')}`)).body.totalDocs).toBe(0)
+    expect((await search(`q=${encodeURIComponent('康复服务站')}`)).body.totalDocs).toBe(1)
+    await t.payload.update({
+      collection: 'entries',
+      id: doc.id,
+      data: { status: 'returned' } as never,
+      depth: 0,
+    })
+    expect((await search(`q=${encodeURIComponent('康复服务站')}`)).body.totalDocs).toBe(0)
+  })
+
+  it('should refuse a long query or a malformed filter, naming the field and the limit', async () => {
+    const long = await search(`q=${encodeURIComponent('膳'.repeat(51))}`)
+    expect(long.status).toBe(400)
+    expect(long.body.errors?.[0]).toMatchObject({ field: 'q', code: 'tooLong', limit: 50 })
+    expect((await search('year=twenty')).status).toBe(400)
+    expect((await search('page=9999')).status).toBe(400)
+  })
+})
