@@ -34,6 +34,27 @@ afterAll(async () => {
   await closeChromium(browser, contexts)
 })
 
+/**
+ * The admin renders a field only once it scrolls into view, and under load
+ * a first scroll can land before the form has laid out: scroll to the
+ * group's label, nudge, and look again until the panel's control is there.
+ */
+async function reveal(page: Page, label: string, control: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await page
+          .getByText(label, { exact: true })
+          .scrollIntoViewIfNeeded({ timeout: 10_000 })
+          .catch(() => undefined)
+        await page.mouse.wheel(0, 120)
+        return page.getByTestId(control).count()
+      },
+      { timeout: 40_000, interval: 1_000 },
+    )
+    .toBeGreaterThan(0)
+}
+
 async function editorPage(): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN' })
   contexts.push(context)
@@ -49,8 +70,7 @@ describe('results and certificates in the admin', () => {
     expect((await api(snapshots)).totalDocs).toBe(0)
     const page = await editorPage()
     await page.goto(`${cmsUrl}/admin/collections/campaigns/${String(id)}`)
-    // The admin renders a field only once it scrolls into view.
-    await page.getByText('评选规则', { exact: true }).scrollIntoViewIfNeeded({ timeout: 30_000 })
+    await reveal(page, '评选规则', 'results-preview')
     const panel = page.getByTestId('results-panel')
     await panel.getByTestId('results-preview').click({ timeout: 30_000 })
     await expect
@@ -77,7 +97,7 @@ describe('results and certificates in the admin', () => {
       .toContain('与已冻结的第 1 版相同')
     // Nothing changed since: freezing again is not offered.
     expect(await panel.getByTestId('results-freeze').isDisabled()).toBe(true)
-  })
+  }, 120_000)
 
   it('should show on a finished edition the certificates its result allows, and which are held', async () => {
     const id = await campaignId('yizhe-xianxing-2022')
@@ -115,7 +135,7 @@ describe('results and certificates in the admin', () => {
     const objected = open[0]!.entry as Json
     const page = await editorPage()
     await page.goto(`${cmsUrl}/admin/collections/campaigns/${String(id)}`)
-    await page.getByText('投票核查', { exact: true }).scrollIntoViewIfNeeded({ timeout: 30_000 })
+    await reveal(page, '投票核查', 'integrity-load')
     const panel = page.getByTestId('integrity-panel')
     await panel.getByTestId('integrity-load').click({ timeout: 30_000 })
     const summary = panel.getByTestId('integrity-summary')
@@ -135,5 +155,5 @@ describe('results and certificates in the admin', () => {
     await expect
       .poll(async () => summary.innerText(), { timeout: 20_000 })
       .toContain('已标记可疑 36 票')
-  })
+  }, 120_000)
 })
