@@ -19,58 +19,9 @@ import { performance } from 'node:perf_hooks'
 
 import { entryTokens, foldText, queryTokens } from '@exemplar/domain'
 
+import { healthText, seededRandom } from '../helpers/generatedText'
+
 const N = 10_000
-const WORDS = [
-  '合理膳食',
-  '行动',
-  '健康中国',
-  '基层',
-  '医疗',
-  '卫生',
-  '慢病',
-  '管理',
-  '家庭医生',
-  '签约',
-  '随访',
-  '糖尿病',
-  '高血压',
-  '儿童',
-  '口腔',
-  '健康',
-  '科普',
-  '视频',
-  'AI辅助',
-  '筛查',
-  '县域',
-  '医共体',
-  '护理',
-  '中医药',
-  '康复',
-  '疫苗',
-  '接种',
-  '心理',
-  '服务',
-  'App',
-  '，',
-  '。',
-  '数字化',
-  '膳食',
-  '村卫生室',
-  '乡镇卫生院',
-  '随访率',
-  '患者',
-  '团队',
-  '模式',
-]
-
-function lcg(seed: number) {
-  let s = seed >>> 0
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
-    return s / 4294967296
-  }
-}
-
 export async function benchSearch(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exemplar-bench-search-'))
   process.env.DATABASE_URI = `file:${path.join(dir, 'bench.db')}`
@@ -82,15 +33,9 @@ export async function benchSearch(): Promise<void> {
   const payload = await getPayload({ config, key: 'bench-search' })
   const store = searchStoreOf(payload, { entries: 'entries', votes: 'voteCount' })
 
-  const rnd = lcg(14)
+  const rnd = seededRandom(14)
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!
-  const text = (chars: number) => {
-    let out = ''
-    while (out.length < chars) {
-      out += pick(WORDS)
-    }
-    return out
-  }
+  const text = (chars: number) => healthText(rnd, chars)
   const provinces = ['四川省', '浙江省', '广东省', '云南省', '河南省']
   const docs = Array.from({ length: N }, (_, i) => ({
     id: 2_000_000 + i,

@@ -4,6 +4,7 @@ import { commitTransaction, createLocalReq, initTransaction } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { apiClient, type ApiClient } from '../helpers/api'
+import { healthText, seededRandom } from '../helpers/generatedText'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 
 /**
@@ -17,56 +18,7 @@ const N = 10_000
 let t: TestPayload
 let api: ApiClient
 
-// Words of health promotion, so queries of every length have many true hits and near misses.
-const WORDS = [
-  '合理膳食',
-  '行动',
-  '健康中国',
-  '基层',
-  '医疗',
-  '卫生',
-  '慢病',
-  '管理',
-  '家庭医生',
-  '签约',
-  '随访',
-  '糖尿病',
-  '高血压',
-  '儿童',
-  '口腔',
-  '健康',
-  '科普',
-  '视频',
-  'AI辅助',
-  '筛查',
-  '县域',
-  '医共体',
-  '护理',
-  '中医药',
-  '康复',
-  '疫苗',
-  '接种',
-  '心理',
-  '服务',
-  'App',
-  '，',
-  '。',
-  ' ',
-  '数字化',
-  '膳食',
-  '合理',
-  '食行',
-  '理膳',
-]
 const PROVINCES = ['四川省', '浙江省', '广东省', '云南省']
-
-function random(seed: number) {
-  let s = seed >>> 0
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0
-    return s / 2 ** 32
-  }
-}
 
 interface Generated {
   id: number
@@ -76,9 +28,9 @@ interface Generated {
 }
 
 function generate(): Generated[] {
-  const next = random(20261203)
+  const next = seededRandom(20261203)
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
-  const text = (words: number) => Array.from({ length: words }, () => pick(WORDS)).join('')
+  const text = (words: number) => healthText(next, words * 2)
   return Array.from({ length: N }, (_, i) => ({
     id: 1_000_000 + i,
     fields: [text(3 + Math.floor(next() * 4)), text(20 + Math.floor(next() * 40)), text(10)],
@@ -124,7 +76,7 @@ describe('search against the substring oracle, 10,000 generated entries', () => 
     }
     await commitTransaction(req)
 
-    const next = random(7)
+    const next = seededRandom(7)
     const queries = new Set<string>([
       '膳',
       '合理膳食',
