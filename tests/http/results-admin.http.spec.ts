@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import type { Json } from '../helpers/api'
@@ -35,28 +35,56 @@ afterAll(async () => {
 })
 
 /**
- * The admin renders a field only once it scrolls into view, and under load
- * a first scroll can land before the form has laid out: scroll to the
- * group's label, nudge, and look again until the panel's control is there.
+ * The admin renders a field only once it comes within 1,000 px of the
+ * viewport (RenderIfInViewport). The editors' window is tall, and the page
+ * is walked down a screen at a time (back to the top at the bottom) until
+ * the panel's control is there, so neither layout timing nor where a
+ * scroll lands decides whether the panel renders.
  */
-async function reveal(page: Page, label: string, control: string): Promise<void> {
+async function reveal(page: Page, control: string): Promise<void> {
+  await page.locator('form').first().waitFor({ state: 'attached', timeout: 30_000 })
   await expect
     .poll(
       async () => {
-        await page
-          .getByText(label, { exact: true })
-          .scrollIntoViewIfNeeded({ timeout: 10_000 })
-          .catch(() => undefined)
-        await page.mouse.wheel(0, 120)
-        return page.getByTestId(control).count()
+        const found = await page.getByTestId(control).count()
+        if (found === 0) {
+          await page.evaluate(() => {
+            const bottom = window.scrollY + window.innerHeight >= document.body.scrollHeight - 2
+            window.scrollTo(0, bottom ? 0 : window.scrollY + window.innerHeight)
+          })
+        }
+        return found
       },
-      { timeout: 40_000, interval: 1_000 },
+      { timeout: 40_000, interval: 500 },
+    )
+    .toBeGreaterThan(0)
+}
+
+/**
+ * Click a button until what it loads is there: the admin renders the panel
+ * on the server, and a click that lands before React has hydrated it does
+ * nothing. Both buttons pressed this way only read, so pressing twice is safe.
+ */
+async function pressUntil(button: Locator, shown: Locator): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if ((await shown.count()) === 0) {
+          await button.click({ timeout: 10_000 }).catch(() => undefined)
+          await shown.waitFor({ timeout: 3_000 }).catch(() => undefined)
+        }
+        return shown.count()
+      },
+      { timeout: 45_000, interval: 250 },
     )
     .toBeGreaterThan(0)
 }
 
 async function editorPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN' })
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 1280, height: 2400 },
+  })
   contexts.push(context)
   const page = await context.newPage()
   await signInToAdmin(page, cmsUrl, 'editor@example.org', 'exemplar-editor')
@@ -70,9 +98,12 @@ describe('results and certificates in the admin', () => {
     expect((await api(snapshots)).totalDocs).toBe(0)
     const page = await editorPage()
     await page.goto(`${cmsUrl}/admin/collections/campaigns/${String(id)}`)
-    await reveal(page, '评选规则', 'results-preview')
+    await reveal(page, 'results-preview')
     const panel = page.getByTestId('results-panel')
-    await panel.getByTestId('results-preview').click({ timeout: 30_000 })
+    await pressUntil(
+      panel.getByTestId('results-preview'),
+      panel.getByTestId('results-preview-state'),
+    )
     await expect
       .poll(async () => panel.getByTestId('results-preview-state').innerText(), {
         timeout: 20_000,
@@ -135,11 +166,10 @@ describe('results and certificates in the admin', () => {
     const objected = open[0]!.entry as Json
     const page = await editorPage()
     await page.goto(`${cmsUrl}/admin/collections/campaigns/${String(id)}`)
-    await reveal(page, '投票核查', 'integrity-load')
+    await reveal(page, 'integrity-load')
     const panel = page.getByTestId('integrity-panel')
-    await panel.getByTestId('integrity-load').click({ timeout: 30_000 })
     const summary = panel.getByTestId('integrity-summary')
-    await summary.waitFor({ timeout: 20_000 })
+    await pressUntil(panel.getByTestId('integrity-load'), summary)
     expect(await summary.innerText()).toMatch(
       /^集中投票 1 处，同一网络多人投票 1 处，同一设备多人投票 1 处/,
     )
