@@ -44,6 +44,7 @@ export interface Config {
     'result-snapshots': ResultSnapshot;
     certificates: Certificate;
     objections: Objection;
+    'page-changes': PageChange;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -76,6 +77,7 @@ export interface Config {
     'result-snapshots': ResultSnapshotsSelect<false> | ResultSnapshotsSelect<true>;
     certificates: CertificatesSelect<false> | CertificatesSelect<true>;
     objections: ObjectionsSelect<false> | ObjectionsSelect<true>;
+    'page-changes': PageChangesSelect<false> | PageChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1086,6 +1088,18 @@ export interface Objection {
   createdAt: string;
 }
 /**
+ * The public pages each change shows on; site processes drop those pages within seconds. Kept 15 minutes.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "page-changes".
+ */
+export interface PageChange {
+  id: number;
+  tags: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1305,6 +1319,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'objections';
         value: number | Objection;
+      } | null)
+    | ({
+        relationTo: 'page-changes';
+        value: number | PageChange;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2043,6 +2061,15 @@ export interface ObjectionsSelect<T extends boolean = true> {
   decidedBy?: T;
   decidedAt?: T;
   snapshotId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "page-changes_select".
+ */
+export interface PageChangesSelect<T extends boolean = true> {
+  tags?: T;
   updatedAt?: T;
   createdAt?: T;
 }

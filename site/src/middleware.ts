@@ -2,8 +2,12 @@ import { defineMiddleware } from 'astro:middleware'
 
 import { splitLocale } from './i18n'
 
-/** Reading pages may sit in a shared cache briefly and be served stale while it refreshes. */
-export const READING_CACHE_CONTROL = 'public, max-age=0, s-maxage=30, stale-while-revalidate=300'
+/**
+ * Reading pages: a browser asks again every time (an ETag makes that a
+ * 304 from the site's warm cache); a shared cache may keep one 2 s, inside
+ * the 5 s in which an editor's change must show.
+ */
+export const READING_CACHE_CONTROL = 'public, max-age=0, s-maxage=2, must-revalidate'
 
 /** Demo mode as the CMS reads it (cms/src/lib/demo.ts): EXEMPLAR_DEMO=1 under `npm start`. */
 const demo = ['1', 'true', 'yes'].includes(process.env.EXEMPLAR_DEMO?.trim().toLowerCase() ?? '')

@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<void>> = {
   uploads: async () => (await import('./uploads')).benchUploads(),
   assign: async () => (await import('./assign')).benchAssign(),
   search: async () => (await import('./search')).benchSearch(),
+  gallery: async () => (await import('./gallery')).benchGallery(),
 }
 
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))

@@ -143,6 +143,52 @@ export async function startCms(options: {
   return { url, child, stop }
 }
 
+export interface RunningSite {
+  url: string
+  stop: () => Promise<void>
+}
+
+/** One more site process (the built Astro server) reading the CMS at `cmsUrl`, as a second replica would. */
+export async function startSite(
+  cmsUrl: string,
+  env: Record<string, string> = {},
+): Promise<RunningSite> {
+  ensureBuilt()
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const child = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'site', 'dist', 'server', 'entry.mjs')],
+    {
+      cwd: path.join(repoRoot, 'site'),
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        SITE_PORT: String(port),
+        CMS_URL: cmsUrl,
+        SITE_PUBLIC_URL: url,
+        EXEMPLAR_DEMO: '1',
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  )
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk))
+  const stop = async () => {
+    child.kill('SIGTERM')
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  try {
+    await waitForHttp(`${url}/`, child)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { url, stop }
+}
+
 export interface RunningStack {
   cmsUrl: string
   siteUrl: string

@@ -301,6 +301,16 @@ export const ACCESS_TABLE: {
       readVersions: nobody,
       note: 'One row per reminder sent; its unique index is the claim that keeps two CMS processes from mailing twice.',
     },
+    'page-changes': {
+      read: everyone,
+      create: nobody,
+      update: nobody,
+      delete: nobody,
+      readVersions: nobody,
+      note:
+        'Page changes: written only by the freshness plugin’s hooks in the changed document’s transaction, ' +
+        'pruned by it after 15 minutes; public, since a row names only the tags of public pages (entry:12, gallery).',
+    },
     'result-snapshots': {
       read: everyone,
       create: nobody,

@@ -3,6 +3,7 @@ import { objectionsPlugin } from '@exemplar/plugin-objections'
 import { participantsPlugin } from '@exemplar/plugin-participants'
 import { resultsPlugin } from '@exemplar/plugin-results'
 import { campaignExpertScores, reviewPlugin } from '@exemplar/plugin-review'
+import { freshnessPlugin } from '@exemplar/plugin-freshness'
 import { searchPlugin } from '@exemplar/plugin-search'
 import { submissionsPlugin } from '@exemplar/plugin-submissions'
 import { verifiedVoterContact, votingPlugin } from '@exemplar/plugin-voting'
@@ -14,6 +15,7 @@ import { apiGuardsPlugin } from '../apiGuards'
 import { sitePublicUrl } from '../env'
 import { certificateSigningKey } from '../lib/certificateKey'
 import { refreezeResults, revokeByWorkflow } from '../lib/objectionActions'
+import { PAGE_TAG_SOURCES } from '../lib/pageTags'
 import { printPdf } from '../lib/printPdf'
 import {
   awardHolders,
@@ -112,6 +114,8 @@ export const plugins: Plugin[] = [
   }),
   // The gallery's search over what the public reads: the same states the entries' read rule opens.
   searchPlugin({ publicStates: PUBLIC_ENTRY_STATES }),
+  // After every plugin whose collections show on public pages: their changes reach each site process.
+  freshnessPlugin({ sources: PAGE_TAG_SOURCES }),
   // Last: the access table and the API guards cover every collection the plugins above added.
   accessTablePlugin(),
   apiGuardsPlugin(),

@@ -1,12 +1,14 @@
 /**
  * A page view makes a handful of identical reads; ten seconds of reuse makes
- * it cheap without showing stale phases for long (the HTTP cache adds 30 s).
+ * it cheap. When the CMS says something changed (site/src/cache/changeFeed.ts)
+ * every read is forgotten, so a page rendered after a change reads it.
  */
 export const CACHE_TTL_MS = 10_000
 const CACHE_MAX = 500
+// A read in flight when the cache is cleared leaves with it: only the renders already waiting on it see it.
 const cache = new Map<string, { expires: number; value: Promise<unknown> }>()
 
-/** Forget cached reads (tests, or after a write the site itself made). */
+/** Forget cached reads (a change in the CMS, tests, or after a write the site itself made). */
 export function clearCache(): void {
   cache.clear()
 }
@@ -26,9 +28,14 @@ export function cached<T>(key: string, ttlMs: number, load: () => Promise<T>): P
       }
     }
   }
-  cache.set(key, { expires: now + ttlMs, value })
-  // A failed read must not be served from the cache.
-  value.catch(() => cache.delete(key))
+  const entry = { expires: now + ttlMs, value }
+  cache.set(key, entry)
+  // A failed read must not be served from the cache (nor drop a newer read of the same key).
+  value.catch(() => {
+    if (cache.get(key) === entry) {
+      cache.delete(key)
+    }
+  })
   return value
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import enAccount from './en/account'
 import enCertificates from './en/certificates'
 import enCommon from './en/common'
+import enGallery from './en/gallery'
 import enResults from './en/results'
 import enReview from './en/review'
 import enSubmission from './en/submission'
@@ -10,6 +11,7 @@ import enVoting from './en/voting'
 import zhAccount from './zh/account'
 import zhCertificates from './zh/certificates'
 import zhCommon from './zh/common'
+import zhGallery from './zh/gallery'
 import zhResults from './zh/results'
 import zhReview from './zh/review'
 import zhSubmission from './zh/submission'
@@ -23,6 +25,7 @@ const areas: [string, Record<string, string>, Record<string, string>][] = [
   ['review', zhReview, enReview],
   ['results', zhResults, enResults],
   ['certificates', zhCertificates, enCertificates],
+  ['gallery', zhGallery, enGallery],
 ]
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()

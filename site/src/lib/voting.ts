@@ -14,7 +14,7 @@ import { VOTABLE_ENTRY_STATES, type PhaseKind } from './labels'
 /** The phase kind of a campaign's timeline that is the public vote (the plugin's `votingPhase`). */
 export const VOTING_PHASE: PhaseKind = 'voting'
 
-type CampaignPhases = Pick<Campaign, 'phases' | 'openPhases'>
+export type CampaignPhases = Pick<Campaign, 'phases' | 'openPhases'>
 
 /** Whether the campaign has a public vote at all, open, past or to come: it then has a leaderboard. */
 export function hasVotingPhase(campaign: CampaignPhases): boolean {

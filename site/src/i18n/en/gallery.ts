@@ -1,0 +1,30 @@
+/** English UI strings of the gallery; the type makes every Chinese key required. */
+import type { Strings } from '../index'
+import type zh from '../zh/gallery'
+
+const en: Strings<typeof zh> = {
+  'gallery.nav': 'Gallery',
+  'gallery.title': 'Gallery',
+  'gallery.titleQuery': 'Results for “{q}” · Gallery',
+  'gallery.description':
+    'Every entry on display or awarded in past campaigns: filter by year, campaign, theme, track, province and award; search titles, abstracts and texts.',
+  'gallery.lead': 'Cases and works on display or awarded in every campaign: {n}.',
+  'gallery.search.label': 'Search the gallery',
+  'gallery.search.placeholder': 'Words from a title, abstract or text',
+  'gallery.search.submit': 'Search',
+  'gallery.search.hint': 'Matches the exact characters, up to {max}.',
+  'gallery.facets': 'Filters',
+  'gallery.facet.all': 'All',
+  'gallery.facet.count': '{n}',
+  'gallery.clear': 'Clear all filters',
+  'gallery.sort': 'Sort',
+  'gallery.found': '{n} entries',
+  'gallery.foundQuery': '“{q}”: {n} entries',
+  'gallery.empty': 'No entry matches.',
+  'gallery.emptyHint': 'Try fewer filters or a shorter word.',
+  'gallery.votes': '{n} votes',
+  'gallery.refused': 'This search cannot be run: {message}',
+  'gallery.refusedBack': 'Back to the gallery',
+}
+
+export default en
