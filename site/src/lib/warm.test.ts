@@ -31,7 +31,11 @@ describe('keepWarm', () => {
   })
 
   it('should keep a page until the next phase boundary, an hour at most', () => {
-    const soon: Campaign = { id: 1, phases: [phase('submission', -day, 90_000)], openPhases: ['submission'] }
+    const soon: Campaign = {
+      id: 1,
+      phases: [phase('submission', -day, 90_000)],
+      openPhases: ['submission'],
+    }
     expect(declared({ tags: [], campaigns: [soon] }).maxAge).toBe(90)
     expect(declared({ tags: ['home'] }).maxAge).toBe(3_600)
     expect(declared({ tags: ['gallery'], maxAge: 30 }).maxAge).toBe(30)
