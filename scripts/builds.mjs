@@ -6,7 +6,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-const SKIPPED = new Set(['node_modules', '.next', 'dist', '.astro'])
+const SKIPPED = new Set(['node_modules', '.next', 'dist', '.astro', 'test'])
+// Tests beside the code are not in any build: editing one must not rebuild under a running suite.
+const TEST_FILE = /\.test\.tsx?$/
 
 /** Newest modification time under the given paths (files only). */
 function newest(paths) {
@@ -20,7 +22,7 @@ function newest(paths) {
     }
     if (stat.isDirectory()) {
       for (const name of fs.readdirSync(p)) {
-        if (!SKIPPED.has(name)) {
+        if (!SKIPPED.has(name) && !TEST_FILE.test(name)) {
           visit(path.join(p, name))
         }
       }

@@ -10,7 +10,6 @@ export default defineConfig({
     provider: {
       name: 'exemplar-warm',
       entrypoint: new URL('./src/cache/provider.ts', import.meta.url),
-      config: { maxBytes: 64 * 1024 * 1024, maxPages: 5000 },
     },
   },
   adapter: node({ mode: 'standalone' }),

@@ -11,7 +11,8 @@ const nextSerial = () => (serials += 1)
 
 /**
  * The access matrix's documents for the collections the plugins add: voting,
- * the workflow's reasons, expert review, frozen results, certificates, objections and uploads in flight.
+ * the workflow's reasons, expert review, frozen results, certificates, objections, uploads in flight
+ * and page changes.
  */
 export const PLUGIN_FIXTURES: Record<string, CollectionFixtures> = {
   voters: {
@@ -225,5 +226,9 @@ export const PLUGIN_FIXTURES: Record<string, CollectionFixtures> = {
       declaredBytes: 1,
       activeAt: new Date().toISOString(),
     }),
+  },
+  'page-changes': {
+    kinds: { change: (w) => create(w, 'page-changes', { tags: 'entry:1 gallery' }) },
+    sample: sameAs({ tags: 'forged' }),
   },
 }

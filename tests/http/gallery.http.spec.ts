@@ -120,3 +120,45 @@ describe('the gallery without JavaScript', () => {
     )
   })
 })
+
+describe('the home page’s numbers and sharing an entry', () => {
+  it('should lead with the latest year’s numbers, as the gallery counts them, each a link into it', async () => {
+    const years = ((await search('')).facets.year as Json[]).map((y) => Number(y.value))
+    const year = Math.max(...years)
+    const ofYear = await search(`year=${year}`)
+    const page = await pageWithoutScripts()
+    await page.goto(`${siteUrl}/`)
+    const numbers = page.getByTestId('home-numbers')
+    expect(await numbers.locator('h2').innerText()).toContain(String(year))
+    const entries = numbers.locator('[data-figure="entries"]')
+    expect(countIn(await entries.locator('.numbers__n').innerText())).toBe(ofYear.totalDocs)
+    const provinces = countIn(
+      await numbers.locator('[data-figure="provinces"] .numbers__n').innerText(),
+    )
+    expect(provinces).toBe((ofYear.facets.province as Json[]).length)
+    await entries.locator('a').click()
+    expect(new URL(page.url()).searchParams.get('year')).toBe(String(year))
+    expect(countIn(await page.getByTestId('gallery-found').innerText())).toBe(ofYear.totalDocs)
+  })
+
+  it('should give an entry page its QR code, Open Graph tags, and a print layout without controls', async () => {
+    const card = ((await search('')).docs as Json[])[0]!
+    const context = await browser.newContext({ locale: 'zh-CN' })
+    contexts.push(context)
+    const page = await context.newPage()
+    const path = `/entries/${encodeURIComponent(String(card.number))}`
+    await page.goto(`${siteUrl}${path}`)
+    const qr = page.getByTestId('share-qr')
+    expect(await qr.locator('svg').count()).toBe(1)
+    expect(await qr.locator('.share-qr__url').innerText()).toBe(`${siteUrl}${path}`)
+    const og = async (property: string) =>
+      page.locator(`meta[property="${property}"]`).getAttribute('content')
+    expect(await og('og:title')).toBe(String(card.title))
+    expect(await og('og:url')).toBe(`${siteUrl}${path}`)
+    expect(await og('og:type')).toBe('article')
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('.site-header').isVisible()).toBe(false)
+    expect(await qr.isVisible()).toBe(true)
+    expect(await page.locator('h1').isVisible()).toBe(true)
+  })
+})

@@ -70,6 +70,12 @@ export class ChangeFeed {
     return this.#polling
   }
 
+  /** A poll that begins after this call: one already in flight may have asked before a write committed. */
+  async pollAfterNow(): Promise<void> {
+    await this.#polling?.catch(() => undefined)
+    return this.poll()
+  }
+
   async #pollOnce(): Promise<void> {
     const query =
       this.#since === null ? '' : `?since=${Math.max(0, this.#since - FRESHNESS_OVERLAP_MS)}`

@@ -1,15 +1,9 @@
 import type { CacheProvider, CacheProviderFactory } from 'astro'
 
 import { clearCache } from '../cms/cache'
-import { cmsUrl } from '../cms/client'
-import { ChangeFeed } from './changeFeed'
 import { compressedStream, preferredEncoding, type Encoding } from './encoding'
-import { PageStore, warmPage, type WarmPage } from './pageStore'
-
-export interface WarmCacheConfig {
-  maxBytes?: number
-  maxPages?: number
-}
+import { changeFeed as feed, pageStore as store } from './index'
+import { warmPage, type WarmPage } from './pageStore'
 
 /** What the page said with `Astro.cache.set`, as Astro's headers carry it to the provider. */
 function declared(response: Response): { maxAge: number; tags: string[] } | null {
@@ -76,13 +70,9 @@ function passThrough(response: Response, encoding: Encoding): Response {
  * polled every second by each site process) or its max-age runs out.
  * Concurrent requests for a page being rendered wait for that render.
  * While the feed has no recent answer nothing is served warm or kept.
+ * The store's limits are in ./index.ts (64 MB, 5,000 pages).
  */
-const warmCache: CacheProviderFactory<WarmCacheConfig> = (config) => {
-  const store = new PageStore({
-    maxBytes: config?.maxBytes ?? 64 * 1024 * 1024,
-    maxPages: config?.maxPages ?? 5_000,
-  })
-  const feed = new ChangeFeed({ cmsUrl, store, onDrop: clearCache })
+const warmCache: CacheProviderFactory = () => {
   const rendering = new Map<string, Promise<WarmPage | null>>()
 
   const provider: CacheProvider = {

@@ -48,3 +48,42 @@ export function searchGallery(query: GalleryQuery): Promise<GalleryAnswer> {
     return (await res.json()) as GalleryAnswer
   })
 }
+
+export interface GalleryNumbers {
+  year: number
+  entries: number
+  awarded: number
+  provinces: number
+  campaigns: number
+}
+
+/**
+ * The home page's numbers: the latest year with entries on display, as the
+ * gallery counts it (entries, awarded entries, provinces, campaigns), or
+ * null while the gallery is empty.
+ */
+export async function galleryNumbers(): Promise<GalleryNumbers | null> {
+  const everything = await searchGallery({ q: '', filters: {}, sort: 'newest', page: 1 })
+  const years = (everything.facets.year ?? [])
+    .filter((y) => y.count > 0)
+    .map((y) => Number(y.value))
+    .filter(Number.isInteger)
+  if (years.length === 0) {
+    return null
+  }
+  const year = Math.max(...years)
+  const ofYear = await searchGallery({
+    q: '',
+    filters: { year: String(year) },
+    sort: 'newest',
+    page: 1,
+  })
+  const count = (facet: 'award' | 'province' | 'campaign') => ofYear.facets[facet] ?? []
+  return {
+    year,
+    entries: ofYear.totalDocs,
+    awarded: count('award').reduce((sum, f) => sum + f.count, 0),
+    provinces: count('province').filter((f) => f.count > 0).length,
+    campaigns: count('campaign').filter((f) => f.count > 0).length,
+  }
+}

@@ -14,7 +14,6 @@ import {
   parseCertificateNumber,
   type CertificateStatus,
 } from '@exemplar/domain'
-import QRCode from 'qrcode'
 
 import type { Certificate, SigningKey } from '../cms'
 import { localePath, type Locale } from '../i18n'
@@ -173,11 +172,4 @@ export const VERIFY_COMMANDS = [
   'openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in message.txt -sigfile sig.bin',
 ].join('\n')
 
-/**
- * The QR code of `url` as an SVG element. Generated here from our own URL,
- * never from reader input, so the page may inline it; M keeps a printed
- * code readable with a scuff on it.
- */
-export function qrSvg(url: string): Promise<string> {
-  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 })
-}
+export { qrSvg } from './share'

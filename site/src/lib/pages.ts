@@ -4,6 +4,8 @@
  */
 import type { Campaign, Post, Theme } from '@exemplar/cms/payload-types'
 
+import { galleryNumbers } from '../cms/gallery'
+
 import { splitCampaigns, themeAncestors, themeTree, themeWithDescendants } from './campaigns'
 import {
   getCampaignBySlug,
@@ -42,7 +44,12 @@ export function pageParam(url: URL): number {
 }
 
 export async function loadHome(now: Date = new Date()) {
-  return splitCampaigns(await listCampaigns(), now)
+  // The numbers are a lead, not the page: without them the campaigns still show.
+  const [campaigns, numbers] = await Promise.all([
+    listCampaigns(),
+    galleryNumbers().catch(() => null),
+  ])
+  return { ...splitCampaigns(campaigns, now), numbers }
 }
 
 export async function loadCampaign(slug: string) {

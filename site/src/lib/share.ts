@@ -6,6 +6,7 @@
 import type { Entry } from '@exemplar/cms/payload-types'
 
 import { firstImage } from './media'
+import QRCode from 'qrcode'
 
 export interface ShareImage {
   url: string
@@ -77,4 +78,13 @@ export function entryShareImage(entry: Entry): ShareImage | undefined {
     height: chosen.height ?? undefined,
     alt: media.alt?.trim() || entry.title,
   }
+}
+
+/**
+ * The QR code of `url` as an SVG element. Generated here from our own URL,
+ * never from reader input, so the page may inline it; M keeps a printed
+ * code readable with a scuff on it.
+ */
+export function qrSvg(url: string): Promise<string> {
+  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 })
 }

@@ -16,6 +16,7 @@ const en: Strings<typeof zh> = {
   'nav.switchLabel': ' (switch to Chinese)',
   'footer.note':
     'Works on this platform are provided by the submitting institutions and authors, who keep their copyright.',
+  'share.qr': 'Scan to read on your phone',
   'home.title': 'Campaigns',
   'home.current': 'Open campaigns',
   'home.noCurrent': 'No campaign is open at the moment.',

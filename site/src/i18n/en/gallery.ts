@@ -23,6 +23,11 @@ const en: Strings<typeof zh> = {
   'gallery.empty': 'No entry matches.',
   'gallery.emptyHint': 'Try fewer filters or a shorter word.',
   'gallery.votes': '{n} votes',
+  'gallery.numbers.title': 'The {year} gallery',
+  'gallery.numbers.entries': 'entries on display',
+  'gallery.numbers.awarded': 'awarded entries',
+  'gallery.numbers.provinces': 'provinces taking part',
+  'gallery.numbers.campaigns': 'campaigns',
   'gallery.refused': 'This search cannot be run: {message}',
   'gallery.refusedBack': 'Back to the gallery',
 }

@@ -10,6 +10,7 @@ const zh = {
   'nav.switch': 'English',
   'nav.switchLabel': '（切换到英文版）',
   'footer.note': '本平台展示的作品由报送单位和作者提供，版权归原作者所有。',
+  'share.qr': '微信扫一扫，在手机上阅读',
   'home.title': '征集活动',
   'home.current': '正在进行的征集',
   'home.noCurrent': '目前没有正在进行的征集活动。',

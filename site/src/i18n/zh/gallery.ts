@@ -20,6 +20,11 @@ const zh = {
   'gallery.empty': '没有符合条件的作品。',
   'gallery.emptyHint': '可减少筛选条件，或换一个更短的词。',
   'gallery.votes': '{n} 票',
+  'gallery.numbers.title': '{year} 年作品库',
+  'gallery.numbers.entries': '件作品展示中',
+  'gallery.numbers.awarded': '件获奖作品',
+  'gallery.numbers.provinces': '个省份参与',
+  'gallery.numbers.campaigns': '项征集活动',
   'gallery.refused': '无法按此条件查询：{message}',
   'gallery.refusedBack': '返回作品库',
 } as const

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro'
 
+import { freshenAfterWrite } from '../../cache'
 import { cmsUrl } from '../../cms'
 
 /**
@@ -62,6 +63,10 @@ export const ALL: APIRoute = async ({ request, url, clientAddress }) => {
       status: 502,
       headers: { 'content-type': 'application/json; charset=utf-8' },
     })
+  }
+
+  if (upstream.ok) {
+    await freshenAfterWrite(request.method, url.pathname)
   }
 
   // fetch decodes a compressed body, so its encoding and length no longer describe the bytes.
