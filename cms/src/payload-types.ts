@@ -24,6 +24,7 @@ export interface Config {
     themes: Theme;
     entries: Entry;
     posts: Post;
+    showcases: Showcase;
     media: Media;
     organizations: Organization;
     users: User;
@@ -57,6 +58,7 @@ export interface Config {
     themes: ThemesSelect<false> | ThemesSelect<true>;
     entries: EntriesSelect<false> | EntriesSelect<true>;
     posts: PostsSelect<false> | PostsSelect<true>;
+    showcases: ShowcasesSelect<false> | ShowcasesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -687,6 +689,33 @@ export interface Post {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Entries on display in the order given, public at /showcases/<slug> (entries not on display are left out)
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "showcases".
+ */
+export interface Showcase {
+  id: number;
+  title: string;
+  slug: string;
+  /**
+   * Optional: across campaigns
+   */
+  campaign?: (number | null) | Campaign;
+  cover?: (number | null) | Media;
+  intro?: string | null;
+  entries?:
+    | {
+        entry: number | Entry;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
  * Uploads being received (per-user quotas); removed when completed, refused or idle too long.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1241,6 +1270,10 @@ export interface PayloadLockedDocument {
         value: number | Post;
       } | null)
     | ({
+        relationTo: 'showcases';
+        value: number | Showcase;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -1640,6 +1673,27 @@ export interface PostsSelect<T extends boolean = true> {
   excerpt?: T;
   cover?: T;
   body?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "showcases_select".
+ */
+export interface ShowcasesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  campaign?: T;
+  cover?: T;
+  intro?: T;
+  entries?:
+    | T
+    | {
+        entry?: T;
+        note?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

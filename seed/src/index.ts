@@ -1,4 +1,5 @@
 import { pinEntry, workflowOptionsOf } from '@exemplar/plugin-workflow'
+import { seedShowcases } from './showcases'
 import { createLocalReq, type Payload } from 'payload'
 
 import type { Entry, Organization } from '@exemplar/cms/payload-types'
@@ -411,6 +412,9 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     campaignIds: mediaCampaignIds,
     outlets: [DEMO_OUTLET],
   })
+  const showcases = await seedShowcases(payload)
+  created += showcases
+  log(`作品精选 ${showcases}`)
 
   return {
     campaigns: editions.length,

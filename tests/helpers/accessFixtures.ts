@@ -164,6 +164,20 @@ export const FIXTURES: Record<string, CollectionFixtures> = {
     },
     sample: async () => ({ title: '新动态', slug: unique('np') }),
   },
+  showcases: {
+    kinds: {
+      published: (w) =>
+        create(w, 'showcases', { title: '精选', slug: unique('s'), _status: 'published' }),
+      draft: (w) =>
+        create(
+          w,
+          'showcases',
+          { title: '精选草稿', slug: unique('sd'), _status: 'draft' },
+          { draft: true },
+        ),
+    },
+    sample: async () => ({ title: '新精选', slug: unique('ns') }),
+  },
   media: {
     kinds: {
       mine: (w) => media(w, w.users.participant),

@@ -568,4 +568,34 @@ describe('the five source notices', () => {
       expect(contact.email ?? 'x@example.org').toMatch(/@example\.org$/)
     }
   })
+
+  it('should publish a showcase of each edition’s awarded entries, and the latest year’s best across campaigns', async () => {
+    const { docs } = await payload.find({ collection: 'showcases', depth: 1, pagination: false })
+    const awardedCampaigns = new Set(
+      (
+        await payload.find({
+          collection: 'entries',
+          where: { status: { equals: 'awarded' } },
+          select: { campaign: true },
+          depth: 0,
+          pagination: false,
+        })
+      ).docs.map((e) => String(e.campaign)),
+    )
+    const perCampaign = docs.filter((d) => d.campaign)
+    expect(new Set(perCampaign.map((d) => String((d.campaign as { id: number }).id)))).toEqual(
+      awardedCampaigns,
+    )
+    expect(docs.filter((d) => !d.campaign).map((d) => d.slug)).toEqual([
+      expect.stringMatching(/^excellent-\d{4}$/),
+    ])
+    for (const showcase of docs) {
+      expect(showcase._status).toBe('published')
+      const rows = showcase.entries ?? []
+      expect(rows.length).toBeGreaterThan(0)
+      for (const row of rows) {
+        expect((row.entry as { status: string }).status).toBe('awarded')
+      }
+    }
+  })
 })

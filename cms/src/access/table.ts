@@ -136,6 +136,20 @@ export const ACCESS_TABLE: {
       readVersions: editors,
       note: 'Campaign news: drafts are the committee’s.',
     },
+    showcases: {
+      read: {
+        ...everyone,
+        anonymous: published,
+        participant: published,
+        partner: published,
+        reviewer: published,
+      },
+      create: editors,
+      update: editors,
+      delete: editors,
+      readVersions: editors,
+      note: 'Showcases (作品精选): drafts are the committee’s; a published one lists only the entries the reader may read.',
+    },
     media: {
       read: everyone,
       create: { ...editors, participant: true },

@@ -7,6 +7,8 @@ import {
   HOME_TAG,
   PUBLIC_ENTRY_STATES,
   resultsTag,
+  showcaseTag,
+  SHOWCASES_TAG,
   type EntryState,
 } from '@exemplar/domain'
 import type { ChangedDoc, FreshnessPluginOptions } from '@exemplar/plugin-freshness'
@@ -63,6 +65,10 @@ export const PAGE_TAG_SOURCES: FreshnessPluginOptions['sources'] = {
   posts: ({ doc, previousDoc }: ChangedDoc) =>
     isPublished(doc) || isPublished(previousDoc)
       ? [...campaignTags(campaignTag, doc, previousDoc), HOME_TAG]
+      : [],
+  showcases: ({ doc, previousDoc }: ChangedDoc) =>
+    isPublished(doc) || isPublished(previousDoc)
+      ? [showcaseTag(String(doc.id)), SHOWCASES_TAG, HOME_TAG]
       : [],
   // The campaign page counts the institutions that pledged.
   pledges: ({ doc, previousDoc }: ChangedDoc) => campaignTags(campaignTag, doc, previousDoc),

@@ -21,6 +21,14 @@ export const FIELD_LIMITS = {
   entry: {
     title: 100,
   },
+  /** 作品精选: an editor's named, ordered collection of entries (年度优秀案例, a theme's best). */
+  showcase: {
+    title: 100,
+    slug: 80,
+    intro: 2000,
+    note: 300,
+    entries: 60,
+  },
   /** An editor's explanation with a transition (退回、不予通过、取消资格、撤销): the submitter reads it. */
   reasonText: 1000,
 } as const

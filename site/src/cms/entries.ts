@@ -1,5 +1,5 @@
 /** Entries on display: a campaign's cards, and one entry's page. */
-import type { Entry, EntriesSelect } from '@exemplar/cms/payload-types'
+import type { Campaign, Entry, EntriesSelect } from '@exemplar/cms/payload-types'
 
 import { PUBLIC_ENTRY_STATES } from '../lib/labels'
 import { cached, CACHE_TTL_MS, readKey } from './cache'
@@ -99,4 +99,44 @@ export async function getEntryByNumber(number: string): Promise<Entry> {
     throw new NotFound(`entry ${number}`)
   }
   return entry
+}
+
+/** A card with the campaign it belongs to (lists that span campaigns: showcases). */
+export type EntryCardWithCampaign = EntryCard & { campaign: Campaign }
+
+/**
+ * The entries with these ids that the public may read, in the order given
+ * (an editor's order); ids the public may not read are left out.
+ */
+export async function listEntriesByIds(ids: readonly number[]): Promise<EntryCardWithCampaign[]> {
+  if (ids.length === 0) {
+    return []
+  }
+  const options = {
+    collection: 'entries',
+    where: { id: { in: [...ids] }, status: { in: PUBLIC_ENTRY_STATES } },
+    select: { ...ENTRY_CARD_SELECT, campaign: true },
+    populate: {
+      themes: { title: true, code: true },
+      organizations: { name: true, province: true, city: true },
+      campaigns: {
+        title: true,
+        slug: true,
+        tracks: true,
+        phases: true,
+        openPhases: true,
+        voting: true,
+      },
+    },
+    depth: 1,
+    limit: ids.length,
+  } as const
+  const result = await cached(readKey(options), CACHE_TTL_MS, () => cms().find(options))
+  const byId = new Map(result.docs.map((doc) => [doc.id, doc]))
+  return ids.flatMap((id) => {
+    const doc = byId.get(id)
+    return doc && typeof doc.campaign === 'object' && doc.campaign
+      ? [doc as unknown as EntryCardWithCampaign]
+      : []
+  })
 }

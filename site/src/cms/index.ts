@@ -7,6 +7,8 @@ export {
   ENTRIES_PER_PAGE,
   getEntryByNumber,
   listEntries,
+  listEntriesByIds,
+  type EntryCardWithCampaign,
   type EntryCard,
   type EntryQuery,
   type Paginated,
@@ -14,4 +16,5 @@ export {
 export { getCertificate, getSigningKey, type Certificate, type SigningKey } from './certificates'
 export { getFrozenResults, type FrozenResults, type SnapshotSummary } from './results'
 export { getPostBySlug, listPosts, type PostSummary } from './posts'
+export { getShowcaseBySlug, listShowcases, type ShowcaseSummary } from './showcases'
 export { getLeaderboard, getVoteSeries, type Tagged } from './voting'

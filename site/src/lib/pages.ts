@@ -16,9 +16,12 @@ import {
   getPledgeCount,
   getVoteSeries,
   getPostBySlug,
+  getShowcaseBySlug,
   getSigningKey,
   listCampaigns,
   listEntries,
+  listEntriesByIds,
+  listShowcases,
   listPosts,
   listThemes,
   NotFound,
@@ -98,6 +101,28 @@ export async function loadEntry(number: string) {
   const entry = await getEntryByNumber(number)
   const campaign = populated(entry.campaign)
   return { entry, campaign, theme: populated(entry.theme) }
+}
+
+/** A showcase and its entries on display, in the editor's order. */
+export async function loadShowcase(slug: string) {
+  const showcase = await getShowcaseBySlug(slug)
+  const ids = (showcase.entries ?? []).flatMap((row) => {
+    const id = relationId(row.entry)
+    return typeof id === 'number' ? [id] : []
+  })
+  const entries = await listEntriesByIds(ids)
+  const notes = new Map(
+    (showcase.entries ?? []).map((row) => [relationId(row.entry), row.note ?? null] as const),
+  )
+  return {
+    showcase,
+    campaign: populated(showcase.campaign),
+    entries: entries.map((entry) => ({ entry, note: notes.get(entry.id) ?? null })),
+  }
+}
+
+export function loadShowcases() {
+  return listShowcases()
 }
 
 export async function loadPost(slug: string): Promise<{ post: Post; campaign?: Campaign }> {

@@ -64,7 +64,9 @@ export function shareDescription(text: string | null | undefined, max = 120): st
  * upload, so without EXIF), large enough for WeChat's 300 px minimum; the
  * `hero` size when one was generated, being lighter.
  */
-export function entryShareImage(entry: Entry): ShareImage | undefined {
+export function entryShareImage(
+  entry: Pick<Entry, 'attachments' | 'title'>,
+): ShareImage | undefined {
   const image = firstImage(entry)
   if (!image?.media.url) {
     return undefined

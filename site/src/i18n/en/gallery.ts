@@ -28,6 +28,15 @@ const en: Strings<typeof zh> = {
   'gallery.numbers.awarded': 'awarded entries',
   'gallery.numbers.provinces': 'provinces taking part',
   'gallery.numbers.campaigns': 'campaigns',
+  'showcase.nav': 'Showcases',
+  'showcase.list.title': 'Showcases',
+  'showcase.list.description':
+    'Collections of excellent cases and works chosen by the organizing committee.',
+  'showcase.list.empty': 'No showcase yet.',
+  'showcase.count': '{n} entries',
+  'showcase.of': 'Campaign',
+  'showcase.empty': 'None of this showcase’s entries is on display yet.',
+  'showcase.note': 'Why it was chosen',
   'gallery.refused': 'This search cannot be run: {message}',
   'gallery.refusedBack': 'Back to the gallery',
 }

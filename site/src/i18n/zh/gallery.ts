@@ -25,6 +25,15 @@ const zh = {
   'gallery.numbers.awarded': '件获奖作品',
   'gallery.numbers.provinces': '个省份参与',
   'gallery.numbers.campaigns': '项征集活动',
+  'showcase.nav': '作品精选',
+  'showcase.list.title': '作品精选',
+  'showcase.list.description':
+    '组委会编选的优秀案例与作品集：年度优秀案例、发布会案例展示、主题精选。',
+  'showcase.list.empty': '暂无作品精选。',
+  'showcase.count': '{n} 件作品',
+  'showcase.of': '所属活动',
+  'showcase.empty': '本精选中的作品暂未公开展示。',
+  'showcase.note': '推荐语',
   'gallery.refused': '无法按此条件查询：{message}',
   'gallery.refusedBack': '返回作品库',
 } as const
