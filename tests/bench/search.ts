@@ -17,9 +17,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 
-import { entryTokens, foldText, queryTokens } from '@exemplar/domain'
+import { foldText, queryTokens } from '@exemplar/domain'
 
-import { healthText, seededRandom } from '../helpers/generatedText'
+import { generatedSearchDoc, healthText, seededRandom } from '../helpers/generatedText'
 
 const N = 10_000
 export async function benchSearch(): Promise<void> {
@@ -47,23 +47,7 @@ export async function benchSearch(): Promise<void> {
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   for (const d of docs) {
-    await store.put(req, {
-      entryId: d.id,
-      campaignId: d.year,
-      campaignSlug: `bench-${d.year}`,
-      campaignTitle: `基准活动 ${d.year}`,
-      year: d.year,
-      track: 'case',
-      trackName: '图文案例',
-      themeId: null,
-      themeTitle: null,
-      province: d.province,
-      award: null,
-      awardRank: 0,
-      createdAt: new Date(Date.UTC(2026, 0, 1) + d.id).toISOString(),
-      tokens: entryTokens(d.fields),
-      folded: d.folded.join('\n'),
-    })
+    await store.put(req, generatedSearchDoc(d, 'bench'))
   }
   await commitTransaction(req)
   const indexSeconds = (performance.now() - started) / 1000

@@ -1,3 +1,6 @@
+import { entryTokens, foldText } from '@exemplar/domain'
+import type { searchStoreOf } from '@exemplar/plugin-search'
+
 /**
  * Generated Chinese text for search tests and benchmarks: words of health
  * promotion (with Latin, punctuation and a blank among them), so queries
@@ -32,4 +35,30 @@ export function healthText(next: () => number, chars: number): string {
     out += HEALTH_WORDS[Math.floor(next() * HEALTH_WORDS.length)]
   }
   return out
+}
+
+type SearchDoc = Parameters<ReturnType<typeof searchStoreOf>['put']>[1]
+
+/** A generated entry as the search index holds it: one campaign a year, one track, no award. */
+export function generatedSearchDoc(
+  d: { id: number; year: number; province: string | null; fields: string[] },
+  campaignPrefix: string,
+): SearchDoc {
+  return {
+    entryId: d.id,
+    campaignId: d.year,
+    campaignSlug: `${campaignPrefix}-${d.year}`,
+    campaignTitle: `生成活动 ${d.year}`,
+    year: d.year,
+    track: 'case',
+    trackName: '图文案例',
+    themeId: null,
+    themeTitle: null,
+    province: d.province,
+    award: null,
+    awardRank: 0,
+    createdAt: new Date(Date.UTC(2026, 0, 1) + d.id).toISOString(),
+    tokens: entryTokens(d.fields),
+    folded: d.fields.map(foldText).join('\n'),
+  }
 }

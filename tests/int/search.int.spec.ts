@@ -1,10 +1,10 @@
-import { fieldsContain, foldText, queryTokens, entryTokens } from '@exemplar/domain'
+import { fieldsContain, queryTokens } from '@exemplar/domain'
 import { searchStoreOf, type SearchPage } from '@exemplar/plugin-search'
 import { commitTransaction, createLocalReq, initTransaction } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { apiClient, type ApiClient } from '../helpers/api'
-import { healthText, seededRandom } from '../helpers/generatedText'
+import { generatedSearchDoc, healthText, seededRandom } from '../helpers/generatedText'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 
 /**
@@ -56,23 +56,7 @@ describe('search against the substring oracle, 10,000 generated entries', () => 
     const req = await createLocalReq({}, t.payload)
     await initTransaction(req)
     for (const d of docs) {
-      await store.put(req, {
-        entryId: d.id,
-        campaignId: d.year,
-        campaignSlug: `gen-${d.year}`,
-        campaignTitle: `生成活动 ${d.year}`,
-        year: d.year,
-        track: 'case',
-        trackName: '图文案例',
-        themeId: null,
-        themeTitle: null,
-        province: d.province,
-        award: null,
-        awardRank: 0,
-        createdAt: new Date(Date.UTC(2026, 0, 1) + d.id).toISOString(),
-        tokens: entryTokens(d.fields),
-        folded: d.fields.map(foldText).join('\n'),
-      })
+      await store.put(req, generatedSearchDoc(d, 'gen'))
     }
     await commitTransaction(req)
 

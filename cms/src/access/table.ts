@@ -67,6 +67,15 @@ const ownRecords: RoleCells = {
   admin: true,
 }
 
+/** Published documents to everyone; drafts to the committee (campaigns, news, showcases). */
+const publishedToReaders: RoleCells = {
+  ...everyone,
+  anonymous: published,
+  participant: published,
+  partner: published,
+  reviewer: published,
+}
+
 /**
  * The whole access policy: role × collection × operation. Collections build
  * their `access` from their row (`accessFor`), and the access-table plugin
@@ -82,13 +91,7 @@ export const ACCESS_TABLE: {
 } = {
   collections: {
     campaigns: {
-      read: {
-        ...everyone,
-        anonymous: published,
-        participant: published,
-        partner: published,
-        reviewer: published,
-      },
+      read: publishedToReaders,
       create: editors,
       update: editors,
       delete: editors,
@@ -123,13 +126,7 @@ export const ACCESS_TABLE: {
         'authors, institution, province, submitter and upload names from them, and refuses filters and sorts on those.',
     },
     posts: {
-      read: {
-        ...everyone,
-        anonymous: published,
-        participant: published,
-        partner: published,
-        reviewer: published,
-      },
+      read: publishedToReaders,
       create: editors,
       update: editors,
       delete: editors,
@@ -137,13 +134,7 @@ export const ACCESS_TABLE: {
       note: 'Campaign news: drafts are the committee’s.',
     },
     showcases: {
-      read: {
-        ...everyone,
-        anonymous: published,
-        participant: published,
-        partner: published,
-        reviewer: published,
-      },
+      read: publishedToReaders,
       create: editors,
       update: editors,
       delete: editors,
