@@ -50,6 +50,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           include: ['tests/http/**/*.http.spec.ts'],
           globalSetup: ['tests/http/globalSetup.ts'],
+          setupFiles: ['tests/http/waitForStack.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 600_000,

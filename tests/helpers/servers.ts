@@ -143,6 +143,24 @@ export async function startCms(options: {
   return { url, child, stop }
 }
 
+/** A command run to its end without blocking the event loop: its exit status and output. */
+function runToEnd(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
+    const chunks: Buffer[] = []
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk))
+    child.on('error', reject)
+    child.on('close', (status) =>
+      resolve({ status, output: Buffer.concat(chunks).toString('utf8') }),
+    )
+  })
+}
+
 export interface RunningSite {
   url: string
   stop: () => Promise<void>
@@ -204,9 +222,28 @@ export interface RunningStack {
 export async function startStack(
   options: { env?: Record<string, string> } = {},
 ): Promise<RunningStack> {
-  ensureBuilt()
+  return launchStack(await planStack(), options)
+}
+
+/** Where a stack will run: its data folder and two free ports, known before anything starts. */
+export interface StackPlan {
+  dataDir: string
+  cmsPort: number
+  sitePort: number
+}
+
+export async function planStack(): Promise<StackPlan> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exemplar-http-'))
-  const [cmsPort, sitePort] = [await freePort(), await freePort()]
+  return { dataDir, cmsPort: await freePort(), sitePort: await freePort() }
+}
+
+/** Build if stale, seed, and start the CMS and the site where the plan says. */
+export async function launchStack(
+  plan: StackPlan,
+  options: { env?: Record<string, string> } = {},
+): Promise<RunningStack> {
+  ensureBuilt()
+  const { dataDir, cmsPort, sitePort } = plan
   const cmsUrl = `http://127.0.0.1:${cmsPort}`
   const env = {
     ...process.env,
@@ -228,13 +265,13 @@ export async function startStack(
     NEXT_TELEMETRY_DISABLED: '1',
     ...options.env,
   }
-  const seeded = spawnSync('npm', ['run', 'seed', '-w', '@exemplar/seed'], {
+  // Not spawnSync: the test runner's own process keeps scheduling files while the seed runs.
+  const seeded = await runToEnd('npm', ['run', 'seed', '-w', '@exemplar/seed'], {
     cwd: repoRoot,
     env: { ...env, NODE_ENV: 'development' },
-    encoding: 'utf8',
   })
   if (seeded.status !== 0) {
-    throw new Error(`seed failed:\n${seeded.stdout}\n${seeded.stderr}`)
+    throw new Error(`seed failed:\n${seeded.output}`)
   }
   const children: ChildProcess[] = []
   const launch = (args: string[], cwd: string, own: Record<string, string> = {}) => {
