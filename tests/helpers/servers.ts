@@ -9,6 +9,9 @@ import { staleBuilds } from '../../scripts/builds.mjs'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
+/** The site's server as `npm start` runs it: Astro's built handler behind the warm path. */
+export const siteServer = path.join(repoRoot, 'site', 'server.mjs')
+
 /** A port the kernel says is free right now. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -174,25 +177,21 @@ export async function startSite(
   ensureBuilt()
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child = spawn(
-    process.execPath,
-    [path.join(repoRoot, 'site', 'dist', 'server', 'entry.mjs')],
-    {
-      cwd: path.join(repoRoot, 'site'),
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        SITE_PORT: String(port),
-        CMS_URL: cmsUrl,
-        SITE_PUBLIC_URL: url,
-        EXEMPLAR_DEMO: '1',
-        ...env,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+  const child = spawn(process.execPath, [siteServer], {
+    cwd: path.join(repoRoot, 'site'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SITE_PORT: String(port),
+      CMS_URL: cmsUrl,
+      SITE_PUBLIC_URL: url,
+      EXEMPLAR_DEMO: '1',
+      ...env,
     },
-  )
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk))
   const stop = async () => {
     child.kill('SIGTERM')
@@ -219,9 +218,13 @@ export interface RunningStack {
  * ports and a fresh data folder: the demo seed into a new SQLite file, the CMS's own server (Next.js
  * plus the voting fast path) and the built Astro server for the site.
  */
-export async function startStack(
-  options: { env?: Record<string, string> } = {},
-): Promise<RunningStack> {
+export interface StackOptions {
+  env?: Record<string, string>
+  /** Runs after the seed, before the CMS starts, with the stack's environment (benchmarks add data). */
+  afterSeed?: (env: Record<string, string | undefined>) => Promise<void>
+}
+
+export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   return launchStack(await planStack(), options)
 }
 
@@ -240,7 +243,7 @@ export async function planStack(): Promise<StackPlan> {
 /** Build if stale, seed, and start the CMS and the site where the plan says. */
 export async function launchStack(
   plan: StackPlan,
-  options: { env?: Record<string, string> } = {},
+  options: StackOptions = {},
 ): Promise<RunningStack> {
   ensureBuilt()
   const { dataDir, cmsPort, sitePort } = plan
@@ -273,6 +276,7 @@ export async function launchStack(
   if (seeded.status !== 0) {
     throw new Error(`seed failed:\n${seeded.output}`)
   }
+  await options.afterSeed?.(env)
   const children: ChildProcess[] = []
   const launch = (args: string[], cwd: string, own: Record<string, string> = {}) => {
     const child = spawn(process.execPath, args, {
@@ -287,10 +291,7 @@ export async function launchStack(
   }
   const start = cmsStartCommand()
   const cms = launch(start.args, path.join(repoRoot, 'cms'), start.env)
-  const site = launch(
-    [path.join(repoRoot, 'site', 'dist', 'server', 'entry.mjs')],
-    path.join(repoRoot, 'site'),
-  )
+  const site = launch([siteServer], path.join(repoRoot, 'site'))
   const stop = async () => {
     for (const child of children) {
       child.kill('SIGTERM')

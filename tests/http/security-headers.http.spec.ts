@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { launchChromium } from '../helpers/browser'
-import { freePort, repoRoot, waitForHttp } from '../helpers/servers'
+import { freePort, repoRoot, siteServer, waitForHttp } from '../helpers/servers'
 
 /**
  * The security headers of both servers on the demo stack (tests/http/
@@ -154,7 +154,7 @@ describe('HSTS in production mode', () => {
 
   it('should send Strict-Transport-Security from a site started without demo mode', async () => {
     const port = await freePort()
-    site = spawn(process.execPath, [path.join(repoRoot, 'site', 'dist', 'server', 'entry.mjs')], {
+    site = spawn(process.execPath, [siteServer], {
       cwd: path.join(repoRoot, 'site'),
       env: {
         ...process.env,

@@ -7,10 +7,17 @@ import { clearCache } from '../cms/cache'
 import { cmsUrl } from '../cms/client'
 import { ChangeFeed } from './changeFeed'
 import { PageStore } from './pageStore'
+import { createWarmPath, WARM_PATH_KEY, type WarmPath } from './warmPath'
 
 export const pageStore = new PageStore({ maxBytes: 64 * 1024 * 1024, maxPages: 5_000 })
 
 export const changeFeed = new ChangeFeed({ cmsUrl, store: pageStore, onDrop: clearCache })
+
+// site/server.mjs answers warm pages with this before Astro sees the request.
+;(globalThis as { [WARM_PATH_KEY]?: WarmPath })[WARM_PATH_KEY] = createWarmPath(
+  pageStore,
+  changeFeed,
+)
 
 /** Writes that change no public page: votes and upload chunks (the hot paths) ask for no poll. */
 const WRITES_WITHOUT_PAGES = ['/api/voting/', '/api/submissions/tus', '/api/submissions/uploads']

@@ -4,6 +4,7 @@ import { clearCache } from '../cms/cache'
 import { compressedStream, preferredEncoding, type Encoding } from './encoding'
 import { changeFeed as feed, pageStore as store } from './index'
 import { warmPage, type WarmPage } from './pageStore'
+import { bodyOf, pageKey, warmHeaders } from './warmPath'
 
 /** What the page said with `Astro.cache.set`, as Astro's headers carry it to the provider. */
 function declared(response: Response): { maxAge: number; tags: string[] } | null {
@@ -16,29 +17,14 @@ function declared(response: Response): { maxAge: number; tags: string[] } | null
   return maxAge > 0 ? { maxAge, tags } : null
 }
 
-/** The key of a page: its path (which carries the locale, /en/…) and its sorted query. */
-export function pageKey(url: URL): string {
-  const params = new URLSearchParams(url.searchParams)
-  params.sort()
-  const query = params.toString()
-  return query ? `${url.pathname}?${query}` : url.pathname
-}
-
 function answer(page: WarmPage, request: Request, state: 'hit' | 'miss'): Response {
-  const headers = new Headers(page.headers)
-  headers.set('etag', page.etag)
-  headers.set('x-exemplar-cache', state)
-  headers.append('vary', 'accept-encoding')
-  if (request.headers.get('if-none-match') === page.etag) {
+  const notModified = request.headers.get('if-none-match') === page.etag
+  const encoding = preferredEncoding(request.headers.get('accept-encoding'))
+  const headers = new Headers(warmHeaders(page, encoding, state, notModified))
+  if (notModified) {
     return new Response(null, { status: 304, headers })
   }
-  const encoding = preferredEncoding(request.headers.get('accept-encoding'))
-  const body = encoding === 'identity' ? page.identity : page[encoding]
-  if (encoding !== 'identity') {
-    headers.set('content-encoding', encoding)
-  }
-  headers.set('content-length', String(body.byteLength))
-  return new Response(body.slice(), { status: page.status, headers })
+  return new Response(bodyOf(page, encoding).slice(), { status: page.status, headers })
 }
 
 /** A page the cache does not keep, still compressed on the way out when it is HTML. */
