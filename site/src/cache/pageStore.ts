@@ -24,7 +24,11 @@ export interface PageStoreOptions {
 const sizeOf = (page: WarmPage) =>
   page.identity.byteLength + page.br.byteLength + page.gzip.byteLength
 
-/** Compress a page's bytes once, for every request that will read it. */
+/**
+ * Compress a page's bytes once, for every request that will read it. Brotli
+ * at quality 6: on a 46 KB gallery page it takes 1.3 ms for 7,561 bytes,
+ * where quality 9 took 21 ms for 7,435 — and every miss waits for it.
+ */
 export function warmPage(
   body: Uint8Array,
   meta: Pick<WarmPage, 'status' | 'headers' | 'tags' | 'storedAt' | 'expiresAt'>,
@@ -34,7 +38,7 @@ export function warmPage(
     identity: body,
     br: brotliCompressSync(body, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: 9,
+        [constants.BROTLI_PARAM_QUALITY]: 6,
         [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
         [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
       },
