@@ -22,3 +22,12 @@ const host = process.env.HOST ?? (typeof options.host === 'string' ? options.hos
 server.listen(port, host, () => {
   console.info(`site listening on http://${host}:${port}`)
 })
+
+// Stop taking requests on SIGTERM, let those in flight finish (briefly), then leave.
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0))
+    server.closeIdleConnections()
+    setTimeout(() => process.exit(0), 2000).unref()
+  })
+}
