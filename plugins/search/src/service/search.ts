@@ -10,6 +10,7 @@ import type { PayloadRequest } from 'payload'
 import { searchStoreOf } from '../store'
 import type { FacetCount, Id } from '../store/types'
 import type { ResolvedSearchOptions } from '../types'
+import { cardSelection } from './cardSelection'
 
 type Doc = Record<string, unknown> & { id: Id }
 
@@ -99,6 +100,7 @@ export async function searchGallery(
             collection: options.entries,
             where: { id: { in: answer.ids } },
             depth: 1,
+            ...(cardSelection(req.payload, options) as object),
             limit: answer.ids.length,
             pagination: false,
             overrideAccess: false,
