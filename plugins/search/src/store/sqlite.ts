@@ -13,6 +13,12 @@ import type { FacetCount, Id, SearchAnswer, SearchDoc, SearchRequest, SearchStor
 const DOCS = 'libsql_search_docs'
 const BIGRAMS = 'libsql_search_bigrams'
 const UNIGRAMS = 'libsql_search_unigrams'
+/** One row: a number every index write raises in its own transaction (see `combosOf`). */
+const META = 'libsql_search_meta'
+const BUMP = sql.raw(`UPDATE ${META} SET generation = generation + 1 WHERE id = 1`)
+
+/** Facet groupings kept per text query; each is a few hundred rows. */
+const COMBOS_KEPT = 256
 
 /** Drizzle's SQL fragment, as `sql` builds it. */
 type SQL = ReturnType<typeof sql>
@@ -84,6 +90,53 @@ export function sqliteSearchStore(
     return present.length === 0 ? sql`1 = 1` : sql.join(present, sql` AND `)
   }
 
+  const facetColumns = GALLERY_FACETS.flatMap((f) => [
+    FACET_COLUMNS[f].value,
+    FACET_COLUMNS[f].label,
+  ])
+  const distinct = [...new Set(facetColumns)].map((c) => `d.${c}`).join(', ')
+  const kept = new Map<string, { generation: number; combos: Record<string, unknown>[] }>()
+
+  /**
+   * One grouping over the text's matches, every facet's value together (each
+   * facet's counts are then summed over the rows passing every other filter).
+   * It depends on the text alone, so the pages, sorts and filters of one
+   * query share it: it is kept per text with the index's generation when it
+   * was read, and used again only while the generation in the database is
+   * the same — a write by any process on the database raises it in its own
+   * transaction. The generation is read first, so what is kept is never
+   * older than the generation it is kept with.
+   */
+  const combosOf = async (
+    db: Drizzle,
+    request: SearchRequest,
+    match: SQL | null,
+  ): Promise<Record<string, unknown>[]> => {
+    const key = request.match ? JSON.stringify(request.match) : ''
+    const [meta] = await db.all<{ generation: number }>(
+      sql.raw(`SELECT generation FROM ${META} WHERE id = 1`),
+    )
+    const generation = Number(meta?.generation ?? -1)
+    const known = kept.get(key)
+    if (known && known.generation === generation && generation >= 0) {
+      kept.delete(key)
+      kept.set(key, known)
+      return known.combos
+    }
+    const combos = await db.all<Record<string, unknown>>(
+      sql`SELECT ${sql.raw(distinct)}, count(*) AS n FROM ${sql.raw(DOCS)} d WHERE ${where([match])} GROUP BY ${sql.raw(distinct)}`,
+    )
+    kept.delete(key)
+    kept.set(key, { generation, combos })
+    for (const oldest of kept.keys()) {
+      if (kept.size <= COMBOS_KEPT) {
+        break
+      }
+      kept.delete(oldest)
+    }
+    return combos
+  }
+
   return {
     async ensure() {
       const db = adapter.drizzle
@@ -121,6 +174,12 @@ export function sqliteSearchStore(
           `CREATE VIRTUAL TABLE IF NOT EXISTS ${UNIGRAMS} USING fts5(tokens, content='', contentless_delete=1, detail=none, tokenize='unicode61')`,
         ),
       )
+      await db.run(
+        sql.raw(
+          `CREATE TABLE IF NOT EXISTS ${META} (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL)`,
+        ),
+      )
+      await db.run(sql.raw(`INSERT OR IGNORE INTO ${META} (id, generation) VALUES (1, 0)`))
     },
 
     async put(req, doc: SearchDoc) {
@@ -139,6 +198,7 @@ export function sqliteSearchStore(
       await db.run(
         sql`INSERT INTO ${sql.raw(UNIGRAMS)} (rowid, tokens) VALUES (${id}, ${doc.tokens.unigrams})`,
       )
+      await db.run(BUMP)
     },
 
     async remove(req, entryId) {
@@ -147,6 +207,7 @@ export function sqliteSearchStore(
       await db.run(sql`DELETE FROM ${sql.raw(DOCS)} WHERE entry_id = ${id}`)
       await db.run(sql`DELETE FROM ${sql.raw(BIGRAMS)} WHERE rowid = ${id}`)
       await db.run(sql`DELETE FROM ${sql.raw(UNIGRAMS)} WHERE rowid = ${id}`)
+      await db.run(BUMP)
     },
 
     async relabelCampaign(req, campaignId, labels) {
@@ -160,6 +221,7 @@ export function sqliteSearchStore(
           sql`UPDATE ${sql.raw(DOCS)} SET track_name = ${name} WHERE campaign_id = ${Number(campaignId)} AND track = ${track}`,
         )
       }
+      await db.run(BUMP)
     },
 
     async relabelTheme(req, themeId, title) {
@@ -167,28 +229,27 @@ export function sqliteSearchStore(
       await db.run(
         sql`UPDATE ${sql.raw(DOCS)} SET theme_title = ${title} WHERE theme_id = ${Number(themeId)}`,
       )
+      await db.run(BUMP)
     },
 
     async search(request): Promise<SearchAnswer> {
       const db = adapter.drizzle
       const match = matchClause(request)
-      const facetColumns = GALLERY_FACETS.flatMap((f) => [
-        FACET_COLUMNS[f].value,
-        FACET_COLUMNS[f].label,
-      ])
-      const distinct = [...new Set(facetColumns)].map((c) => `d.${c}`).join(', ')
-      // One grouping over the text's matches, every facet's value together; each facet's
-      // counts are then summed over the rows that pass every other filter.
       const [combos, page] = await Promise.all([
-        db.all<Record<string, unknown>>(
-          sql`SELECT ${sql.raw(distinct)}, count(*) AS n FROM ${sql.raw(DOCS)} d WHERE ${where([match])} GROUP BY ${sql.raw(distinct)}`,
-        ),
-        db.all<{ entry_id: number }>(
-          sql`SELECT d.entry_id, coalesce(e.${sql.raw(votes)}, 0) AS votes FROM ${sql.raw(DOCS)} d
-              LEFT JOIN ${sql.raw(entries)} e ON e.id = d.entry_id
-              WHERE ${where([match, ...filterClauses(request)])}
-              ORDER BY ${sql.raw(ORDER[request.sort])} LIMIT ${request.limit} OFFSET ${request.offset}`,
-        ),
+        combosOf(db, request, match),
+        // Only an order by votes reads the tallies: joining every match to its entry costs more than the rest.
+        request.sort === 'newest'
+          ? db.all<{ entry_id: number }>(
+              sql`SELECT d.entry_id FROM ${sql.raw(DOCS)} d
+                  WHERE ${where([match, ...filterClauses(request)])}
+                  ORDER BY ${sql.raw(ORDER.newest)} LIMIT ${request.limit} OFFSET ${request.offset}`,
+            )
+          : db.all<{ entry_id: number }>(
+              sql`SELECT d.entry_id, coalesce(e.${sql.raw(votes)}, 0) AS votes FROM ${sql.raw(DOCS)} d
+                  LEFT JOIN ${sql.raw(entries)} e ON e.id = d.entry_id
+                  WHERE ${where([match, ...filterClauses(request)])}
+                  ORDER BY ${sql.raw(ORDER[request.sort])} LIMIT ${request.limit} OFFSET ${request.offset}`,
+            ),
       ])
       return {
         ...countFacets(combos, request),
@@ -208,6 +269,7 @@ export function sqliteSearchStore(
       await db.run(sql.raw(`DELETE FROM ${DOCS}`))
       await db.run(sql.raw(`DELETE FROM ${BIGRAMS}`))
       await db.run(sql.raw(`DELETE FROM ${UNIGRAMS}`))
+      await db.run(BUMP)
     },
   }
 }
