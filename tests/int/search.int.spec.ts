@@ -3,6 +3,7 @@ import { searchStoreOf, type SearchPage } from '@exemplar/plugin-search'
 import { commitTransaction, createLocalReq, initTransaction } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { sqliteSearchStore } from '../../plugins/search/src/store/sqlite'
 import { apiClient, type ApiClient } from '../helpers/api'
 import { generatedSearchDoc, healthText, seededRandom } from '../helpers/generatedText'
 import { bootPayload, type TestPayload } from '../helpers/payload'
@@ -26,6 +27,8 @@ interface Generated {
   province: string
   year: number
 }
+
+const newestIds = (list: Generated[]) => list.map((d) => d.id).sort((a, b) => b - a)
 
 function generate(): Generated[] {
   const next = seededRandom(20261203)
@@ -100,7 +103,19 @@ describe('search against the substring oracle, 10,000 generated entries', () => 
         limit: 24,
       })
       const inYear = truth.filter((d) => d.year === 2022)
-      expect(filtered.totalDocs, q).toBe(inYear.filter((d) => d.province === '四川省').length)
+      const chosen = inYear.filter((d) => d.province === '四川省')
+      expect(filtered.totalDocs, q).toBe(chosen.length)
+      // Newest first is the generated ids descending (each is created a millisecond after the last).
+      expect(filtered.ids.map(Number), q).toEqual(newestIds(chosen).slice(0, 24))
+      // The generated entries have no votes: an order by votes is the newest order, paged alike.
+      const voted = await store.search({
+        match: queryTokens(q),
+        filters: {},
+        sort: 'votes',
+        offset: 24,
+        limit: 24,
+      })
+      expect(voted.ids.map(Number), q).toEqual(newestIds(truth).slice(24, 48))
       for (const row of filtered.facets.province) {
         expect(row.count, `${q} ${row.value}`).toBe(
           inYear.filter((d) => d.province === row.value).length,
@@ -108,6 +123,40 @@ describe('search against the substring oracle, 10,000 generated entries', () => 
       }
     }
   }, 240_000)
+
+  it('should answer a kept text anew once another process on the database has written the index', async () => {
+    const store = searchStoreOf(t.payload, { entries: 'entries', votes: 'voteCount' })
+    // Another process's store: the same database, none of this one's memory.
+    const other = sqliteSearchStore(t.payload, { entries: 'entries', votes: 'voteCount' })
+    const ask = (offset: number) =>
+      store.search({
+        match: queryTokens('慢病管理'),
+        filters: {},
+        sort: 'newest',
+        offset,
+        limit: 5,
+      })
+    const before = await ask(0)
+    expect(await ask(0)).toEqual(before)
+    const req = await createLocalReq({}, t.payload)
+    await initTransaction(req)
+    const added = {
+      id: 2_000_000,
+      year: 2024,
+      province: '云南省',
+      fields: ['慢病管理新案例', '', ''],
+    }
+    await other.put(req, generatedSearchDoc(added, 'gen'))
+    await commitTransaction(req)
+    const after = await ask(0)
+    expect(after.totalDocs).toBe(before.totalDocs + 1)
+    expect(after.ids[0]).toBe(added.id)
+    expect((await ask(1)).ids).toEqual(before.ids.slice(0, 5))
+    const province = after.facets.province.find((row) => row.value === '云南省')
+    expect(province?.count).toBe(
+      (before.facets.province.find((row) => row.value === '云南省')?.count ?? 0) + 1,
+    )
+  })
 })
 
 describe('/api/search on real entries', () => {
