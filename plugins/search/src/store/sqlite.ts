@@ -2,7 +2,6 @@ import { GALLERY_FACETS, type GalleryFacet } from '@exemplar/domain'
 import { sql } from '@payloadcms/db-sqlite'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { holds, KeptMatches, type KeptMatch } from './keptMatches'
 import type { FacetCount, Id, SearchAnswer, SearchDoc, SearchRequest, SearchStore } from './types'
 
 /**
@@ -14,15 +13,12 @@ import type { FacetCount, Id, SearchAnswer, SearchDoc, SearchRequest, SearchStor
 const DOCS = 'libsql_search_docs'
 const BIGRAMS = 'libsql_search_bigrams'
 const UNIGRAMS = 'libsql_search_unigrams'
-/** One row: a number every index write raises in its own transaction (see `generationOf`). */
+/** One row: a number every index write raises in its own transaction (see `combosOf`). */
 const META = 'libsql_search_meta'
 const BUMP = sql.raw(`UPDATE ${META} SET generation = generation + 1 WHERE id = 1`)
 
-/** Text queries whose matches are kept, and the ids they may hold altogether (8 bytes each). */
-const MATCHES_KEPT = 256
-const MATCHED_IDS_KEPT = 1_000_000
-/** Up to this many matches, a filtered or voted page lists them to SQLite; past it, walks the filtered entries. */
-const LISTED_MATCH = 2_000
+/** Facet groupings kept per text query; each is a few hundred rows. */
+const COMBOS_KEPT = 256
 
 /** Drizzle's SQL fragment, as `sql` builds it. */
 type SQL = ReturnType<typeof sql>
@@ -98,126 +94,47 @@ export function sqliteSearchStore(
     FACET_COLUMNS[f].value,
     FACET_COLUMNS[f].label,
   ])
-  const distinctColumns = [...new Set(facetColumns)]
-  const distinct = distinctColumns.map((c) => `d.${c}`).join(', ')
-  const matches = new KeptMatches(MATCHES_KEPT, MATCHED_IDS_KEPT)
-  let unmatched: { generation: number; combos: Record<string, unknown>[] } | null = null
+  const distinct = [...new Set(facetColumns)].map((c) => `d.${c}`).join(', ')
+  const kept = new Map<string, { generation: number; combos: Record<string, unknown>[] }>()
 
   /**
-   * What is kept is used again only while the index's generation in the
-   * database is the one it was read at: a write by any process on the
-   * database raises it in its own transaction. It is read before what is
-   * kept, so what is kept is never older than its generation.
+   * One grouping over the text's matches, every facet's value together (each
+   * facet's counts are then summed over the rows passing every other filter).
+   * It depends on the text alone, so the pages, sorts and filters of one
+   * query share it: it is kept per text with the index's generation when it
+   * was read, and used again only while the generation in the database is
+   * the same — a write by any process on the database raises it in its own
+   * transaction. The generation is read first, so what is kept is never
+   * older than the generation it is kept with.
    */
-  const generationOf = async (db: Drizzle): Promise<number> => {
+  const combosOf = async (
+    db: Drizzle,
+    request: SearchRequest,
+    match: SQL | null,
+  ): Promise<Record<string, unknown>[]> => {
+    const key = request.match ? JSON.stringify(request.match) : ''
     const [meta] = await db.all<{ generation: number }>(
       sql.raw(`SELECT generation FROM ${META} WHERE id = 1`),
     )
-    return Number(meta?.generation ?? -1)
-  }
-
-  /** One grouping over every entry, every facet's value together (no text asked). */
-  const unmatchedCombos = async (db: Drizzle, generation: number) => {
-    if (unmatched && unmatched.generation === generation && generation >= 0) {
-      return unmatched.combos
+    const generation = Number(meta?.generation ?? -1)
+    const known = kept.get(key)
+    if (known && known.generation === generation && generation >= 0) {
+      kept.delete(key)
+      kept.set(key, known)
+      return known.combos
     }
     const combos = await db.all<Record<string, unknown>>(
-      sql`SELECT ${sql.raw(distinct)}, count(*) AS n FROM ${sql.raw(DOCS)} d GROUP BY ${sql.raw(distinct)}`,
+      sql`SELECT ${sql.raw(distinct)}, count(*) AS n FROM ${sql.raw(DOCS)} d WHERE ${where([match])} GROUP BY ${sql.raw(distinct)}`,
     )
-    unmatched = { generation, combos }
-    return combos
-  }
-
-  /**
-   * A text's matches, newest first, with their facets grouped. A common
-   * word is in most entries, and FTS5 spends 8–25 ms on such a phrase over
-   * 10,000 of them, so it is read once per text and generation and every
-   * page, sort and filter of that text uses what was read.
-   */
-  const matchOf = async (
-    db: Drizzle,
-    request: SearchRequest,
-    match: SQL,
-    generation: number,
-  ): Promise<KeptMatch> => {
-    const text = JSON.stringify(request.match)
-    const known = generation >= 0 ? matches.get(text, generation) : undefined
-    if (known) {
-      return known
-    }
-    const rows = await db.all<Record<string, unknown>>(
-      sql`SELECT d.entry_id, ${sql.raw(distinct)} FROM ${sql.raw(DOCS)} d WHERE ${match} ORDER BY ${sql.raw(ORDER.newest)}`,
-    )
-    const newest = Int32Array.from(rows, (r) => Number(r.entry_id))
-    const kept: KeptMatch = {
-      generation,
-      newest,
-      ascending: newest.slice().sort(),
-      combos: groupCombos(rows, distinctColumns),
-    }
-    if (generation >= 0) {
-      matches.set(text, kept)
-    }
-    return kept
-  }
-
-  /** A page in the request's order among the entries passing its filters and `extra`. */
-  const pageOf = async (
-    db: Drizzle,
-    request: SearchRequest,
-    extra: SQL[],
-    limit: number,
-    offset: number,
-  ): Promise<number[]> => {
-    const clause = where([...extra, ...filterClauses(request)])
-    // Only an order by votes reads the tallies: joining every entry to its row costs more than the rest.
-    const rows =
-      request.sort === 'newest'
-        ? await db.all<{ entry_id: number }>(
-            sql`SELECT d.entry_id FROM ${sql.raw(DOCS)} d WHERE ${clause}
-                ORDER BY ${sql.raw(ORDER.newest)} LIMIT ${limit} OFFSET ${offset}`,
-          )
-        : await db.all<{ entry_id: number }>(
-            sql`SELECT d.entry_id, coalesce(e.${sql.raw(votes)}, 0) AS votes FROM ${sql.raw(DOCS)} d
-                LEFT JOIN ${sql.raw(entries)} e ON e.id = d.entry_id WHERE ${clause}
-                ORDER BY ${sql.raw(ORDER[request.sort])} LIMIT ${limit} OFFSET ${offset}`,
-          )
-    return rows.map((r) => Number(r.entry_id))
-  }
-
-  /** A page of a text's matches in the request's order, with its filters. */
-  const pageWithin = async (db: Drizzle, request: SearchRequest, match: KeptMatch) => {
-    const { limit, offset } = request
-    if (request.sort === 'newest' && filterClauses(request).length === 0) {
-      return Array.from(match.newest.subarray(offset, offset + limit))
-    }
-    if (match.newest.length <= LISTED_MATCH) {
-      const listed = JSON.stringify(Array.from(match.newest))
-      return pageOf(
-        db,
-        request,
-        [sql`d.entry_id IN (SELECT value FROM json_each(${listed}))`],
-        limit,
-        offset,
-      )
-    }
-    // Many matches: walk every entry passing the filters, in order, and keep the matched.
-    const page: number[] = []
-    let skipped = 0
-    for (const id of await pageOf(db, request, [], -1, 0)) {
-      if (!holds(match.ascending, id)) {
-        continue
-      }
-      if (skipped < offset) {
-        skipped++
-        continue
-      }
-      page.push(id)
-      if (page.length === limit) {
+    kept.delete(key)
+    kept.set(key, { generation, combos })
+    for (const oldest of kept.keys()) {
+      if (kept.size <= COMBOS_KEPT) {
         break
       }
+      kept.delete(oldest)
     }
-    return page
+    return combos
   }
 
   return {
@@ -317,19 +234,26 @@ export function sqliteSearchStore(
 
     async search(request): Promise<SearchAnswer> {
       const db = adapter.drizzle
-      const generation = await generationOf(db)
       const match = matchClause(request)
-      if (!match) {
-        const [combos, ids] = await Promise.all([
-          unmatchedCombos(db, generation),
-          pageOf(db, request, [], request.limit, request.offset),
-        ])
-        return { ...countFacets(combos, request), ids }
-      }
-      const matched = await matchOf(db, request, match, generation)
+      const [combos, page] = await Promise.all([
+        combosOf(db, request, match),
+        // Only an order by votes reads the tallies: joining every match to its entry costs more than the rest.
+        request.sort === 'newest'
+          ? db.all<{ entry_id: number }>(
+              sql`SELECT d.entry_id FROM ${sql.raw(DOCS)} d
+                  WHERE ${where([match, ...filterClauses(request)])}
+                  ORDER BY ${sql.raw(ORDER.newest)} LIMIT ${request.limit} OFFSET ${request.offset}`,
+            )
+          : db.all<{ entry_id: number }>(
+              sql`SELECT d.entry_id, coalesce(e.${sql.raw(votes)}, 0) AS votes FROM ${sql.raw(DOCS)} d
+                  LEFT JOIN ${sql.raw(entries)} e ON e.id = d.entry_id
+                  WHERE ${where([match, ...filterClauses(request)])}
+                  ORDER BY ${sql.raw(ORDER[request.sort])} LIMIT ${request.limit} OFFSET ${request.offset}`,
+            ),
+      ])
       return {
-        ...countFacets(matched.combos, request),
-        ids: await pageWithin(db, request, matched),
+        ...countFacets(combos, request),
+        ids: page.map((r) => Number(r.entry_id)),
       }
     },
 
@@ -354,24 +278,6 @@ export function sqliteSearchStore(
  * Facet counts and the total from the grouped rows: a facet counts the rows
  * that pass every filter but its own; the total, those that pass them all.
  */
-/** Matched rows grouped by every facet column together, as the SQL grouping counts them. */
-export function groupCombos(
-  rows: Record<string, unknown>[],
-  columns: string[],
-): Record<string, unknown>[] {
-  const groups = new Map<string, Record<string, unknown>>()
-  for (const row of rows) {
-    const key = JSON.stringify(columns.map((c) => row[c] ?? null))
-    const group = groups.get(key)
-    if (group) {
-      group.n = Number(group.n) + 1
-    } else {
-      groups.set(key, { ...Object.fromEntries(columns.map((c) => [c, row[c] ?? null])), n: 1 })
-    }
-  }
-  return [...groups.values()]
-}
-
 export function countFacets(
   combos: Record<string, unknown>[],
   request: SearchRequest,
