@@ -24,7 +24,8 @@ const IMAGE = {
 }
 
 const relationOf = (field: FlattenedField | undefined): string | null =>
-  field && (field.type === 'relationship' || field.type === 'upload') &&
+  field &&
+  (field.type === 'relationship' || field.type === 'upload') &&
   typeof field.relationTo === 'string'
     ? field.relationTo
     : null
