@@ -1,8 +1,9 @@
 /**
- * The CMS's HTTP server: the vote and leaderboard hot routes and
- * /api/submissions/* (uploads streamed to disk, resumable uploads) are
- * answered on the bare Node server (src/fastPaths.ts); everything else
- * (admin, REST, GraphQL, the other voting endpoints) goes to Next.js. The
+ * The CMS's HTTP server: the vote and leaderboard hot routes,
+ * /api/submissions/* (uploads streamed to disk, resumable uploads) and the
+ * other REST reads (Payload's own dispatcher) are answered on the bare Node
+ * server (src/fastPaths.ts); everything else (admin, REST writes, GraphQL)
+ * goes to Next.js. The
  * fast paths are built inside Next (src/instrumentation.ts) on Next's own
  * Payload instance, so this file imports neither Payload nor the config.
  * `--dev` runs Next in development mode with reload.

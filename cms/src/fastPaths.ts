@@ -7,16 +7,19 @@ import {
 import type { Payload } from 'payload'
 
 import type { FastPaths } from './fastPathsKey'
+import { createRestReads } from './restReads'
 
 /**
  * The routes cms/server.ts answers on the bare Node server before Next: the
  * vote and leaderboard hot routes (voting plugin) and /api/submissions/*
- * (uploads streamed to disk, resumable uploads), on the one Payload instance
- * Next's own routes use.
+ * (uploads streamed to disk, resumable uploads), and every other REST read
+ * (Payload's own dispatcher without Next, src/restReads.ts), on the one
+ * Payload instance Next's own routes use.
  */
 export function createFastPaths(payload: Payload): FastPaths {
   const voting = createVotingHandler(payload)
   const submissions = createSubmissionsHandler(payload)
+  const restReads = createRestReads(payload)
   const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES)
   return (req, res) => {
     // From here on X-Forwarded-For holds one address we believe: rate limits
@@ -27,6 +30,6 @@ export function createFastPaths(payload: Payload): FastPaths {
       Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
       trustedProxies,
     )
-    return voting(req, res) || submissions(req, res)
+    return voting(req, res) || submissions(req, res) || restReads(req, res)
   }
 }
