@@ -107,15 +107,6 @@ describe('search against the substring oracle, 10,000 generated entries', () => 
       expect(filtered.totalDocs, q).toBe(chosen.length)
       // Newest first is the generated ids descending (each is created a millisecond after the last).
       expect(filtered.ids.map(Number), q).toEqual(newestIds(chosen).slice(0, 24))
-      // The generated entries have no votes: an order by votes is the newest order, paged alike.
-      const voted = await store.search({
-        match: queryTokens(q),
-        filters: {},
-        sort: 'votes',
-        offset: 24,
-        limit: 24,
-      })
-      expect(voted.ids.map(Number), q).toEqual(newestIds(truth).slice(24, 48))
       for (const row of filtered.facets.province) {
         expect(row.count, `${q} ${row.value}`).toBe(
           inYear.filter((d) => d.province === row.value).length,
@@ -170,7 +161,17 @@ describe('/api/search on real entries', () => {
         slug: 'search-test',
         year: 2026,
         _status: 'published',
-        tracks: [{ key: 'case', name: '图文案例', kind: 'text-image' }],
+        tracks: [
+          {
+            key: 'case',
+            name: '图文案例',
+            kind: 'text-image',
+            tiers: [
+              { key: 'best', name: '最佳案例', kind: 'count', value: 1 },
+              { key: 'good', name: '优秀案例', kind: 'count', value: 2 },
+            ],
+          },
+        ],
       } as never,
       depth: 0,
     })
@@ -231,6 +232,63 @@ describe('/api/search on real entries', () => {
       depth: 0,
     })
     expect((await search(`q=${encodeURIComponent('康复服务站')}`)).body.totalDocs).toBe(0)
+  })
+
+  it('should order by votes, and by award tier then votes, across the page where the awarded end', async () => {
+    const made: { id: number; votes: number; award: string | null }[] = []
+    const plan: [number, string | null][] = [
+      [5, null],
+      [9, '优秀案例'],
+      [2, '最佳案例'],
+      [9, null],
+      [0, null],
+      [7, '优秀案例'],
+      [9, null],
+    ]
+    for (const [votes, award] of plan) {
+      const doc = await t.payload.create({
+        collection: 'entries',
+        data: {
+          title: `得票排序案例${made.length}`,
+          campaign: campaignId,
+          track: 'case',
+          status: 'voting',
+          voteCount: votes,
+          ...(award ? { award: { name: award } } : {}),
+        } as never,
+        depth: 0,
+      })
+      made.push({ id: doc.id as number, votes, award })
+    }
+    const store = searchStoreOf(t.payload, { entries: 'entries', votes: 'voteCount' })
+    const ask = async (sort: 'votes' | 'award', offset: number, limit: number) =>
+      (
+        await store.search({
+          match: queryTokens('得票排序案例'),
+          filters: {},
+          sort,
+          offset,
+          limit,
+        })
+      ).ids.map(Number)
+    // Ties go to the newer entry (the larger id).
+    const byVotes = [...made].sort((a, b) => b.votes - a.votes || b.id - a.id).map((m) => m.id)
+    const rank = (m: (typeof made)[number]) =>
+      m.award === '最佳案例' ? 3 : m.award === '优秀案例' ? 2 : 0
+    const byAward = [...made]
+      .sort((a, b) => rank(b) - rank(a) || b.votes - a.votes || b.id - a.id)
+      .map((m) => m.id)
+    expect(await ask('votes', 0, 10)).toEqual(byVotes)
+    expect(await ask('award', 0, 10)).toEqual(byAward)
+    // Pages of two: the second and third straddle the last awarded entry.
+    for (const offset of [0, 2, 4, 6]) {
+      expect(await ask('votes', offset, 2), `votes ${offset}`).toEqual(
+        byVotes.slice(offset, offset + 2),
+      )
+      expect(await ask('award', offset, 2), `award ${offset}`).toEqual(
+        byAward.slice(offset, offset + 2),
+      )
+    }
   })
 
   it('should refuse a long query or a malformed filter, naming the field and the limit', async () => {

@@ -64,8 +64,8 @@ export function mongoSearchStore(
     sort === 'newest'
       ? { created_at: -1, _id: -1 }
       : sort === 'votes'
-        ? { votes: -1, created_at: -1, _id: -1 }
-        : { award_rank: -1, votes: -1, created_at: -1, _id: -1 }
+        ? { votes: -1, _id: -1 }
+        : { award_rank: -1, votes: -1, _id: -1 }
 
   return {
     async ensure() {

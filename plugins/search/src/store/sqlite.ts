@@ -43,12 +43,15 @@ const FACET_COLUMNS: Record<GalleryFacet, { value: string; label: string }> = {
   award: { value: 'award', label: 'award' },
 }
 
-const ORDER: Record<SearchRequest['sort'], string> = {
-  newest: 'd.created_at DESC, d.entry_id DESC',
-  votes: 'votes DESC, d.created_at DESC, d.entry_id DESC',
-  award: 'd.award_rank DESC, votes DESC, d.created_at DESC, d.entry_id DESC',
-}
-
+/**
+ * Newest first walks the docs' own index. The vote orders walk the entries
+ * table by its index on the tally (the voting plugin indexes it) and look
+ * each entry up in the docs: a page then reads about as many rows as it
+ * skips, where joining every match to its entry and sorting them all took
+ * 9-12 ms over 10,000 entries. Ties go to the newer entry (the larger id).
+ */
+const NEWEST = 'd.created_at DESC, d.entry_id DESC'
+const BY_VOTES = 'e.{votes} DESC, e.id DESC'
 const snake = (name: string) =>
   name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/-/g, '_')
 
@@ -67,7 +70,7 @@ export function sqliteSearchStore(
 ): SearchStore {
   const adapter = payload.db as unknown as DrizzleAdapter
   const entries = snake(names.entries)
-  const votes = snake(names.votes)
+  const byVotes = BY_VOTES.replace('{votes}', snake(names.votes))
   const on = async (req?: PayloadRequest): Promise<Drizzle> => {
     const id = req?.transactionID ? String(await req.transactionID) : undefined
     return (id && adapter.sessions?.[id]?.db) || adapter.drizzle
@@ -166,6 +169,11 @@ export function sqliteSearchStore(
       await db.run(sql.raw(`CREATE INDEX IF NOT EXISTS ${DOCS}_theme ON ${DOCS} (theme_id)`))
       await db.run(
         sql.raw(
+          `CREATE INDEX IF NOT EXISTS ${DOCS}_award ON ${DOCS} (award_rank) WHERE award_rank > 0`,
+        ),
+      )
+      await db.run(
+        sql.raw(
           `CREATE VIRTUAL TABLE IF NOT EXISTS ${BIGRAMS} USING fts5(tokens, content='', contentless_delete=1, detail=full, tokenize='unicode61')`,
         ),
       )
@@ -235,26 +243,54 @@ export function sqliteSearchStore(
     async search(request): Promise<SearchAnswer> {
       const db = adapter.drizzle
       const match = matchClause(request)
-      const [combos, page] = await Promise.all([
-        combosOf(db, request, match),
-        // Only an order by votes reads the tallies: joining every match to its entry costs more than the rest.
-        request.sort === 'newest'
-          ? db.all<{ entry_id: number }>(
-              sql`SELECT d.entry_id FROM ${sql.raw(DOCS)} d
-                  WHERE ${where([match, ...filterClauses(request)])}
-                  ORDER BY ${sql.raw(ORDER.newest)} LIMIT ${request.limit} OFFSET ${request.offset}`,
-            )
-          : db.all<{ entry_id: number }>(
-              sql`SELECT d.entry_id, coalesce(e.${sql.raw(votes)}, 0) AS votes FROM ${sql.raw(DOCS)} d
-                  LEFT JOIN ${sql.raw(entries)} e ON e.id = d.entry_id
-                  WHERE ${where([match, ...filterClauses(request)])}
-                  ORDER BY ${sql.raw(ORDER[request.sort])} LIMIT ${request.limit} OFFSET ${request.offset}`,
-            ),
-      ])
-      return {
-        ...countFacets(combos, request),
-        ids: page.map((r) => Number(r.entry_id)),
+      const filters = where([match, ...filterClauses(request)])
+      const combos = await combosOf(db, request, match)
+      const counted = countFacets(combos, request)
+      type Row = { entry_id: number }
+      const newest = (limit: number, offset: number) =>
+        db.all<Row>(
+          sql`SELECT d.entry_id FROM ${sql.raw(DOCS)} d WHERE ${filters}
+              ORDER BY ${sql.raw(NEWEST)} LIMIT ${limit} OFFSET ${offset}`,
+        )
+      const voted = (limit: number, offset: number, part: SQL) =>
+        db.all<Row>(
+          sql`SELECT d.entry_id FROM ${sql.raw(entries)} e
+              CROSS JOIN ${sql.raw(DOCS)} d ON d.entry_id = e.id
+              WHERE ${filters} AND ${part}
+              ORDER BY ${sql.raw(byVotes)} LIMIT ${limit} OFFSET ${offset}`,
+        )
+      let rows: Row[]
+      if (request.sort === 'newest') {
+        rows = await newest(request.limit, request.offset)
+      } else if (request.sort === 'votes') {
+        rows = await voted(request.limit, request.offset, sql`1 = 1`)
+      } else {
+        // The awarded matches first, best tier first (a few hundred at most,
+        // found by their own index), then the others as "most voted" has them.
+        const awarded = awardedCount(combos, request)
+        const head =
+          request.offset < awarded
+            ? await db.all<Row>(
+                sql`SELECT d.entry_id FROM ${sql.raw(DOCS)} d
+                    LEFT JOIN ${sql.raw(entries)} e ON e.id = d.entry_id
+                    WHERE ${filters} AND d.award_rank > 0
+                    ORDER BY d.award_rank DESC, ${sql.raw(byVotes)} LIMIT ${request.limit} OFFSET ${request.offset}`,
+              )
+            : []
+        const rest = request.limit - head.length
+        rows =
+          rest > 0
+            ? [
+                ...head,
+                ...(await voted(
+                  rest,
+                  Math.max(0, request.offset - awarded),
+                  sql`d.award_rank = 0`,
+                )),
+              ]
+            : head
       }
+      return { ...counted, ids: rows.map((r) => Number(r.entry_id)) }
     },
 
     async size() {
@@ -320,6 +356,21 @@ export function countFacets(
     )
   }
   return { facets, totalDocs }
+}
+
+/** How many of the rows passing every filter carry an award (the award order's first part). */
+function awardedCount(combos: Record<string, unknown>[], request: SearchRequest): number {
+  let n = 0
+  for (const row of combos) {
+    const passes = GALLERY_FACETS.every((f) => {
+      const wanted = request.filters[f]
+      return wanted === undefined || String(row[FACET_COLUMNS[f].value]) === wanted
+    })
+    if (passes && row.award !== null && row.award !== undefined) {
+      n += Number(row.n)
+    }
+  }
+  return n
 }
 
 export type { Id }
