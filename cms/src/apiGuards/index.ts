@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
 
+import { answerProblems } from './answerProblems'
 import { answerUnreadableBody } from './answerUnreadableBody'
 import { capPublicQueries } from './capPublicQueries'
 import { checkWriteTypes } from './checkWriteTypes'
@@ -33,7 +34,7 @@ export const apiGuardsPlugin =
       ...config,
       hooks: {
         ...config.hooks,
-        afterError: [...(config.hooks?.afterError ?? []), answerUnreadableBody],
+        afterError: [...(config.hooks?.afterError ?? []), answerUnreadableBody, answerProblems],
       },
       collections: (config.collections ?? []).map((collection): CollectionConfig => ({
         ...collection,
