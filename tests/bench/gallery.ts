@@ -7,6 +7,7 @@ import { galleryQueryString, type GalleryQuery } from '@exemplar/domain'
 
 import { HEALTH_WORDS } from '../helpers/generatedText'
 import { signIn } from '../helpers/seededStack'
+import { msUntilShown } from '../helpers/untilShown'
 import { freePort, startStack, waitForHttp, type RunningStack } from '../helpers/servers'
 import { addGeneratedEntries } from './galleryEntries'
 import { load, table } from './load'
@@ -179,20 +180,10 @@ async function publishVisible(stack: RunningStack): Promise<number> {
     })
   const started = performance.now()
   await retitle(title)
-  const seen = await Promise.all(
-    pages.map(async (url) => {
-      for (;;) {
-        const html = await (await fetch(url)).text()
-        if (html.replace(/<\/?mark>/g, '').includes(title)) {
-          return performance.now() - started
-        }
-        if (performance.now() - started > 30_000) {
-          throw new Error(`${url} never showed the new title`)
-        }
-        await new Promise((r) => setTimeout(r, 50))
-      }
-    }),
-  )
+  const seen = await msUntilShown(pages, title, { started, limitMs: 30_000, everyMs: 50 })
+  if (seen.some((ms) => !Number.isFinite(ms))) {
+    throw new Error(`${pages.join(' or ')} never showed the new title`)
+  }
   await retitle(entry.title)
   return Math.round(Math.max(...seen))
 }
