@@ -267,7 +267,11 @@ export function sqliteSearchStore(
       } else {
         // The awarded matches first, best tier first (a few hundred at most,
         // found by their own index), then the others as "most voted" has them.
-        const awarded = awardedCount(combos, request)
+        // Rows without an award are no facet value: the award facet counts exactly the awarded.
+        const awarded =
+          request.filters.award === undefined
+            ? counted.facets.award.reduce((sum, row) => sum + row.count, 0)
+            : counted.totalDocs
         const head =
           request.offset < awarded
             ? await db.all<Row>(
@@ -356,21 +360,6 @@ export function countFacets(
     )
   }
   return { facets, totalDocs }
-}
-
-/** How many of the rows passing every filter carry an award (the award order's first part). */
-function awardedCount(combos: Record<string, unknown>[], request: SearchRequest): number {
-  let n = 0
-  for (const row of combos) {
-    const passes = GALLERY_FACETS.every((f) => {
-      const wanted = request.filters[f]
-      return wanted === undefined || String(row[FACET_COLUMNS[f].value]) === wanted
-    })
-    if (passes && row.award !== null && row.award !== undefined) {
-      n += Number(row.n)
-    }
-  }
-  return n
 }
 
 export type { Id }
